@@ -1,0 +1,57 @@
+"""The `dialoog` command line: parse arguments and hand over to one subcommand.
+
+Each module in `assistant.commands` contributes its subcommands through `register(subparsers)`
+and sets `ORDER` for where they appear in `--help`. Subcommand modules import what they need
+inside their handlers, so `dialoog --help` stays fast and never loads the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from assistant import __version__
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors: keep that, shorter
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"dialoog: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="dialoog",
+        description="Dialoog: guided conversations about school attendance (CLB). "
+        "Without a subcommand, the app opens on its start screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"dialoog {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    import assistant.commands as package
+
+    modules = [importlib.import_module(f"assistant.commands.{info.name}") for info in pkgutil.iter_modules(package.__path__)]
+    for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
+        module.register(sub)
+        if getattr(module, "DEFAULT", None) is not None:  # what bare `dialoog` runs (the app)
+            parser.set_defaults(handler=module.DEFAULT)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,1 @@
+"""Subcommands of `dialoog`, one module per area; see assistant.cli."""

@@ -1,0 +1,89 @@
+"""Finding and loading the banks (and scripts) in folders, collecting every error on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.core.bank import Bank, bank_from_located
+from assistant.core.yamlsource import Located, SourceError, SourceErrors, load_located
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def display_path(path: Path) -> str:
+    """A path as an author would type it: relative to the working folder when it lies below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def is_script(located: Located) -> bool:
+    """Scripts walk banks; banks hold sections. The top-level keys tell them apart."""
+    data = located.data
+    return isinstance(data, dict) and ("rules" in data or "banks" in data) and "sections" not in data
+
+
+@dataclass
+class Catalog:
+    """Every bank and script that loaded, and the errors of those that did not."""
+
+    banks: dict[str, Bank] = field(default_factory=dict)
+    scripts: dict[str, Any] = field(default_factory=dict)
+    errors: list[SourceError] = field(default_factory=list)
+    bank_paths: dict[str, Path] = field(default_factory=dict)
+    # Bundled banks that scripts may refer to without being validated themselves.
+    reference: dict[str, Bank] = field(default_factory=dict)
+
+    def all_banks(self) -> dict[str, Bank]:
+        return {**self.reference, **self.banks}
+
+
+def load_banks(paths: list[Path], catalog: Catalog | None = None) -> Catalog:
+    """Load the bank files among `paths` into a catalog; script files are skipped here."""
+    catalog = catalog or Catalog()
+    for path in paths:
+        shown = display_path(path)
+        try:
+            located = load_located(path, shown)
+            if is_script(located):
+                continue
+            bank = bank_from_located(located)
+        except SourceErrors as exc:
+            catalog.errors.extend(exc.errors)
+            continue
+        if bank.id in catalog.banks:
+            catalog.errors.append(
+                located.error(("id",), f"bank id '{bank.id}' is also used by {display_path(catalog.bank_paths[bank.id])}")
+            )
+            continue
+        catalog.banks[bank.id] = bank
+        catalog.bank_paths[bank.id] = path
+    return catalog
+
+
+def load_bank_folder(folder: Path) -> dict[str, Bank]:
+    """The banks of one folder; raises SourceErrors if any bank is broken."""
+    catalog = load_banks(yaml_files(folder))
+    if catalog.errors:
+        raise SourceErrors(catalog.errors)
+    return catalog.banks
+
+
+def load_all(paths: list[Path]) -> Catalog:
+    """Banks first, then scripts checked against the bundled banks and the ones given here."""
+    from assistant.core import locations
+
+    catalog = load_banks(paths)
+    bundled = locations.banks_dir()
+    if bundled.is_dir():
+        given = {p.resolve() for p in paths}
+        reference = load_banks([p for p in yaml_files(bundled) if p.resolve() not in given])
+        catalog.reference = reference.banks
+    return catalog

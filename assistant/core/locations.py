@@ -1,0 +1,42 @@
+"""Every path Dialoog uses, in one place.
+
+Nothing here touches the disk at import time; folders are created by the code that first writes
+to them (the store), with private permissions.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+TRANSCRIPTS_ENV = "DIALOOG_TRANSCRIPTS"
+BANKS_ENV = "DIALOOG_BANKS"
+SCRIPTS_ENV = "DIALOOG_SCRIPTS"
+INDEX_NAME = ".index.sqlite3"
+
+
+def banks_dir() -> Path:
+    """The bundled question banks (override with DIALOOG_BANKS)."""
+    return Path(os.environ.get(BANKS_ENV) or PROJECT_ROOT / "question_banks")
+
+
+def scripts_dir() -> Path:
+    """The bundled branching scripts (override with DIALOOG_SCRIPTS)."""
+    return Path(os.environ.get(SCRIPTS_ENV) or PROJECT_ROOT / "scripts")
+
+
+def templates_dir() -> Path:
+    return Path(__file__).resolve().parents[1] / "templates"
+
+
+def transcripts_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Where transcripts live: --transcripts, else DIALOOG_TRANSCRIPTS, else ./transcripts."""
+    if override:
+        return Path(override)
+    return Path(os.environ.get(TRANSCRIPTS_ENV) or "transcripts")
+
+
+def index_path(store_dir: Path) -> Path:
+    """The search index: a cache beside the transcripts it indexes."""
+    return store_dir / INDEX_NAME

@@ -1,0 +1,1 @@
+"""Dialoog's benchmarks: `python -m benchmarks` prints medians and ratios against same-run baselines."""
