@@ -63,9 +63,26 @@ def load_banks(paths: list[Path], catalog: Catalog | None = None) -> Catalog:
                 located.error(("id",), f"bank id '{bank.id}' is also used by {display_path(catalog.bank_paths[bank.id])}")
             )
             continue
+        clash = _clashing_question(bank, catalog.banks)
+        if clash:
+            question_id, other = clash
+            catalog.errors.append(
+                located.error(("id",), f"question id '{question_id}' is also used in bank '{other}'; "
+                              "transcripts refer to questions by id, so ids are unique across banks")
+            )
+            continue
         catalog.banks[bank.id] = bank
         catalog.bank_paths[bank.id] = path
     return catalog
+
+
+def _clashing_question(bank: Bank, others: dict[str, Bank]) -> tuple[str, str] | None:
+    mine = {q.id for q in bank.questions()}
+    for other in others.values():
+        shared = mine & {q.id for q in other.questions()}
+        if shared:
+            return min(shared), other.id
+    return None
 
 
 def load_bank_folder(folder: Path) -> dict[str, Bank]:
