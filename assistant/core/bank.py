@@ -2,23 +2,23 @@
 
 One YAML file per document. Every mistake an author can make is reported as
 `file:line:col: what is wrong`, never as a traceback.
+
+The models are plain frozen dataclasses so that the app can build them from the validated cache
+(assistant.core.bankcache) without importing pydantic on its start-up path; pydantic checks types,
+missing and unknown keys when a file is validated, and `_semantic_errors` checks the rest on the raw
+data, with positions.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
-
-from assistant.core.validation import validate_located
 from assistant.core.yamlsource import Located, SourceError, SourceErrors, load_located
-
-Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", min_length=1, max_length=120)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class AnswerType(StrEnum):
@@ -40,54 +40,33 @@ class Level(StrEnum):
 
 CHOICE_TYPES = {AnswerType.CHOICE, AnswerType.MULTI_CHOICE}
 RANGE_TYPES = {AnswerType.NUMBER, AnswerType.SCALE}
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,119}")
 
 # The absence-code table of the school dialogue, used when a counts question names no rows/columns.
 DEFAULT_COUNT_ROWS = ("B", "D", "Z", "L")
 DEFAULT_COUNT_COLUMNS = ("0-5", "5-10", "10-20", "20-30", "30+")
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_STRICT = {"extra": "forbid"}  # read by pydantic when it validates these dataclasses
 
 
-class Question(_Strict):
-    id: Ident
-    text: Text
+@dataclass(frozen=True)
+class Question:
+    __pydantic_config__ = _STRICT
+
+    id: str
+    text: str
     level: Level
     type: AnswerType
-    probes: tuple[Text, ...] = ()
-    help: Text | None = None
-    options: tuple[Text, ...] | None = None
-    tags: tuple[Ident, ...] = ()
-    unit: Text | None = None
+    probes: tuple[str, ...] = ()
+    help: str | None = None
+    options: tuple[str, ...] | None = None
+    tags: tuple[str, ...] = ()
+    unit: str | None = None
     min: float | None = None
     max: float | None = None
-    rows: tuple[Text, ...] | None = None
-    columns: tuple[Text, ...] | None = None
-    source: Text | None = Field(default=None, description="source file when it differs from the bank's")
-
-    @field_validator("options")
-    @classmethod
-    def _options_fit_type(cls, value: tuple[str, ...] | None, info: Any) -> tuple[str, ...] | None:
-        kind = info.data.get("type")
-        if value is not None and kind is not None and kind not in CHOICE_TYPES:
-            raise ValueError(f"options are only for choice and multi_choice questions, not '{kind}'")
-        if value is not None and len(set(value)) != len(value):
-            raise ValueError("options must be distinct")
-        return value
-
-    @model_validator(mode="after")
-    def _type_specific(self) -> Question:
-        kind = self.type
-        if kind in CHOICE_TYPES and not self.options:
-            raise ValueError(f"a {kind} question needs 'options'")
-        if kind not in RANGE_TYPES and (self.min is not None or self.max is not None or self.unit):
-            raise ValueError(f"unit/min/max are only for number and scale questions")
-        if kind != AnswerType.COUNTS and (self.rows or self.columns):
-            raise ValueError("rows/columns are only for counts questions")
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min ({self.min:g}) is larger than max ({self.max:g})")
-        return self
+    rows: tuple[str, ...] | None = None
+    columns: tuple[str, ...] | None = None
+    source: str | None = None  # the source file, when it differs from the bank's
 
     @property
     def scale_range(self) -> tuple[float, float]:
@@ -106,30 +85,34 @@ class Question(_Strict):
         return "afgeleid" in self.tags
 
 
-class Section(_Strict):
-    id: Ident
-    title: Text
-    intro: Text | None = None
-    help: Text | None = None
+@dataclass(frozen=True)
+class Section:
+    __pydantic_config__ = _STRICT
+
+    id: str
+    title: str
+    intro: str | None = None
+    help: str | None = None
     questions: tuple[Question, ...] = ()
     sections: tuple[Section, ...] = ()
 
-    @model_validator(mode="after")
-    def _not_empty(self) -> Section:
-        if not self.questions and not self.sections:
-            raise ValueError("the section has no questions and no subsections")
-        return self
 
+@dataclass(frozen=True)
+class Bank:
+    __pydantic_config__ = _STRICT
 
-class Bank(_Strict):
-    id: Ident
-    title: Text
-    audience: Ident
-    source: Text
-    source_file: Text | None = None
-    version: int = Field(default=1, ge=1)
-    intro: Text
-    sections: tuple[Section, ...] = Field(min_length=1)
+    id: str
+    title: str
+    audience: str
+    source: str
+    intro: str
+    sections: tuple[Section, ...]
+    source_file: str | None = None
+    version: int = 1
+    _index: dict[str, Question] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._index.update((q.id, q) for q in self.questions())
 
     def walk_sections(self) -> Iterator[tuple[tuple[int, ...], Section]]:
         """Every section in document order, with its index path (top level, then subsections)."""
@@ -143,10 +126,10 @@ class Bank(_Strict):
             yield from section.questions
 
     def question(self, question_id: str) -> Question:
-        for question in self.questions():
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
+        return self._index[question_id]
+
+    def __contains__(self, question_id: object) -> bool:
+        return question_id in self._index
 
     def counts(self) -> dict[str, int]:
         levels = [q.level for q in self.questions()]
@@ -157,10 +140,10 @@ class Bank(_Strict):
         }
 
 
-@dataclass(frozen=True)
-class LoadedBank:
-    bank: Bank
-    path: Path
+# -- validation -------------------------------------------------------------------------------------
+
+YamlAt = tuple[str | int, ...]
+_TEXT_KEYS = ("title", "text", "intro", "help", "source", "unit")
 
 
 def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -168,48 +151,121 @@ def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
     return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _check_structure(located: Located) -> list[SourceError]:
-    """What pydantic cannot see field by field: nesting depth and ids unique across the bank.
+def _label(kind: str, item: dict[str, Any]) -> str:
+    ident = item.get("id")
+    return f"{kind} '{ident}': " if isinstance(ident, str) and ident else ""
 
-    Runs on the raw data so that these errors are reported together with the field errors.
-    """
-    errors: list[SourceError] = []
-    first_use: dict[tuple[str, str], tuple[str | int, ...]] = {}
 
-    def check_id(kind: str, item: dict[str, Any], at: tuple[str | int, ...]) -> None:
+class _Semantics:
+    """Checks pydantic cannot express field by field, run on the raw data so every error has a place."""
+
+    def __init__(self, located: Located):
+        self.located = located
+        self.errors: list[SourceError] = []
+        self.first_use: dict[tuple[str, str], YamlAt] = {}
+
+    def err(self, at: YamlAt, message: str) -> None:
+        self.errors.append(self.located.error(at, message))
+
+    def texts(self, item: dict[str, Any], at: YamlAt, label: str) -> None:
+        for key in _TEXT_KEYS:
+            if isinstance(item.get(key), str) and not item[key].strip():
+                self.err((*at, key), f"{label}'{key}' is empty")
+        for key in ("probes", "options", "tags", "rows", "columns"):
+            values = item.get(key)
+            if isinstance(values, list):
+                for n, value in enumerate(values):
+                    if isinstance(value, str) and not value.strip():
+                        self.err((*at, key, n), f"{label}an item of '{key}' is empty")
+
+    def ident(self, kind: str, item: dict[str, Any], at: YamlAt) -> None:
         ident = item.get("id")
         if not isinstance(ident, str):
             return
-        if (kind, ident) in first_use:
-            line = located.where((*first_use[kind, ident], "id"))[0]
-            errors.append(located.error((*at, "id"), f"{kind} '{ident}': duplicate {kind} id (first used at line {line})"))
+        if not ID_PATTERN.fullmatch(ident):
+            self.err((*at, "id"), f"{kind} id '{ident}' is not a valid id (use lower-case letters, digits, '.', '-' and '_')")
+        if (kind, ident) in self.first_use:
+            line = self.located.where((*self.first_use[kind, ident], "id"))[0]
+            self.err((*at, "id"), f"{kind} '{ident}': duplicate {kind} id (first used at line {line})")
         else:
-            first_use[kind, ident] = at
+            self.first_use[kind, ident] = at
 
-    def walk(container: Any, at: tuple[str | int, ...], depth: int) -> None:
+    def question(self, q: dict[str, Any], at: YamlAt) -> None:
+        label = _label("question", q)
+        self.ident("question", q, at)
+        self.texts(q, at, label)
+        kind = q.get("type")
+        options = q.get("options")
+        if options is not None and kind in AnswerType._value2member_map_ and kind not in CHOICE_TYPES:
+            self.err((*at, "options"), f"{label}options are only for choice and multi_choice questions, not '{kind}'")
+        if kind in CHOICE_TYPES and not options:
+            self.err(at, f"{label}a {kind} question needs 'options'")
+        if isinstance(options, list) and len({str(o) for o in options}) != len(options):
+            self.err((*at, "options"), f"{label}options must be distinct")
+        for key in ("unit", "min", "max"):
+            if key in q and kind in AnswerType._value2member_map_ and kind not in RANGE_TYPES:
+                self.err((*at, key), f"{label}'{key}' is only for number and scale questions")
+        for key in ("rows", "columns"):
+            if key in q and kind in AnswerType._value2member_map_ and kind != AnswerType.COUNTS:
+                self.err((*at, key), f"{label}'{key}' is only for counts questions")
+        low, high = q.get("min"), q.get("max")
+        if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low > high:
+            self.err((*at, "min"), f"{label}min ({low:g}) is larger than max ({high:g})")
+        for n, tag in enumerate(q.get("tags") or []):
+            if isinstance(tag, str) and tag.strip() and not ID_PATTERN.fullmatch(tag):
+                self.err((*at, "tags", n), f"{label}tag '{tag}' is not a valid tag (lower-case letters, digits, '.', '-', '_')")
+
+    def sections(self, container: Any, at: YamlAt, depth: int) -> None:
         for i, section in _items(container, "sections"):
             s_at = (*at, "sections", i)
-            check_id("section", section, s_at)
+            label = _label("section", section)
+            self.ident("section", section, s_at)
+            self.texts(section, s_at, label)
             if depth == 1 and section.get("sections"):
-                errors.append(located.error((*s_at, "sections"), f"section '{section.get('id')}': sections nest one level only"))
+                self.err((*s_at, "sections"), f"{label}sections nest one level only")
+            if not section.get("questions") and not section.get("sections"):
+                self.err(s_at, f"{label}the section has no questions and no subsections")
             for k, question in _items(section, "questions"):
-                check_id("question", question, (*s_at, "questions", k))
+                self.question(question, (*s_at, "questions", k))
             if depth == 0:
-                walk(section, s_at, 1)
+                self.sections(section, s_at, 1)
 
-    walk(located.data, (), 0)
-    return errors
+    def bank(self) -> list[SourceError]:
+        data = self.located.data
+        if isinstance(data, dict):
+            self.texts(data, (), "")
+            if isinstance(data.get("id"), str) and not ID_PATTERN.fullmatch(data["id"]):
+                self.err(("id",), f"bank id '{data['id']}' is not a valid id (use lower-case letters, digits, '.', '-' and '_')")
+            if isinstance(data.get("sections"), list) and not data["sections"]:
+                self.err(("sections",), "the bank has no sections")
+            if isinstance(data.get("version"), int) and not isinstance(data["version"], bool) and data["version"] < 1:
+                self.err(("version",), "'version' must be 1 or more")
+            self.sections(data, (), 0)
+        return self.errors
 
 
 def bank_from_located(located: Located) -> Bank:
-    structural = _check_structure(located)
+    """Validate located data into a Bank, or raise SourceErrors with every problem found."""
+    from assistant.core.validation import validate_located  # pydantic only when validating
+
+    semantic = _Semantics(located).bank()
     try:
         bank = validate_located(located, Bank)
     except SourceErrors as exc:
-        raise SourceErrors(sorted(exc.errors + structural, key=lambda e: (e.line, e.col))) from None
-    if structural:
-        raise SourceErrors(structural)
+        raise SourceErrors(_merge(exc.errors, semantic)) from None
+    if semantic:
+        raise SourceErrors(semantic)
     return bank
+
+
+def _merge(first: list[SourceError], second: list[SourceError]) -> list[SourceError]:
+    seen: set[str] = set()
+    merged = []
+    for error in sorted(first + second, key=lambda e: (e.line, e.col)):
+        if str(error) not in seen:
+            seen.add(str(error))
+            merged.append(error)
+    return merged
 
 
 def load_bank(path: Path, display: str | None = None) -> Bank:

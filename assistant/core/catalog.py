@@ -86,11 +86,29 @@ def _clashing_question(bank: Bank, others: dict[str, Bank]) -> tuple[str, str] |
 
 
 def load_bank_folder(folder: Path) -> dict[str, Bank]:
-    """The banks of one folder; raises SourceErrors if any bank is broken."""
-    catalog = load_banks(yaml_files(folder))
-    if catalog.errors:
-        raise SourceErrors(catalog.errors)
-    return catalog.banks
+    """The banks of one folder, through the validated cache; raises SourceErrors if any is broken.
+
+    This is the runtime path (app, walk, summary); `dialoog validate` always validates afresh.
+    """
+    from assistant.core.bankcache import load_bank_cached
+
+    banks: dict[str, Bank] = {}
+    errors: list[SourceError] = []
+    for path in yaml_files(folder):
+        try:
+            bank = load_bank_cached(path, display_path(path))
+        except SourceErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        clash = _clashing_question(bank, banks)
+        if clash or bank.id in banks:
+            what = f"question id '{clash[0]}'" if clash else "the bank id"
+            errors.append(SourceError(display_path(path), 1, 1, f"{what} is also used in bank '{clash[1] if clash else bank.id}'"))
+            continue
+        banks[bank.id] = bank
+    if errors:
+        raise SourceErrors(errors)
+    return banks
 
 
 def load_all(paths: list[Path]) -> Catalog:

@@ -13,6 +13,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TRANSCRIPTS_ENV = "DIALOOG_TRANSCRIPTS"
 BANKS_ENV = "DIALOOG_BANKS"
 SCRIPTS_ENV = "DIALOOG_SCRIPTS"
+CACHE_ENV = "DIALOOG_CACHE"
 INDEX_NAME = ".index.sqlite3"
 
 
@@ -40,3 +41,11 @@ def transcripts_dir(override: str | os.PathLike[str] | None = None) -> Path:
 def index_path(store_dir: Path) -> Path:
     """The search index: a cache beside the transcripts it indexes."""
     return store_dir / INDEX_NAME
+
+
+def cache_dir() -> Path:
+    """Validated banks and scripts (DIALOOG_CACHE, else $XDG_CACHE_HOME/dialoog, else ~/.cache/dialoog)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "dialoog"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterable
 from typing import Any
-
-from pydantic import BaseModel, ValidationError
 
 from assistant.core.yamlsource import Located, SourceError, SourceErrors, YamlPath
 
@@ -36,6 +35,10 @@ def context_label(located: Located, at: YamlPath) -> str:
     return label
 
 
+# pydantic names some errors differently for dataclasses than for models.
+_KIND_ALIASES = {"unexpected_keyword_argument": "extra_forbidden", "missing_argument": "missing"}
+
+
 def _type_name(value: Any) -> str:
     return {
         type(None): "nothing", bool: "yes/no", int: "a number", float: "a number", str: "text",
@@ -44,7 +47,7 @@ def _type_name(value: Any) -> str:
 
 
 def _message(error: dict[str, Any], allowed_keys: Iterable[str] = ()) -> str:
-    kind = error["type"]
+    kind = _KIND_ALIASES.get(error["type"], error["type"])
     loc = error["loc"]
     field = str(loc[-1]) if loc else "document"
     value = error.get("input")
@@ -80,25 +83,36 @@ def _message(error: dict[str, Any], allowed_keys: Iterable[str] = ()) -> str:
     return f"'{field}': {error.get('msg', kind)}"
 
 
-def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+def _allowed_keys(model: Any, loc: tuple) -> list[str]:
     """The field names of the model that owns `loc`'s last key, for 'did you mean' hints."""
     current: Any = model
     for step in loc[:-1]:
         if isinstance(step, int) or current is None:
             continue
-        fields = getattr(current, "model_fields", {})
-        info = fields.get(step)
-        if info is None:
+        hints = _field_types(current)
+        if step not in hints:
             current = None
             break
-        current = _inner_model(info.annotation)
+        current = _inner_model(hints[step])
     if current is None:
         return []
-    return list(getattr(current, "model_fields", {}))
+    return list(_field_types(current))
+
+
+def _field_types(model: Any) -> dict[str, Any]:
+    """Field name -> annotation, for pydantic models and dataclasses alike."""
+    import typing
+
+    if hasattr(model, "model_fields"):
+        return {name: info.annotation for name, info in model.model_fields.items()}
+    if dataclasses.is_dataclass(model):
+        hints = typing.get_type_hints(model)
+        return {f.name: hints.get(f.name) for f in dataclasses.fields(model) if f.init}
+    return {}
 
 
 def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and (hasattr(annotation, "model_fields") or dataclasses.is_dataclass(annotation)):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or ():
         found = _inner_model(arg)
@@ -107,7 +121,7 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def located_errors(located: Located, exc: ValidationError, model: type[BaseModel]) -> list[SourceError]:
+def located_errors(located: Located, exc: Any, model: Any) -> list[SourceError]:
     """Every pydantic error of `exc` as a located, prefixed message."""
     errors: list[SourceError] = []
     raw = exc.errors(include_url=False)
@@ -117,8 +131,9 @@ def located_errors(located: Located, exc: ValidationError, model: type[BaseModel
         # pydantic also calls a list "too short" when its only items failed: the item errors say it.
         if error["type"] == "too_short" and any(len(o) > len(loc) and o[: len(loc)] == loc for o in inner):
             continue
-        is_key = error["type"] == "extra_forbidden"
-        at = loc if error["type"] != "missing" else loc[:-1]
+        kind = _KIND_ALIASES.get(error["type"], error["type"])
+        is_key = kind == "extra_forbidden"
+        at = loc if kind != "missing" else loc[:-1]
         message = _message(error, _allowed_keys(model, loc) if is_key else ())
         label = context_label(located, at)
         errors.append(located.error(at, f"{label}: {message}" if label else message, key=is_key))
@@ -126,12 +141,29 @@ def located_errors(located: Located, exc: ValidationError, model: type[BaseModel
     return errors
 
 
-def validate_located(located: Located, model: type[BaseModel]) -> Any:
-    """Build `model` from located data or raise SourceErrors that point into the file."""
+def validate_located(located: Located, model: Any) -> Any:
+    """Build `model` (a pydantic model or a dataclass) from located data, or raise SourceErrors.
+
+    pydantic is imported here, not at module level: only validation needs it, and the app's
+    start-up path reads banks from the validated cache instead.
+    """
+    from pydantic import ValidationError
+
     if not isinstance(located.data, dict):
         what = "empty" if located.data is None else f"{_type_name(located.data)}, not a mapping"
         raise SourceErrors([located.error((), f"the document must be a mapping of keys to values (it is {what})")])
     try:
-        return model.model_validate(located.data)
+        return _adapter(model).validate_python(located.data)
     except ValidationError as exc:
         raise SourceErrors(located_errors(located, exc, model)) from None
+
+
+_ADAPTERS: dict[Any, Any] = {}
+
+
+def _adapter(model: Any) -> Any:
+    from pydantic import TypeAdapter
+
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(model)
+    return _ADAPTERS[model]

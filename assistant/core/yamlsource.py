@@ -11,14 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-try:  # libyaml makes composing several times faster; the pure loader is the fallback.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 64
@@ -122,9 +118,19 @@ def _check_tabs(text: str, display: str) -> None:
         raise SourceErrors(errors)
 
 
+def _loader_class() -> Any:
+    """PyYAML's safe loader: the C one (libyaml, several times faster) where it was built in."""
+    import yaml  # imported on first parse: the app's start-up reads banks from the cache instead
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_located(text: str, display: str) -> Located:
     """Parse one YAML document into plain data with positions; raise SourceErrors on any problem."""
+    import yaml
+
     _check_tabs(text, display)
+    _Loader = _loader_class()
     try:
         loader = _Loader(text)
         try:
@@ -144,7 +150,7 @@ def parse_located(text: str, display: str) -> Located:
     if root is None:
         located.data = None
         return located
-    builder = _Builder(located)
+    builder = _Builder(located, _Loader)
     located.data = builder.build(root, (), 0)
     if builder.errors:
         raise SourceErrors(builder.errors)
@@ -160,20 +166,22 @@ def load_located(path: Path, display: str | None = None, max_bytes: int = MAX_BY
 class _Builder:
     """Turns a composed node tree into dicts, lists and scalars, recording positions."""
 
-    def __init__(self, located: Located):
+    def __init__(self, located: Located, loader: Any):
         self.located = located
         self.errors: list[SourceError] = []
         self.seen: set[int] = set()
         self.alias_reported = False
         self.count = 0
-        self.constructor = _Loader("")  # only its safe scalar constructors are used
+        self.constructor = loader("")  # only its safe scalar constructors are used
 
-    def _err(self, node: yaml.Node, message: str) -> None:
+    def _err(self, node: Any, message: str) -> None:
         self.errors.append(
             SourceError(self.located.path, node.start_mark.line + 1, node.start_mark.column + 1, message)
         )
 
-    def build(self, node: yaml.Node, at: YamlPath, depth: int) -> Any:
+    def build(self, node: Any, at: YamlPath, depth: int) -> Any:
+        import yaml
+
         self.count += 1
         if self.count > MAX_NODES:
             if self.count == MAX_NODES + 1:
@@ -217,7 +225,9 @@ class _Builder:
             result[key] = self.build(value_node, (*at, key), depth + 1)
         return result
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
+    def _scalar(self, node: Any) -> Any:
+        import yaml
+
         if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[-1] in {
             "str", "int", "float", "bool", "null",
         }:
