@@ -71,3 +71,15 @@ def test_answers_read_as_one_line_of_text():
     assert answer_as_text(q("beleid.aantal"), 12) == "12 leerlingen"
     assert answer_as_text(q("inzicht.codes"), {"B": {"0-5": 12}}) == "B: 0-5=12"
     assert answer_as_text(q("beleid.venster"), {"groter": ["oma"], "kleiner": []}) == "groter: oma; kleiner: -"
+
+
+def test_typed_choices_may_contain_commas():
+    from assistant.core.bank import AnswerType, Level, Question
+
+    q = Question("x.y", "Wat doe je al?", Level.BASIS, AnswerType.MULTI_CHOICE,
+                 options=("Warm welkom in de klas, op speelplaats", "Humor gebruiken", "Een kaartje sturen"))
+    assert normalise_answer(q, "humor gebruiken, Warm welkom in de klas, op speelplaats") == [
+        "Warm welkom in de klas, op speelplaats", "Humor gebruiken"]
+    assert normalise_answer(q, "1; 3") == ["Warm welkom in de klas, op speelplaats", "Een kaartje sturen"]
+    with pytest.raises(AnswerError, match="'Buddy' is not one of the options"):
+        normalise_answer(q, "Humor gebruiken, Buddy")

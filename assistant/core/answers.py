@@ -74,8 +74,24 @@ def _choice(question: Question, value: Any) -> str:
     raise AnswerError(f"'{word}' is not one of the options: {', '.join(options)}")
 
 
+def _split_choices(question: Question, typed: str) -> list[str]:
+    """Typed choices separated by commas or semicolons; an option may itself contain commas."""
+    known = {o.casefold() for o in question.options or ()}
+    items: list[str] = []
+    buffer = ""
+    for part in typed.replace(";", ",").split(","):
+        buffer = f"{buffer},{part}" if buffer else part
+        word = buffer.strip()
+        if word.casefold() in known or word.isdigit():
+            items.append(word)
+            buffer = ""
+    if buffer.strip():
+        items.append(buffer.strip())  # matches no option: _choice says so
+    return items
+
+
 def _multi_choice(question: Question, value: Any) -> list[str]:
-    items = value if isinstance(value, list) else [v for v in _text(value).split(",") if v.strip()]
+    items = value if isinstance(value, list) else _split_choices(question, _text(value))
     chosen = [_choice(question, item) for item in items]
     if not chosen:
         raise AnswerError("choose at least one option")
