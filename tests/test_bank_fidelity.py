@@ -44,9 +44,12 @@ def cases():
 
 
 def is_in_source(text: str, source: str) -> bool:
+    """Found after folding; long texts may differ by a character or two (a repaired hyphenation)."""
     needle = fold(text)
     haystack = source_text(source)
-    return needle in haystack or fuzz.partial_ratio(needle, haystack, score_cutoff=92) > 0
+    if needle in haystack:
+        return True
+    return len(needle) >= 40 and fuzz.partial_ratio(needle, haystack, score_cutoff=97) > 0
 
 
 @pytest.mark.parametrize("source, text", list(cases()))
@@ -66,3 +69,4 @@ def test_the_fidelity_check_itself_rejects_invented_wording():
     assert is_in_source("Wie staat in voor registratie van afwezigheden (leerkracht, secretariaat, ...)?", "000_dc7eb8f1eb325aa8.txt")
     assert is_in_source("Hoe verloopt dit? Een leerling is afwezig, doorloop elke stap van registratie van de afwezigheid:", "000_dc7eb8f1eb325aa8.txt")
     assert not is_in_source("Hoe tevreden is de directie over de samenwerking met de politie?", "000_dc7eb8f1eb325aa8.txt")
+    assert not is_in_source("Wie staat in voor registratie van aanwezigheden?", "000_dc7eb8f1eb325aa8.txt")
