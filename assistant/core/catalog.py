@@ -25,9 +25,9 @@ def display_path(path: Path) -> str:
 
 
 def is_script(located: Located) -> bool:
-    """Scripts walk banks; banks hold sections. The top-level keys tell them apart."""
+    """Scripts walk banks (and may order their sections); banks hold sections. The top-level keys tell them apart."""
     data = located.data
-    return isinstance(data, dict) and ("rules" in data or "banks" in data) and "sections" not in data
+    return isinstance(data, dict) and ("banks" in data or ("rules" in data and "sections" not in data))
 
 
 @dataclass
@@ -121,4 +121,55 @@ def load_all(paths: list[Path]) -> Catalog:
         given = {p.resolve() for p in paths}
         reference = load_banks([p for p in yaml_files(bundled) if p.resolve() not in given])
         catalog.reference = reference.banks
+    return load_scripts(paths, catalog)
+
+
+def load_scripts(paths: list[Path], catalog: Catalog) -> Catalog:
+    """Check the script files among `paths` against the catalog's banks; broken files were reported by load_banks."""
+    from assistant.core.script import script_from_located
+
+    paths_of: dict[str, str] = {}
+    for path in paths:
+        shown = display_path(path)
+        try:
+            located = load_located(path, shown)
+        except SourceErrors:
+            continue  # load_banks already reported why the file cannot be read
+        if not is_script(located):
+            continue
+        try:
+            script = script_from_located(located, catalog.all_banks())
+        except SourceErrors as exc:
+            catalog.errors.extend(exc.errors)
+            continue
+        if script.id in catalog.scripts:
+            catalog.errors.append(located.error(("id",), f"script id '{script.id}' is also used by {paths_of[script.id]}"))
+            continue
+        catalog.scripts[script.id] = script
+        paths_of[script.id] = shown
     return catalog
+
+
+def load_script_folder(folder: Path, banks: dict[str, Bank]) -> dict[str, Any]:
+    """The scripts of one folder (assistant.core.script.Script by id), through the checked-script cache.
+
+    This is the runtime path (app, walk); raises SourceErrors if any script is broken.
+    """
+    from assistant.core.scriptcache import load_script_cached
+
+    scripts: dict[str, Any] = {}
+    errors: list[SourceError] = []
+    for path in yaml_files(folder):
+        shown = display_path(path)
+        try:
+            script = load_script_cached(path, banks, shown)
+        except SourceErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        if script.id in scripts:
+            errors.append(SourceError(shown, 1, 1, f"script id '{script.id}' is also used by {scripts[script.id].path}"))
+            continue
+        scripts[script.id] = script
+    if errors:
+        raise SourceErrors(errors)
+    return scripts

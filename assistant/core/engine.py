@@ -1,0 +1,185 @@
+"""The follow-up engine: from a script, its banks and a transcript, what to ask next and what to propose.
+
+Pure and deterministic: `evaluate` reads the transcript and returns a new View; it keeps no state
+between calls, so changing an earlier answer is simply another evaluation. Walk order follows the
+source documents: per walked section the basis questions first; then, unless the meeting runs in
+basis-only mode, the facilitator is offered that section's deepening questions as a checklist
+(`pending_selection`, with `next_question` None) and the ones picked (SELECT) are asked, the rest
+parked (DEFER) or passed over (SKIP). Accepted suggestions that name a question are asked before
+anything else, in the order they were accepted. Decisions stick: a suggestion once accepted, parked
+or dismissed stays so, even when a changed answer means its rule no longer fires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.core.bank import Bank
+from assistant.core.effects import PriorityHint, Signal, Suggestion, View
+from assistant.core.rules import Rule
+from assistant.core.script import Script, Unit
+from assistant.core.transcript import Decision, EventKind, Transcript
+
+
+@dataclass(frozen=True)
+class _State:
+    """What the walk needs from the transcript, read once per evaluation."""
+
+    answers: Mapping[str, Any]
+    answered_at: Mapping[str, int]  # question -> seq of its latest answer, to name what triggered a rule
+    selected: frozenset[str]
+    deferred: frozenset[str]
+    skipped: frozenset[str]
+    basis_only: bool
+
+    @classmethod
+    def of(cls, transcript: Transcript) -> _State:
+        answers: dict[str, Any] = {}
+        answered_at: dict[str, int] = {}
+        for event in transcript.of_kind(EventKind.ANSWER):
+            answers[event.data["question"]] = event.data["value"]
+            answered_at[event.data["question"]] = event.seq
+        return cls(
+            answers,
+            answered_at,
+            frozenset(transcript.selected()),
+            frozenset(transcript.deferred()),
+            frozenset(transcript.skipped()),
+            transcript.basis_only(),
+        )
+
+    def is_open(self, question: str) -> bool:
+        return question not in self.answers and question not in self.skipped and question not in self.deferred
+
+    def trigger(self, rule: Rule) -> str | None:
+        """The question whose answer, given most recently, the rule's condition tests."""
+        tested = [q for q in rule.when.questions() if q in self.answered_at]
+        return max(tested, key=self.answered_at.__getitem__) if tested else None
+
+
+def _hidden(rules: tuple[Rule, ...], fired: tuple[Rule, ...]) -> frozenset[str]:
+    """A question named by any `show` stays hidden until a rule showing it fires; a firing `skip` hides."""
+    gated = {q for rule in rules for q in rule.show}
+    shown = {q for rule in fired for q in rule.show}
+    skipped = {q for rule in fired for q in rule.skip}
+    return frozenset((gated - shown) | skipped)
+
+
+def _suggestion(rule: Rule, index: int, state: _State) -> Suggestion:
+    proposal = rule.suggest[index]
+    return Suggestion(proposal.key(rule.id), rule.id, proposal.question_id, proposal.text, rule.because, state.trigger(rule))
+
+
+def _suggestions(
+    script: Script, fired: tuple[Rule, ...], transcript: Transcript, state: _State
+) -> tuple[tuple[Suggestion, ...], tuple[tuple[Suggestion, str], ...], tuple[str, ...]]:
+    """Active suggestions, decided ones, and the accepted questions in the order they were accepted."""
+    decisions = transcript.decisions()
+    decided: list[tuple[Suggestion, str]] = []
+    accepted_at: dict[str, int] = {}
+    for rule in script.rules:
+        for i, proposal in enumerate(rule.suggest):
+            event = decisions.get(proposal.key(rule.id))
+            if event is None:
+                continue
+            decision = str(event.data["decision"])
+            decided.append((_suggestion(rule, i, state), decision))
+            if decision == Decision.ACCEPTED and proposal.question_id:
+                accepted_at.setdefault(proposal.question_id, event.seq)
+    accepted = tuple(sorted(accepted_at, key=accepted_at.__getitem__))
+    active: list[Suggestion] = []
+    offered: set[str] = set(accepted)
+    for rule in fired:
+        for i, proposal in enumerate(rule.suggest):
+            if proposal.key(rule.id) in decisions:
+                continue
+            if proposal.question_id and (proposal.question_id in state.answers or proposal.question_id in offered):
+                continue  # already asked, or proposed by an earlier rule: one proposal per question
+            if proposal.question_id:
+                offered.add(proposal.question_id)
+            active.append(_suggestion(rule, i, state))
+    return tuple(active), tuple(decided), accepted
+
+
+@dataclass(frozen=True)
+class _Walk:
+    visible: tuple[str, ...]
+    next_question: str | None
+    pending: tuple[str, ...]
+
+
+def _unit_plan(unit: Unit, part: str | None, hidden: frozenset[str], accepted: frozenset[str], state: _State) -> tuple[list[str], list[str], list[str]]:
+    """The unit's visible basis questions, its chosen deepening ones, and the deepening ones still to offer."""
+    members = unit.parts.get(part) if part else None
+
+    def keep(question: str) -> bool:
+        return (question not in hidden or question in accepted) and (members is None or question in members)
+
+    basis = [q for q in unit.basis if keep(q)]
+    deepening = [q for q in unit.deepening if keep(q)]
+    if state.basis_only:
+        chosen = [q for q in deepening if q in state.answers or q in accepted]
+        return basis, chosen, []
+    chosen = [q for q in deepening if q in state.selected or q in state.answers or q in accepted]
+    offer = [q for q in deepening if q not in chosen and q not in state.deferred and q not in state.skipped]
+    return basis, chosen, offer
+
+
+def _walk(script: Script, hidden: frozenset[str], accepted: tuple[str, ...], state: _State, section: str | None) -> _Walk:
+    accepted_set = frozenset(accepted)
+    visible: list[str] = []
+    next_question: str | None = None
+    pending: tuple[str, ...] = ()
+    stopped = False
+    focus = script.unit_of(section) if section else None
+    if section and focus is None:
+        raise KeyError(f"section '{section}' is not walked by script '{script.id}'")
+    scope = focus.parts[section] if focus and section else None  # type: ignore[index]
+    queue = [q for q in accepted if state.is_open(q) and (scope is None or q in scope)]
+    if queue:
+        next_question, stopped = queue[0], True
+    for unit in script.units:
+        basis, chosen, offer = _unit_plan(unit, None, hidden, accepted_set, state)
+        visible += basis + chosen
+        if stopped or (focus is not None and unit is not focus):
+            continue
+        if focus is not None and section != unit.section:  # a subsection: walk only its part of the unit
+            basis, chosen, offer = _unit_plan(unit, section, hidden, accepted_set, state)
+        open_basis = [q for q in basis if state.is_open(q)]
+        if open_basis:
+            next_question, stopped = open_basis[0], True
+        elif offer:
+            pending, stopped = tuple(offer), True
+        else:
+            open_chosen = [q for q in chosen if state.is_open(q)]
+            if open_chosen:
+                next_question, stopped = open_chosen[0], True
+    walked = set(visible)
+    visible += [q for q in accepted if q not in walked]  # follow-ups from other banks, in acceptance order
+    return _Walk(tuple(visible), next_question, pending)
+
+
+def evaluate(script: Script, banks: Mapping[str, Bank], transcript: Transcript, *, section: str | None = None) -> View:
+    """The view of a conversation in this state: next question, visible questions, suggestions, signals.
+
+    With `section` (a walked section or one of its subsections) the next question and the checklist are
+    taken from that section only, for "jump to section". `banks` is accepted for symmetry with the
+    app's other calls; the script already holds what it needs from them.
+    """
+    state = _State.of(transcript)
+    fired = tuple(rule for rule in script.rules if rule.when.evaluate(state.answers) is True)
+    active, decided, accepted = _suggestions(script, fired, transcript, state)
+    walk = _walk(script, _hidden(script.rules, fired), accepted, state, section)
+    signals = tuple(Signal(r.id, r.signal, r.because, state.trigger(r)) for r in fired if r.signal)
+    hints = tuple(PriorityHint(r.id, r.priority_hint, r.because, state.trigger(r)) for r in fired if r.priority_hint)
+    return View(
+        next_question=walk.next_question,
+        visible=walk.visible,
+        suggestions=active,
+        decided=decided,
+        signals=signals,
+        priority_hints=hints,
+        pending_selection=walk.pending,
+    )

@@ -1,0 +1,145 @@
+"""Does a free-text answer mention a word? Dutch-aware, typo-tolerant matching for the `mentions` condition.
+
+A facilitator types fast and in Flemish: "wordt gepest", "klaagt vaak over buikpijn", "de bussen
+rijden niet". A term matches a word of the answer when, after folding case and accents, one of the
+word's forms equals the term or, for terms of five letters or more, is close to it (rapidfuzz
+ratio >= min_score). A word's forms are the
+word itself, the word with a Dutch inflection taken off (plural, diminutive, verb endings, the ge- of a
+participle) and, for compounds, its start or end ("buikpijnklachten", "schoolangst"). Derivations that
+change the meaning ("geldig" from "geld") are deliberately *not* forms: authors list such words
+themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+DEFAULT_MIN_SCORE = 85.0
+# A compound part must leave at least this many letters: "geld" must not hit "geldig".
+MIN_COMPOUND_REST = 3
+MIN_STEM = 3
+MIN_TERM_STEMMED = 6
+# Below this length one typo is a different word ("gel"/"geld", "pest"/"past"): short terms match exactly.
+MIN_FUZZY = 5
+# Longest first, so that "jes" is tried before "s". Only inflections: no derivations such as -ig, -heid.
+_SUFFIXES = ("etjes", "tjes", "pjes", "etje", "jes", "tje", "pje", "ten", "den", "en", "je", "te", "de", "es", "s", "e", "n", "t", "d")
+_VOWELS = set("aeiou")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Één' and 'een' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))
+
+
+def _stems(word: str) -> set[str]:
+    """The word with one inflection ending removed, with Dutch spelling changes undone."""
+    stems: set[str] = set()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            stem = word[: -len(suffix)]
+            stems.add(stem)
+            if len(stem) > MIN_STEM and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+                stems.add(stem[:-1])  # bussen -> buss -> bus
+            if len(stem) >= 3 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS and stem[-3] not in _VOWELS:
+                stems.add(stem[:-1] + stem[-2] + stem[-1])  # problemen -> problem -> probleem
+            if stem[-1] == "v":
+                stems.add(stem[:-1] + "f")  # brieven -> brief
+            elif stem[-1] == "z":
+                stems.add(stem[:-1] + "s")  # reizen -> reis
+    return stems
+
+
+@lru_cache(maxsize=65536)
+def word_forms(word: str) -> tuple[str, ...]:
+    """Every form of one folded word that a term may match whole."""
+    forms = {word} | _stems(word)
+    if word.startswith("ge") and len(word) - 2 >= MIN_STEM + 1:  # participle: gepest, gepeste
+        inner = word[2:]
+        forms |= {inner} | _stems(inner)
+    return tuple(sorted(forms))
+
+
+@dataclass(frozen=True)
+class _Forms:
+    """The forms of a run of words: as a tuple (for rapidfuzz) and as a set (for exact tests)."""
+
+    ordered: tuple[str, ...]
+    known: frozenset[str]
+
+    @classmethod
+    def of(cls, forms: set[str] | tuple[str, ...]) -> _Forms:
+        return cls(tuple(sorted(forms)), frozenset(forms))
+
+
+@lru_cache(maxsize=4096)
+def _text_index(text: str) -> tuple[tuple[_Forms, ...], _Forms]:
+    """The forms of each word of a text, and all forms of the text together (one C call matches them all).
+
+    Cached because the engine re-evaluates every rule after every answer while most answers stay the same.
+    """
+    groups = tuple(_Forms.of(word_forms(w)) for w in words(text))
+    return groups, _Forms.of({f for group in groups for f in group.ordered})
+
+
+def _term_forms(term: str) -> tuple[str, ...]:
+    """A long term matches in any inflection ("weigeren" hits "weigert"); a short one only as written,
+    because the stems of short words collide ("geld" would become "gel")."""
+    return word_forms(term) if len(term) >= MIN_TERM_STEMMED else (term,)
+
+
+def _word_matches(term: str, forms: _Forms, min_score: float) -> bool:
+    """Whether one folded term matches one of `forms`: equal, close, or a compound's start or end."""
+    if any(form in forms.known for form in _term_forms(term)):
+        return True
+    length = len(term)
+    if length < MIN_STEM:
+        return False
+    fuzzy = length >= MIN_FUZZY
+    from rapidfuzz import fuzz, process  # imported on first use: it is not needed to start the app
+
+    if fuzzy and process.extractOne(term, forms.ordered, scorer=fuzz.ratio, score_cutoff=min_score) is not None:
+        return True
+    for form in forms.ordered:
+        if len(form) - length < MIN_COMPOUND_REST:
+            continue
+        if form.startswith(term) or form.endswith(term):
+            return True
+        if fuzzy and (
+            fuzz.ratio(term, form[:length], score_cutoff=min_score) or fuzz.ratio(term, form[-length:], score_cutoff=min_score)
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def mentions(text: str, term: str, min_score: float = DEFAULT_MIN_SCORE) -> bool:
+    """True when `text` mentions `term` (a word or a phrase of several words)."""
+    parts = words(term)
+    if not parts:
+        return False
+    forms, every = _text_index(text)
+    if len(parts) == 1:
+        return _word_matches(parts[0], every, min_score)
+    size = len(parts)
+    for start in range(len(forms) - size + 1):
+        if all(_word_matches(part, forms[start + k], min_score) for k, part in enumerate(parts)):
+            return True
+    return False
+
+
+def mentions_any(texts: list[str] | tuple[str, ...], terms: tuple[str, ...], min_score: float = DEFAULT_MIN_SCORE) -> str | None:
+    """The first term mentioned in any of `texts`, or None."""
+    for term in terms:
+        for text in texts:
+            if mentions(text, term, min_score):
+                return term
+    return None
