@@ -1,0 +1,63 @@
+"""Putting text that people typed into Markdown so that it shows exactly as typed.
+
+Answers and notes are data. Whatever they contain (a `#` at the start, a `|` in a table cell,
+backticks, `<script>`, `{{ }}`), the rendered summary must show those characters, and the structure
+around them (headings, lists, tables) must stay intact. CommonMark lets a backslash escape any ASCII
+punctuation, so we escape the characters that could start markup, and only those, to keep the plain
+text readable.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+class Md(str):
+    """Text that is already Markdown: the templates print it unchanged."""
+
+    __slots__ = ()
+
+
+# Characters that open inline markup anywhere in a line: emphasis, code, links, HTML, table cells,
+# strikethrough, and an entity reference such as `&amp;` (which would otherwise render as `&`).
+_INLINE = re.compile(r"[\\`*_\[\]<|~]|&(?=#?[0-9A-Za-z]+;)|(?:(?<=\s)|^)#")
+# What turns a line into a block: heading, quote, list item, setext underline, numbered item.
+_LEADING = re.compile(r"^(?:([>+=-])|(\d+)([.)]))")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _lines(text: object) -> list[str]:
+    """The text as stripped lines: CR/LF variants unified, tabs as spaces, control characters dropped."""
+    raw = text if isinstance(text, str) else str(text)
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    raw = _CONTROL.sub("", raw)
+    return [line.strip() for line in raw.split("\n")]
+
+
+def _escape_line(line: str) -> str:
+    line = _INLINE.sub(lambda m: "\\" + m.group(0), line)
+    return _LEADING.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), line, count=1)
+
+
+def inline(text: object) -> Md:
+    """One line of literal text, safe anywhere inline (a heading, a list item, after a label)."""
+    return Md(_escape_line(" ".join(line for line in _lines(text) if line)))
+
+
+def cell(text: object) -> Md:
+    """Literal text for a table cell: pipes escaped, line breaks kept as `<br>`."""
+    return Md("<br>".join(_escape_line(line) for line in _lines(text) if line))
+
+
+def block(text: object, indent: str = "") -> Md:
+    """Literal multi-line text as paragraphs: line breaks kept (hard breaks), blank lines separate
+    paragraphs. `indent` is put before every line but the first, so that the text stays inside the
+    list item or block quote it starts in."""
+    paragraphs: list[list[str]] = [[]]
+    for line in _lines(text):
+        if line:
+            paragraphs[-1].append(_escape_line(line))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    joined = [("\\\n" + indent).join(p) for p in paragraphs if p]
+    return Md(("\n" + indent.rstrip() + "\n" + indent).join(joined))

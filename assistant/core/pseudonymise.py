@@ -1,0 +1,82 @@
+"""Replacing the names of the people in a transcript by their roles or initials.
+
+Summaries leave the CLB: a summary handed to a school, or kept as an example, should not carry the
+names of a pupil and a family. Names are replaced where the transcript records them (metadata,
+speakers, action owners) and, best effort, where they were typed into answers and notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from assistant.core.transcript import Event, Participant, Transcript
+
+# Name particles that are also ordinary Dutch words: replacing them inside answers would garble them.
+_PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "el", "al", "la", "le", "du", "da", "di",
+              "von", "op", "in", "t", "d", "l", "ben", "bin", "abu", "mc", "mac", "'t"}
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def initials(name: str) -> str:
+    """'Yasmine El Amrani' -> 'Y.E.A.'; particles keep their lower case ('Jan van Dijk' -> 'J.v.D.')."""
+    parts = _WORD.findall(name)
+    return "".join((p[0].lower() if p.lower() in _PARTICLES else p[0].upper()) + "." for p in parts)
+
+
+def _name_parts(name: str) -> list[str]:
+    return [p for p in _WORD.findall(name) if len(p) >= 3 and p.lower() not in _PARTICLES and p[0].isupper()]
+
+
+class _Replacer:
+    def __init__(self, names: dict[str, str]):
+        self.names = {k.casefold(): v for k, v in names.items() if k.strip()}
+        keys = sorted(self.names, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", re.IGNORECASE) if keys else None
+        )
+
+    def text(self, value: str) -> str:
+        if self.pattern is None:
+            return value
+        return self.pattern.sub(lambda m: self.names.get(m.group(0).casefold(), m.group(0)), value)
+
+    def deep(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, list | tuple):
+            return [self.deep(v) for v in value]
+        if isinstance(value, dict):
+            return {k: self.deep(v) for k, v in value.items()}
+        return value
+
+
+def pseudonymise(transcript: Transcript) -> Transcript:
+    """A copy of `transcript` with participants shown by role, and the facilitator and the school or
+    pupil by initials; their names are replaced in answers, notes and actions too."""
+    meta = transcript.meta
+    names: dict[str, str] = {}
+    for person in meta.participants:
+        role = person.role or "deelnemer"
+        names.update({part: role for part in _name_parts(person.name)})
+        names[person.name] = role
+    for full in (meta.facilitator, meta.subject):
+        if full:
+            names.update({part: part[0].upper() + "." for part in _name_parts(full)})
+            names[full] = initials(full)
+    swap = _Replacer(names)
+    events = tuple(_event(e, swap.deep) for e in transcript.events)
+    new_meta = replace(
+        meta,
+        facilitator=initials(meta.facilitator),
+        subject=swap.text(meta.subject),
+        participants=tuple(Participant("", p.role) for p in meta.participants),
+    )
+    return Transcript(new_meta, events)
+
+
+def _event(event: Event, swap: Callable[[Any], Any]) -> Event:
+    data = {k: (v if k in {"question", "rule", "suggestion", "action", "flag", "decision"} else swap(v)) for k, v in event.data.items()}
+    return Event(event.seq, event.kind, event.at, data)

@@ -1,0 +1,88 @@
+"""The one Jinja2 environment that renders Dialoog's Markdown: sandboxed, strict, compiled once.
+
+Templates are files that people edit (assistant/templates/*.md.j2); the data they are given is
+never a template. Every `{{ value }}` passes through `finalize`, which escapes plain text for
+Markdown, so a template that forgets a filter still cannot let an answer change the structure.
+Templates that need another form use the filters `cell` (table cells) and `block` (multi-line
+text), which return text already marked as Markdown. The output of a macro is Markdown the template
+itself made, so it is printed with the filter `markup`; that filter is for macro calls only.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from assistant.core import locations
+from assistant.core.mdtext import Md, block, cell, inline
+
+LANGUAGES = ("nl", "en")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+
+
+class TemplateProblem(Exception):
+    """A template file is missing or broken; the message names the file and line."""
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Md):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    return inline(value)
+
+
+def _heading(level: int) -> Md:
+    return Md("#" * max(1, min(int(level), 6)))
+
+
+def _pad(number: int) -> Md:
+    """The indentation that keeps text inside list item `number` (0: a bullet item)."""
+    return Md(" " * (len(str(number)) + 2 if number else 2))
+
+
+@functools.cache
+def environment(folder: Path | None = None) -> ImmutableSandboxedEnvironment:
+    """The shared environment for `folder` (default: the bundled templates), created on first use."""
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(folder or locations.templates_dir())),
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,  # compiled once per process: no stat() of the files on every render
+    )
+    env.filters.update(cell=cell, block=block, inline=inline, markup=Md)
+    env.globals.update(heading=_heading, pad=_pad)
+    return env
+
+
+def render(name: str, lang: str, context: dict[str, Any], folder: Path | None = None) -> str:
+    """Render template `name` with the fixed texts of `lang`; blank-line runs are tidied afterwards,
+    which is safe because escaped user text never contains a blank line of its own making."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language '{lang}' (expected one of: {', '.join(LANGUAGES)})")
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    env = environment(folder)
+    try:
+        template = env.get_template(name)
+        text = template.render(context, texts=f"texts.{lang}.md.j2")
+    except TemplateSyntaxError as exc:
+        raise TemplateProblem(f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}") from None
+    except TemplateError as exc:
+        raise TemplateProblem(f"template {name}: {exc}") from None
+    text = _TRAILING_SPACE.sub("\n", text)
+    return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
