@@ -20,7 +20,9 @@ class Md(str):
 
 # Characters that open inline markup anywhere in a line: emphasis, code, links, HTML, table cells,
 # strikethrough, and an entity reference such as `&amp;` (which would otherwise render as `&`).
-_INLINE = re.compile(r"[\\`*_\[\]<|~]|&(?=#?[0-9A-Za-z]+;)|(?:(?<=\s)|^)#")
+# An underscore between two letters or digits cannot open or close emphasis, so `prevention_plan`
+# stays as it is; a `#` matters only where it could start a heading or close one.
+_INLINE = re.compile(r"[\\`*\[\]<|~]|(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)|(?:(?<=\s)|^)#")
 # What turns a line into a block: heading, quote, list item, setext underline, numbered item.
 _LEADING = re.compile(r"^(?:([>+=-])|(\d+)([.)]))")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -60,4 +62,24 @@ def block(text: object, indent: str = "") -> Md:
         elif paragraphs[-1]:
             paragraphs.append([])
     joined = [("\\\n" + indent).join(p) for p in paragraphs if p]
+    return Md(("\n" + indent.rstrip() + "\n" + indent).join(joined))
+
+
+_AUTHORED_ITEM = re.compile(r"^(?:[-*+•◦o]\s|\d{1,2}[.)]\s)")
+
+
+def prose(text: object, indent: str = "") -> Md:
+    """Literal text that an author wrapped to fit a YAML file (a bank's intro or help): wrapped lines
+    flow together again, but a line that starts like a list item keeps its own line."""
+    paragraphs: list[list[tuple[bool, str]]] = [[]]
+    for line in _lines(text):
+        if line:
+            paragraphs[-1].append((bool(_AUTHORED_ITEM.match(line)), _escape_line(line)))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    joined = []
+    for lines in paragraphs:
+        if lines:
+            first, *rest = lines
+            joined.append(first[1] + "".join(("\\\n" if item else "\n") + indent + line for item, line in rest))
     return Md(("\n" + indent.rstrip() + "\n" + indent).join(joined))

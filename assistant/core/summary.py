@@ -189,6 +189,8 @@ class _Summary:
         if place is None:
             return _plain(value)
         try:
+            if place.question.type == AnswerType.FACTORS:  # only the sides that name something
+                return "; ".join(f"{side}: {', '.join(map(str, value[side]))}" for side in ("groter", "kleiner") if value.get(side))
             return answer_as_text(place.question, value)
         except (TypeError, ValueError, KeyError, AttributeError):
             return _plain(value)  # a value that no longer fits its question: show it as it was saved
@@ -229,8 +231,8 @@ class _Summary:
         by_id = {t.meta.id: t for t in linked}
         for kind, ident in (("follows", meta.follows), ("prepared_by", meta.prepared_by)):
             if ident:
-                links.append(Link(kind, _describe(by_id.pop(ident)) if ident in by_id else ident))
-        links += [Link("linked", _describe(t)) for t in by_id.values()]
+                links.append(Link(kind, _describe(by_id.pop(ident), meta.script) if ident in by_id else ident))
+        links += [Link("linked", _describe(t, meta.script)) for t in by_id.values()]
         return {
             "title": title,
             "date": meta.created[:10],
@@ -322,7 +324,7 @@ class _Summary:
         rows = []
         for place in places:
             qid = place.question.id
-            label = f"{place.owner.title}: {place.question.text}" if place.owner.id in shared else place.owner.title
+            label = place.question.text if place.owner.id in shared else place.owner.title
             now = self.as_text(qid, self.answers[qid]) if qid in self.answers else ""
             before = self.as_text(qid, self.previous[qid]) if qid in self.previous else ""
             rows.append(ScaleRow(label, now, before))
@@ -398,11 +400,12 @@ class _Summary:
                 suggestions.append(Item(suggestion.text, self.ref(suggestion.trigger), suggestion.because))
         visible = set(self.view.visible) if self.view and self.view.visible else None
         in_use = {b.id for b in self.walked}
+        listed = parked_ids | {s.question_id for s, _ in decided} | {s.question_id for s in (self.view.suggestions if self.view else ())}
         unanswered = [
             Item(p.question.text, Ref(p.where, ""))
             for p in self.index
             if p.bank.id in in_use and p.question.level == Level.BASIS and p.question.id not in self.answers
-            and p.question.id not in parked_ids and (visible is None or p.question.id in visible)
+            and p.question.id not in listed and (visible is None or p.question.id in visible)
         ]
         return {
             "parked": parked,
@@ -441,8 +444,8 @@ def _shared_owners(places: list[Place]) -> set[str]:
     return {owner for owner, count in seen.items() if count > 1}
 
 
-def _describe(transcript: Transcript) -> str:
+def _describe(transcript: Transcript, script: str) -> str:
     meta = transcript.meta
-    parts = [meta.created[:10], meta.script, meta.subject]
+    parts = [meta.created[:10], meta.script if meta.script != script else "", meta.subject]
     return " · ".join(p for p in parts if p) + f" ({meta.id})"
 

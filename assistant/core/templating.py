@@ -19,7 +19,7 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from assistant.core import locations
-from assistant.core.mdtext import Md, block, cell, inline
+from assistant.core.mdtext import Md, block, cell, inline, prose
 
 LANGUAGES = ("nl", "en")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -64,7 +64,7 @@ def environment(folder: Path | None = None) -> ImmutableSandboxedEnvironment:
         keep_trailing_newline=True,
         auto_reload=False,  # compiled once per process: no stat() of the files on every render
     )
-    env.filters.update(cell=cell, block=block, inline=inline, markup=Md)
+    env.filters.update(cell=cell, block=block, prose=prose, inline=inline, markup=Md)
     env.globals.update(heading=_heading, pad=_pad)
     return env
 
