@@ -211,3 +211,18 @@ class Transcript:
 
     def seconds_spent(self) -> int:
         return sum(int(e.data.get("seconds", 0)) for e in self.of_kind(EventKind.CLOCK))
+
+    def question_ids(self) -> set[str]:
+        """Every question id the events (and the carried material of a follow-up) refer to."""
+        ids = {e.data["question"] for e in self.events if isinstance(e.data.get("question"), str)}
+        carried = self.meta.carried or {}
+        ids |= {str(q) for q in carried.get("previous") or {}}
+        ids |= {p["question"] for p in carried.get("parked") or () if isinstance(p, Mapping) and p.get("question")}
+        return ids
+
+    def unknown_questions(self, banks: Any) -> list[str]:
+        """Question ids this transcript uses that none of `banks` (Bank objects, or a mapping of them)
+        has: the bank changed since. They stay in the transcript; a view can mark them."""
+        collection = banks.values() if isinstance(banks, Mapping) else banks
+        known = {q.id for bank in collection for q in bank.questions()}
+        return sorted(self.question_ids() - known)
