@@ -73,8 +73,23 @@ def pseudonymise(transcript: Transcript) -> Transcript:
         facilitator=initials(meta.facilitator),
         subject=swap.text(meta.subject),
         participants=tuple(Participant("", p.role) for p in meta.participants),
+        tags=tuple(swap.text(t) for t in meta.tags),
+        carried=_carried(meta.carried, swap.deep),
     )
     return Transcript(new_meta, events)
+
+
+def _carried(carried: Any, swap: Callable[[Any], Any]) -> dict[str, Any]:
+    """A follow-up's carried material (assistant.core.followup): the free text in it, not its ids."""
+    result = dict(carried or {})
+    if isinstance(result.get("previous"), dict):
+        result["previous"] = {q: {**v, "value": swap(v.get("value"))} if isinstance(v, dict) else v
+                              for q, v in result["previous"].items()}
+    for key in ("actions", "parked"):
+        if isinstance(result.get(key), list):
+            result[key] = [{k: swap(v) if k in {"wat", "wie", "wanneer", "check", "text"} else v for k, v in item.items()}
+                           if isinstance(item, dict) else item for item in result[key]]
+    return result
 
 
 def _event(event: Event, swap: Callable[[Any], Any]) -> Event:
