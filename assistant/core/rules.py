@@ -274,7 +274,8 @@ class ConditionParser:
             return Answered(question.id) if question else None
         return self._answer_test(node, at, head)
 
-    def _answer_test(self, node: dict[str, Any], at: YamlPath, head: str) -> AnswerTest | None:
+    def _answer_test(self, node: dict[str, Any], at: YamlPath, head: str) -> AnswerTest | AnyOf | None:
+        """`{answer: q, op: x}`; with a list of questions, true when the test holds for any of them."""
         ok = True
         for key in node:
             if key != head and key not in OPERATORS and key not in MODIFIERS:
@@ -283,18 +284,29 @@ class ConditionParser:
                 self.error((*at, key), f"unknown key '{key}' in a condition{hint}", key=True)
                 ok = False
         ops = [key for key in node if key in OPERATORS]
-        question = self.question(node[head], (*at, head))
+        target = node[head]
+        many = isinstance(target, list)
+        if many and (head == "scale" or not target):
+            self.error((*at, head), "'answer' takes a question id or a non-empty list of them" if head == "answer" else "'scale' takes one question id")
+            return None
+        ids = target if many else [target]
+        questions = [self.question(ident, (*at, head, i) if many else (*at, head)) for i, ident in enumerate(ids)]
         if not ok:
             return None
         if not ops:
-            self.error(at, f"the condition on '{node[head]}' has no operator (one of: {', '.join(OPERATORS)})")
+            self.error(at, f"the condition on '{ids[0]}' has no operator (one of: {', '.join(OPERATORS)})")
             return None
         if len(ops) > 1:
             self.error((*at, ops[1]), f"one operator per condition ('{ops[0]}' and '{ops[1]}'): use {{all: [...]}} for a range", key=True)
             return None
-        if question is None:
+        if any(q is None for q in questions):
             return None
-        op = ops[0]
+        tests = [self._one_test(node, at, head, q, ops[0]) for q in questions]  # type: ignore[arg-type]
+        if any(t is None for t in tests):
+            return None
+        return AnyOf(tuple(tests)) if many else tests[0]  # type: ignore[arg-type]
+
+    def _one_test(self, node: dict[str, Any], at: YamlPath, head: str, question: Question, op: str) -> AnswerTest | None:
         kind = question.type
         if head == "scale" and kind != AnswerType.SCALE:
             self.error((*at, "scale"), f"'scale' needs a scale question; '{question.id}' is {_kind_phrase(kind)} (use 'answer')")
