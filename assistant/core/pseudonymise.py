@@ -21,13 +21,30 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def initials(name: str) -> str:
-    """'Yasmine El Amrani' -> 'Y.E.A.'; particles keep their lower case ('Jan van Dijk' -> 'J.v.D.')."""
-    parts = _WORD.findall(name)
-    return "".join((p[0].lower() if p.lower() in _PARTICLES else p[0].upper()) + "." for p in parts)
+    """'Yasmine El Amrani' -> 'Y.E.A.', 'Jan van Dijk' -> 'J.v.D.': each word's first letter as written."""
+    return "".join(p[0] + "." for p in _WORD.findall(name))
+
+
+_NAME_RUN = re.compile(r"(?<!\w)[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)*")
+
+
+def _initials_in(text: str) -> str:
+    """Every run of words that starts with a capital, as initials: 'Yasmine El Amrani (3B)' -> 'Y.E.A. (3B)'."""
+    def shorten(match: re.Match[str]) -> str:
+        words = match.group(0).split()
+        if not words[0][0].isupper():
+            return match.group(0)
+        return initials(match.group(0))
+    return _NAME_RUN.sub(shorten, text)
 
 
 def _name_parts(name: str) -> list[str]:
-    return [p for p in _WORD.findall(name) if len(p) >= 3 and p.lower() not in _PARTICLES and p[0].isupper()]
+    """What people call someone by: each name (not a particle such as 'van'), and the surname with its
+    particles ('van Dijk')."""
+    words = _WORD.findall(name)
+    parts = [w for w in words if len(w) >= 3 and w.lower() not in _PARTICLES and w[0].isupper()]
+    tails = [" ".join(words[i:]) for i in range(1, len(words)) if words[i].lower() in _PARTICLES]
+    return parts + tails
 
 
 class _Replacer:
@@ -41,7 +58,10 @@ class _Replacer:
     def text(self, value: str) -> str:
         if self.pattern is None:
             return value
-        return self.pattern.sub(lambda m: self.names.get(m.group(0).casefold(), m.group(0)), value)
+        def swap(m: re.Match[str]) -> str:
+            new = self.names.get(m.group(0).casefold(), m.group(0))
+            return new[:-1] if new.endswith(".") and value[m.end():m.end() + 1] == "." else new  # no 'L..'
+        return self.pattern.sub(swap, value)
 
     def deep(self, value: Any) -> Any:
         if isinstance(value, str):
@@ -64,14 +84,14 @@ def pseudonymise(transcript: Transcript) -> Transcript:
         names[person.name] = role
     for full in (meta.facilitator, meta.subject):
         if full:
-            names.update({part: part[0].upper() + "." for part in _name_parts(full)})
+            names.update({part: initials(part) for part in _name_parts(full)})
             names[full] = initials(full)
     swap = _Replacer(names)
     events = tuple(_event(e, swap.deep) for e in transcript.events)
     new_meta = replace(
         meta,
         facilitator=initials(meta.facilitator),
-        subject=swap.text(meta.subject),
+        subject=_initials_in(meta.subject),
         participants=tuple(Participant("", p.role) for p in meta.participants),
         tags=tuple(swap.text(t) for t in meta.tags),
         carried=_carried(meta.carried, swap.deep),

@@ -93,14 +93,15 @@ def _resolve(source: Any, banks: Any, title: str | None) -> tuple[list[Bank], Se
 
 
 def _ordered(bank: Bank, order: Sequence[str] | None) -> list[tuple[tuple[int, ...], Section]]:
-    """The bank's sections in document order, or in the script's order where it names them."""
+    """The bank's sections in document order, or only those the script walks, in its order (a walked
+    section brings its subsections along)."""
     walked = list(bank.walk_sections())
-    if not order:
+    if order is None:
         return walked
-    rank = {ident: i for i, ident in enumerate(order)}
-    tops = sorted((p for p in walked if len(p[0]) == 1), key=lambda p: (rank.get(p[1].id, len(rank)), p[0]))
     result = []
-    for path, section in tops:
-        result.append((path, section))
-        result += [(p, s) for p, s in walked if len(p) == 2 and p[0] == path[0]]
+    for ident in order:
+        for path, section in walked:
+            if section.id == ident:
+                result.append((path[:1], section))  # a subsection walked alone heads its own part
+                result += [(p, s) for p, s in walked if len(path) == 1 and len(p) == 2 and p[0] == path[0]]
     return result
