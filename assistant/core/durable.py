@@ -1,0 +1,104 @@
+"""Writing files so that a crash at any moment leaves either the old or the new version on disk.
+
+Transcripts hold personal data about pupils and families: folders are created 0700, files 0600.
+`_write` and `_fsync` are the only calls that put bytes on disk; tests replace them to simulate a
+full disk.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from pathlib import Path
+
+_write = os.write
+_fsync = os.fsync
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_SUFFIX = ".tmp"
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EIO: "the disk reported an input/output error",
+    errno.ENOENT: "the folder no longer exists",
+}
+
+
+def reason(exc: OSError) -> str:
+    """A short human reason for a failed file operation."""
+    return _REASONS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create `path` (and parents) if needed; the folder itself is made private when we create it."""
+    if path.is_dir():
+        return
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    os.chmod(path, DIR_MODE)  # mkdir's mode is filtered by the umask
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a created, renamed or removed directory entry durable (a no-op where unsupported)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        _fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on folders; the entry is then as durable as they allow
+    finally:
+        os.close(fd)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = _write(fd, view)
+        view = view[written:]
+
+
+def temp_name(target: Path) -> Path:
+    """A hidden temporary name beside `target`, so listings never mistake it for a transcript."""
+    return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(3)}{TEMP_SUFFIX}")
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Replace `target` with `data`: temp file, fsync, rename, fsync the folder. Raises OSError."""
+    temp = temp_name(target)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        try:
+            write_all(fd, data)
+            _fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            temp.unlink()
+        except OSError:
+            pass
+        raise
+    fsync_dir(target.parent)
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Remove temp files a killed writer left beside `target` (call only while holding its lock)."""
+    prefix = f".{target.name}."
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass

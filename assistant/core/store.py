@@ -1,0 +1,268 @@
+"""The transcripts folder: creating, resuming, reading, listing, searching and deleting transcripts.
+
+    store = Store(locations.transcripts_dir(args.transcripts))
+    with store.create(Transcript.new("school_dialogue", subject="Sint-Jozef")) as session:
+        session.record("answer", question="inzicht.twijfelachtige-attesten", value="klein")
+    store.list(status="open"); store.search("bus"); store.load("1a2b3c4d")
+
+A reference to a transcript (`ref`) is its id (or a unique start of it), its file name with or
+without suffix, or a path. Nothing is created on disk until the first transcript is.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+from assistant.core import durable, journal, locations
+from assistant.core.index import SearchHit, SearchIndex, TranscriptInfo, fts_query
+from assistant.core.session import DEFAULT_SNAPSHOT_DELAY, Session
+from assistant.core.store_errors import (
+    LockedError,
+    NotFoundError,
+    SaveError,
+    StoreError,
+    TranscriptError,
+)
+from assistant.core.transcript import EventKind, Transcript
+from assistant.core.transcript_codec import ShapeErrors, event_from_dict, event_to_dict, meta_from_dict, meta_to_dict
+from assistant.core.transcript_files import (
+    JOURNAL_SUFFIX,
+    YAML_SUFFIX,
+    Loaded,
+    TranscriptFiles,
+    file_stem,
+    read_transcript,
+    read_yaml,
+)
+
+__all__ = [
+    "LockedError", "NotFoundError", "SaveError", "SearchHit", "Session", "Store", "StoreError",
+    "TranscriptError", "TranscriptInfo",
+]
+
+log = logging.getLogger(__name__)
+
+
+def _head(transcript: Transcript) -> list[dict]:
+    """The journal records that hold a whole transcript: its head and every event."""
+    return [
+        {"t": "head", "format": journal.JOURNAL_FORMAT, "meta": meta_to_dict(transcript.meta)},
+        *({"t": "event", "event": event_to_dict(e)} for e in transcript.events),
+    ]
+
+
+def _check(transcript: Transcript) -> None:
+    """Refuse, before anything is written, a transcript that could not be read back."""
+    try:
+        meta_from_dict(meta_to_dict(transcript.meta))
+        for event in transcript.events:
+            event_from_dict(event_to_dict(event))
+    except ShapeErrors as exc:
+        raise ValueError(f"cannot store this transcript: {exc}") from None
+
+
+class Store:
+    """One folder of transcripts (0700; files 0600). Safe to share between processes."""
+
+    def __init__(self, root: Path | str | None = None, *, snapshot_delay: float | None = DEFAULT_SNAPSHOT_DELAY):
+        self.root = locations.transcripts_dir(root)
+        self.snapshot_delay = snapshot_delay
+        self._index: SearchIndex | None = None
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.root)!r})"
+
+    # -- finding ----------------------------------------------------------------------------------
+    def locate(self, ref: str | os.PathLike[str]) -> TranscriptFiles:
+        """The files of the transcript `ref` names; NotFoundError when none (or several) match."""
+        text = os.fspath(ref)
+        if isinstance(ref, os.PathLike) or os.sep in text or text.endswith((YAML_SUFFIX, JOURNAL_SUFFIX)):
+            path = Path(text)
+            if not path.is_absolute() and not path.exists() and len(path.parts) == 1:
+                path = self.root / path
+            stem = path.name
+            for suffix in (YAML_SUFFIX, JOURNAL_SUFFIX):
+                stem = stem.removesuffix(suffix)
+            files = TranscriptFiles(path.parent, stem)
+            if not files.exists():
+                raise NotFoundError(f"no transcript at {path}")
+            return files
+        text = text.strip()
+        if not text:
+            raise NotFoundError("name a transcript (its id or file name)")
+        if text.startswith(".") or "/" in text:
+            raise NotFoundError(f"no transcript '{text}' in {self.root}")
+        files = TranscriptFiles(self.root, text)
+        if files.exists():
+            return files
+        matches = sorted({s for s in self._stems() if s.rsplit("_", 1)[-1].startswith(text)} if len(text) >= 4 else
+                         {s for s in self._stems() if s.rsplit("_", 1)[-1] == text})
+        if len(matches) == 1:
+            return TranscriptFiles(self.root, matches[0])
+        if not matches:
+            raise NotFoundError(f"no transcript '{text}' in {self.root} (dialoog list shows them)")
+        shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
+        raise NotFoundError(f"'{text}' matches {len(matches)} transcripts ({shown}); give more of the id or the file name")
+
+    def _stems(self) -> set[str]:
+        try:
+            names = os.listdir(self.root)
+        except OSError:
+            return set()
+        return {n.rsplit(".", 1)[0] for n in names
+                if not n.startswith(".") and n.endswith((YAML_SUFFIX, JOURNAL_SUFFIX))}
+
+    # -- reading ----------------------------------------------------------------------------------
+    def inspect(self, ref: str | os.PathLike[str]) -> Loaded:
+        """The transcript with the warnings about its files (a torn last line, a missing half)."""
+        loaded = read_transcript(self.locate(ref))
+        for warning in loaded.warnings:
+            log.warning("%s", warning)
+        return loaded
+
+    def load(self, ref: str | os.PathLike[str]) -> Transcript:
+        """Read a transcript without locking it (it may be open elsewhere: this is a snapshot)."""
+        return self.inspect(ref).transcript
+
+    # -- writing ----------------------------------------------------------------------------------
+    def create(self, transcript: Transcript) -> Session:
+        """Store a new transcript and hold it open for recording."""
+        _check(transcript)
+        try:
+            durable.ensure_private_dir(self.root)
+        except OSError as exc:
+            raise SaveError(f"cannot create the transcripts folder {self.root}: {durable.reason(exc)}") from None
+        files = TranscriptFiles(self.root, file_stem(transcript))
+        if files.exists() or any(s.endswith(f"_{transcript.meta.id}") for s in self._stems()):
+            raise StoreError(f"a transcript with id '{transcript.meta.id}' already exists in {self.root}")
+        try:
+            writer = journal.JournalWriter.create(files.journal, [*_head(transcript), journal.holder_record()])
+        except OSError as exc:
+            raise SaveError(f"cannot create {files.journal}: {durable.reason(exc)}") from None
+        session = Session(files, writer, transcript, snapshot_delay=self.snapshot_delay)
+        self._first_snapshot(session)
+        return session
+
+    def resume(self, ref: str | os.PathLike[str], *, reopen: bool = False) -> Session:
+        """Hold an existing transcript open again, exactly where it stopped.
+
+        LockedError if another process has it; StoreError if it is closed and `reopen` is False."""
+        files = self.locate(ref)
+        writer, loaded = self._open_for_writing(files)
+        transcript = loaded.transcript
+        if transcript.meta.status == "closed" and not reopen:
+            writer.close()
+            raise StoreError(f"{files.stem} is closed; reopen it to record more")
+        durable.remove_stale_temps(files.yaml)
+        session = Session(files, writer, transcript, warnings=loaded.warnings, snapshot_delay=self.snapshot_delay)
+        if transcript.meta.status == "closed":
+            try:
+                session.record(EventKind.REOPEN)
+            except SaveError:
+                writer.close()
+                raise
+        self._first_snapshot(session)
+        return session
+
+    def _open_for_writing(self, files: TranscriptFiles) -> tuple[journal.JournalWriter, Loaded]:
+        if not files.journal.exists():
+            return self._journal_from_yaml(files)
+        try:
+            writer = journal.JournalWriter.open(files.journal)
+        except LockedError:
+            raise
+        except OSError as exc:
+            raise SaveError(f"cannot open {files.journal} for writing: {durable.reason(exc)}") from None
+        try:
+            loaded = read_transcript(files)  # read under the lock: nobody else can be appending
+            if loaded.journal is None:
+                raise TranscriptError(
+                    f"{files.journal}: cannot be continued ({loaded.warnings[0] if loaded.warnings else 'unreadable'}); "
+                    "dialoog show still reads the YAML copy; move the journal aside to resume from that copy"
+                )
+            writer.repair(loaded.journal)
+            records = [{"t": "event", "event": event_to_dict(e)} for e in loaded.recovered]
+            writer.append(b"".join(journal.encode(r) for r in [*records, journal.holder_record()]))
+        except OSError as exc:
+            writer.close()
+            raise SaveError(f"cannot write to {files.journal}: {durable.reason(exc)}") from None
+        except BaseException:
+            writer.close()
+            raise
+        return writer, loaded
+
+    def _journal_from_yaml(self, files: TranscriptFiles) -> tuple[journal.JournalWriter, Loaded]:
+        """A transcript with only its YAML copy (copied in, or its journal lost) gets a new journal."""
+        transcript = read_yaml(files.yaml)
+        try:
+            writer = journal.JournalWriter.create(files.journal, [*_head(transcript), journal.holder_record()])
+        except FileExistsError:  # another process did this a moment ago
+            return self._open_for_writing(files)
+        except OSError as exc:
+            raise SaveError(f"cannot create {files.journal}: {durable.reason(exc)}") from None
+        note = f"{files.journal.name} was missing: started a new journal from the YAML copy"
+        return writer, Loaded(files, transcript, [note], None, [], len(transcript.events))
+
+    @staticmethod
+    def _first_snapshot(session: Session) -> None:
+        try:
+            session.snapshot()
+        except SaveError as exc:
+            session.warnings.append(str(exc))
+
+    def delete(self, ref: str | os.PathLike[str], *, require_closed: bool = False) -> TranscriptFiles:
+        """Remove a transcript's files for good (retention). LockedError if it is open somewhere;
+        with `require_closed`, StoreError if it was reopened meanwhile."""
+        files = self.locate(ref)
+        writer = None
+        try:
+            if files.journal.exists():
+                writer = journal.JournalWriter.open(files.journal)
+            if require_closed and read_transcript(files).transcript.meta.status != "closed":
+                raise StoreError(f"{files.stem} is open again; not deleted")
+            for path in (files.yaml, files.journal):
+                try:
+                    path.unlink()
+                except FileNotFoundError:
+                    pass
+        except LockedError:
+            raise
+        except OSError as exc:
+            raise StoreError(f"cannot delete {files.stem}: {durable.reason(exc)}") from None
+        finally:
+            if writer is not None:
+                writer.close()
+        durable.fsync_dir(files.folder)
+        return files
+
+    # -- reviewing --------------------------------------------------------------------------------
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = SearchIndex(self.root)
+        return self._index
+
+    def list(self, script: str | None = None, status: str | None = None, tag: str | None = None,
+             since: date | datetime | str | None = None, until: date | datetime | str | None = None,
+             ) -> list[TranscriptInfo]:
+        """Transcripts passing the filters, newest first, then every unreadable file with its reason."""
+        if not self.root.is_dir():
+            return []
+        self.index.refresh()
+        return self.index.infos(script=script, status=status, tag=tag, since=since, until=until)
+
+    def search(self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+        """Answers, notes and actions matching `query` (accents and case ignored), best first."""
+        fts_query(query)  # ValueError for a query without words, even in an empty store
+        if not self.root.is_dir():
+            return []
+        self.index.refresh()
+        return self.index.search(query, limit, mark)
+
+    def close(self) -> None:
+        """Release the index connection (sessions are closed by their owners)."""
+        if self._index is not None:
+            self._index.close()
