@@ -1,0 +1,327 @@
+"""`dialoog list | search | show | export | retention`: reviewing the stored transcripts.
+
+Every subcommand takes `--transcripts DIR` (else DIALOOG_TRANSCRIPTS, else ./transcripts). Exit 0
+on success, 1 when a transcript cannot be found, read or written, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+
+ORDER = 40
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def _months(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of months (1 or more)")
+    return value
+
+
+def _limit(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a positive number")
+    return int(text)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    def add(name: str, help: str, description: str, handler: Any) -> argparse.ArgumentParser:
+        parser = sub.add_parser(name, help=help, description=description)
+        parser.add_argument("--transcripts", metavar="DIR", type=Path,
+                            help="the transcripts folder (default: $DIALOOG_TRANSCRIPTS, else ./transcripts)")
+        parser.set_defaults(handler=handler)
+        return parser
+
+    listing = add("list", "list the stored transcripts (filter by script, status, tag, dates)",
+                  "List transcripts, newest first: date, script, school/pupil, status, answers, file name. "
+                  "Files that cannot be read are listed at the end with the reason.", run_list)
+    listing.add_argument("--script", help="only this script")
+    listing.add_argument("--status", choices=("open", "closed"))
+    listing.add_argument("--tag", help="only transcripts with this tag")
+    listing.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="held on or after this day")
+    listing.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="held on or before this day")
+
+    search = add("search", "full-text search over answers and notes, ranked, with the matching snippet",
+                 "Search answers, notes and actions of every transcript. Case and accents are ignored, a word "
+                 "also matches words it begins ('bus' finds 'busvervoer'); put words in double quotes to "
+                 "match them as a phrase.", run_search)
+    search.add_argument("query", nargs="+", metavar="QUERY")
+    search.add_argument("--limit", type=_limit, default=20, help="at most this many hits (default 20)")
+
+    show = add("show", "show one transcript: metadata, answers, notes, flags, actions",
+               "Show a transcript for review. TRANSCRIPT is its id, file name or path.", run_show)
+    show.add_argument("transcript", metavar="TRANSCRIPT")
+
+    export = add("export", "write a transcript as YAML, optionally with names replaced by roles/initials",
+                 "Write the transcript as one YAML document (to stdout, or --output FILE, created 0600). "
+                 "--anonymise replaces participants by their roles, and the facilitator and the school "
+                 "or pupil by initials, also where their names were typed into answers and notes.", run_export)
+    export.add_argument("transcript", metavar="TRANSCRIPT")
+    export.add_argument("--anonymise", "--anonymize", action="store_true", help="replace names by roles or initials")
+    export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout")
+
+    retention = add("retention", "list (or --delete) closed transcripts older than N months",
+                    "List closed transcripts whose last change is more than N months ago; with --delete, delete "
+                    "them. Open transcripts and unreadable files are never deleted.", run_retention)
+    retention.add_argument("--months", type=_months, required=True, metavar="N")
+    retention.add_argument("--delete", action="store_true", help="delete them (default: only list them)")
+
+
+def _store(args: argparse.Namespace):
+    from assistant.core import locations
+    from assistant.core.store import Store
+
+    return Store(locations.transcripts_dir(args.transcripts))
+
+
+def _fail(message: str, code: int = EXIT_INVALID) -> int:
+    print(f"dialoog: {message}", file=sys.stderr)
+    return code
+
+
+def _table(rows: list[tuple[str, ...]], right: set[int] = frozenset()) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(r)).rstrip()
+            for r in rows]
+
+
+def _unreadable(infos: list) -> None:
+    broken = [i for i in infos if not i.readable]
+    if broken:
+        print(f"\n{len(broken)} file(s) could not be read (left untouched):")
+        for info in broken:
+            problem = info.problem or ""
+            print(f"  {problem}" if problem.startswith(str(info.path)) else f"  {info.path}: {problem}")
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from assistant.core.store import StoreError
+
+    store = _store(args)
+    try:
+        infos = store.list(script=args.script, status=args.status, tag=args.tag, since=args.since, until=args.until)
+    except StoreError as exc:
+        return _fail(str(exc))
+    finally:
+        store.close()
+    readable = [i for i in infos if i.readable]
+    if not readable:
+        print(f"no transcripts in {store.root}" if not infos else "no transcripts match", file=sys.stderr)
+    else:
+        rows = [("date", "script", "school/pupil", "status", "answers", "transcript")]
+        rows += [(i.date, i.script, i.subject or "-", i.status, str(i.answers), i.name) for i in readable]
+        print("\n".join(_table(rows, right={4})))
+    for info in readable:
+        if info.warning:
+            print(f"warning: {info.name}: {info.warning}", file=sys.stderr)
+    _unreadable(infos)
+    return EXIT_OK
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from assistant.core.store import StoreError
+
+    store = _store(args)
+    query = " ".join(args.query)
+    try:
+        hits = store.search(query, limit=args.limit)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except StoreError as exc:
+        return _fail(str(exc))
+    finally:
+        store.close()
+    if not hits:
+        print(f"nothing found for {query!r}", file=sys.stderr)
+        return EXIT_OK
+    for hit in hits:
+        info = hit.info
+        where = hit.question or hit.kind
+        print(f"{info.date}  {info.subject or '-'}  ({info.script}, {info.status})  {info.name}")
+        print(f"    {where}: {hit.snippet}")
+    return EXIT_OK
+
+
+def _banks() -> dict:
+    """The bundled banks, to show question texts; without them `show` still works, with ids only."""
+    from assistant.core import locations
+    from assistant.core.catalog import load_banks, yaml_files
+
+    folder = locations.banks_dir()
+    try:
+        return load_banks(yaml_files(folder)).banks if folder.is_dir() else {}
+    except OSError:
+        return {}
+
+
+def _text(value: Any) -> str:
+    from assistant.core.index import plain_text
+
+    return plain_text(value)
+
+
+def describe(transcript, banks: dict) -> list[str]:
+    """A transcript as lines of plain text for review."""
+    from assistant.core.answers import answer_as_text
+    from assistant.core.followup import carried_actions, previous_answer, still_parked
+    from assistant.core.questions import QuestionIndex
+
+    places = QuestionIndex(banks)
+    meta = transcript.meta
+
+    def answer(question_id: str, value: Any) -> str:
+        place = places.get(question_id)
+        if place is None:
+            return _text(value)
+        try:
+            return answer_as_text(place.question, value)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return _text(value)  # an answer recorded against an older version of the question
+
+    lines = [
+        f"id: {meta.id}    script: {meta.script}    status: {meta.status}",
+        f"school/pupil: {meta.subject or '-'}    facilitator: {meta.facilitator or '-'}",
+    ]
+    if meta.participants:
+        lines.append("participants: " + ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in meta.participants))
+    if meta.tags:
+        lines.append("tags: " + ", ".join(meta.tags))
+    lines.append(f"created: {meta.created}    updated: {meta.updated}")
+    if meta.follows:
+        lines.append(f"follows: {meta.follows}")
+    if transcript.seconds_spent():
+        lines.append(f"time spent: {round(transcript.seconds_spent() / 60)} min")
+    unknown = set(transcript.unknown_questions(banks)) if banks else set()
+    events = transcript.answer_events()
+    if events:
+        lines += ["", f"Answers ({len(events)})"]
+        for question_id, event in events.items():
+            place = places.get(question_id)
+            title = place.question.text if place else ("(not in the current banks)" if question_id in unknown else "")
+            lines.append(f"  {question_id}" + (f" — {title}" if title else ""))
+            history = transcript.history(question_id)
+            extra = f"   (earlier: {'; '.join(answer(question_id, v) for v in history[:-1])})" if len(history) > 1 else ""
+            speaker = f"   [{event.get('speaker')}]" if event.get("speaker") else ""
+            before = previous_answer(transcript, question_id)
+            last_time = f"   (vorige keer: {answer(question_id, before)})" if before is not None else ""
+            lines.append(f"      {answer(question_id, event.data['value'])}{speaker}{extra}{last_time}")
+    notes = transcript.notes()
+    if notes:
+        lines += ["", "Notes"] + [f"  - {n.data['text']}" + (f"  [{n.get('question')}]" if n.get("question") else "")
+                                  for n in notes]
+    flags = transcript.flags()
+    if flags:
+        lines += ["", "Flags"] + [f"  {flag}: {q}" + (f" (rank {e.get('rank')})" if e.get("rank") is not None else "")
+                                  for (q, flag), e in flags.items()]
+    actions = [(a.done, " / ".join(x for x in (a.wat, a.wie, a.wanneer, a.check) if x)) for a in transcript.actions()]
+    actions += [(False, " / ".join(str(a.get(k)) for k in ("wat", "wie", "wanneer", "check") if a.get(k)) + "  (carried)")
+                for a in carried_actions(transcript)]
+    if actions:
+        lines += ["", "Actions"] + [f"  [{'x' if done else ' '}] {text}" for done, text in actions]
+    parked = still_parked(transcript)
+    if parked:
+        lines += ["", "For the next meeting"] + [f"  - {p.get('question') or p.get('text') or p.get('suggestion')}"
+                                                 for p in parked]
+    lines += ["", f"{len(transcript.events)} event(s)"]
+    return lines
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from assistant.core.store import StoreError, TranscriptError
+
+    store = _store(args)
+    try:
+        loaded = store.inspect(args.transcript)
+    except TranscriptError as exc:
+        for line in exc.errors:
+            print(line, file=sys.stderr)
+        return EXIT_INVALID
+    except StoreError as exc:
+        return _fail(str(exc))
+    for warning in loaded.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(loaded.files.stem)
+    print("\n".join(describe(loaded.transcript, _banks())))
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from assistant.core import durable
+    from assistant.core.store import StoreError, TranscriptError
+    from assistant.core.transcript_files import YAML_HEADER, yaml_document
+
+    store = _store(args)
+    try:
+        loaded = store.inspect(args.transcript)
+    except TranscriptError as exc:
+        for line in exc.errors:
+            print(line, file=sys.stderr)
+        return EXIT_INVALID
+    except StoreError as exc:
+        return _fail(str(exc))
+    for warning in loaded.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    transcript = loaded.transcript
+    header = YAML_HEADER
+    if args.anonymise:
+        from assistant.core.pseudonymise import pseudonymise
+
+        transcript = pseudonymise(transcript)
+        header = ("# Dialoog transcript, anonymised export: names replaced by roles or initials (best effort in\n"
+                  "# free text: read it through before sharing).\n")
+    data = yaml_document(transcript, header)
+    if args.output is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return EXIT_OK
+    try:
+        durable.atomic_write(args.output, data)
+    except OSError as exc:
+        return _fail(f"cannot write {args.output}: {durable.reason(exc)}")
+    print(f"written: {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_retention(args: argparse.Namespace) -> int:
+    from assistant.core.retention import delete_expired, expired
+    from assistant.core.store import StoreError
+
+    store = _store(args)
+    try:
+        if not args.delete:
+            found = expired(store, args.months)
+            if not found:
+                print(f"no closed transcripts older than {args.months} month(s)", file=sys.stderr)
+                return EXIT_OK
+            rows = [("last change", "script", "school/pupil", "transcript")]
+            rows += [(i.updated[:10], i.script, i.subject or "-", i.name) for i in found]
+            print("\n".join(_table(rows)))
+            print(f"{len(found)} closed transcript(s) older than {args.months} month(s); "
+                  "add --delete to delete them", file=sys.stderr)
+            return EXIT_OK
+        result = delete_expired(store, args.months)
+    except StoreError as exc:
+        return _fail(str(exc))
+    finally:
+        store.close()
+    for info in result.deleted:
+        print(f"deleted: {info.name}")
+    for info, reason in result.failed:
+        print(f"not deleted: {info.name}: {reason}", file=sys.stderr)
+    print(f"{len(result.deleted)} transcript(s) deleted", file=sys.stderr)
+    return EXIT_INVALID if result.failed else EXIT_OK
