@@ -1,0 +1,170 @@
+"""Every rule of the six shipped scripts, with one answer set that fires it and one that does not.
+
+"Fires" is checked where the facilitator would see it: the signal, suggestion or priority hint is in
+the engine's view, a shown question becomes visible, a skipped one disappears.
+"""
+
+from functools import cache
+
+import pytest
+
+from assistant.core import locations
+from assistant.core.catalog import load_bank_folder, load_script_folder
+from assistant.core.engine import evaluate
+from assistant.core.transcript import EventKind
+from engine_helpers import add, normalised, transcript_with
+
+SHIPPED = ("school_dialogue", "school_phases", "teacher_dialogue", "parent_dialogue", "prevention_plan", "return_to_school")
+
+
+@cache
+def banks():
+    return load_bank_folder(locations.banks_dir())
+
+
+@cache
+def scripts():
+    return load_script_folder(locations.scripts_dir(), banks())
+
+
+CODES = "inzicht.overzicht-afwezigheden"
+
+
+def room(kleiner, groter):
+    return {"kleiner": kleiner, "groter": groter}
+
+
+CASES = [
+    # school_dialogue: zorgcontinuüm thresholds on the school's table of pupils per band of codes
+    ("school_dialogue", "school.b-codes-5", {CODES: {"B": {"0-5": 40, "5-10": 3}}}, True),
+    ("school_dialogue", "school.b-codes-5", {CODES: {"B": {"0-5": 40}, "D": {"5-10": 2}}}, False),
+    ("school_dialogue", "school.d-codes-20", {CODES: {"D": {"20-30": 1}}}, True),
+    ("school_dialogue", "school.d-codes-20", {CODES: {"D": {"10-20": 9}, "B": {"30+": 1}}}, False),
+    ("school_dialogue", "school.laatkomers", {CODES: {"L": {"10-20": 2}}}, True),
+    ("school_dialogue", "school.laatkomers", {"inzicht.aandeel-te-laat": "Een groot aandeel, vooral in de derde graad"}, True),
+    ("school_dialogue", "school.laatkomers", {"inzicht.aandeel-te-laat": "Eerder klein, geen probleem"}, False),
+    ("school_dialogue", "school.laatkomers", {CODES: {"L": {"0-5": 50}}}, False),
+    ("school_dialogue", "school.twijfelachtige-attesten", {"inzicht.twijfelachtige-attesten": "Vrij groot: we twijfelen vaak aan attesten van dezelfde arts"}, True),
+    ("school_dialogue", "school.twijfelachtige-attesten", {"inzicht.twijfelachtige-attesten": "Geen probleem, dat komt zelden voor"}, False),
+    ("school_dialogue", "school.geen-stappenplan", {"beleid.stappenplan": "Nee, er is geen vast stramien"}, True),
+    ("school_dialogue", "school.geen-stappenplan", {"beleid.stappenplan": "Ja, een stappenplan in het schoolreglement"}, False),
+    ("school_dialogue", "school.samenwerking-clb-laag", {"samenwerking.bespreking-clb": "Eerder ad hoc, weinig overleg"}, True),
+    ("school_dialogue", "school.samenwerking-clb-laag", {"samenwerking.bespreking-clb": "Tweewekelijks op het zorgoverleg met het CLB"}, False),
+    # teacher_dialogue: the ja- and nee-branches of the mini bevraging
+    ("teacher_dialogue", "leerkracht.ja-kant", {"leerkracht.schakel": "ja"}, True),
+    ("teacher_dialogue", "leerkracht.ja-kant", {"leerkracht.schakel": "nee"}, False),
+    ("teacher_dialogue", "leerkracht.nee-kant", {"leerkracht.schakel": "nee"}, True),
+    ("teacher_dialogue", "leerkracht.nee-kant", {"leerkracht.schakel": "ja"}, False),
+    # parent_dialogue: Window of Tolerance
+    ("parent_dialogue", "ouders.schoolweigering", {"individu.stress": "'s Ochtends buikpjin en paniek"}, True),
+    ("parent_dialogue", "ouders.schoolweigering", {"thuis.raam": room(["Ze is bang om naar school te gaan"], [])}, True),
+    ("parent_dialogue", "ouders.schoolweigering", {"individu.stress": "Toetsen, maar dat lukt wel"}, False),
+    ("parent_dialogue", "ouders.vaste-dagen", {"school.afwezige-dagen": "Vooral op maandagen"}, True),
+    ("parent_dialogue", "ouders.vaste-dagen", {"school.afwezige-dagen": "Ja, op vaste dagen"}, True),
+    ("parent_dialogue", "ouders.vaste-dagen", {"school.afwezige-dagen": "Nee, geen vaste dagen"}, False),
+    ("parent_dialogue", "ouders.vaste-dagen", {"school.afwezige-dagen": "Dat verschilt van week tot week"}, False),
+    ("parent_dialogue", "ouders.pesten", {"school.welbevinden": "Hij wordt gepest in de klas"}, True),
+    ("parent_dialogue", "ouders.pesten", {"school.welbevinden": "Hij voelt zich best goed"}, False),
+    ("parent_dialogue", "ouders.praktisch-elders", {"school.afwezige-dagen": "Als de bus niet rijdt"}, True),
+    ("parent_dialogue", "ouders.praktisch-elders", {"school.welbevinden": "Goed, hij heeft een geldig abonnement op de sportclub"}, True),
+    ("parent_dialogue", "ouders.praktisch-elders", {"school.welbevinden": "Goed, een geldig attest"}, False),
+    ("parent_dialogue", "ouders.praktisch", {"thuis.praktische-problemen": "Het busabonnement is te duur"}, True),
+    ("parent_dialogue", "ouders.praktisch", {"thuis.praktische-problemen": "Nee, geen praktische problemen"}, False),
+    *[
+        case
+        for topic in ("thuis", "school", "sociaal", "individu", "cultuur")
+        for case in (
+            ("parent_dialogue", f"ouders.smal-raam-{topic}", {f"{topic}.raam": room(["ruzie", "stress"], [])}, True),
+            ("parent_dialogue", f"ouders.smal-raam-{topic}", {f"{topic}.raam": room(["ruzie"], ["sport"])}, False),
+        )
+    ],
+    # prevention_plan: a self-scale of 5 or less
+    ("prevention_plan", "preventie.lage-score-klimaat", {"fase0.schaal": 5}, True),
+    ("prevention_plan", "preventie.lage-score-klimaat", {"fase0.schaal": 6}, False),
+    *[
+        case
+        for goal in ("inschrijvingsbeleid", "registratiebeleid", "opvolging", "samenwerking")
+        for case in (
+            ("prevention_plan", f"preventie.lage-score-{goal}", {f"fase0.{goal}": 2}, True),
+            ("prevention_plan", f"preventie.lage-score-{goal}", {f"fase0.{goal}": 8}, False),
+        )
+    ],
+    # school_phases
+    ("school_phases", "fases.focus-niet-afgebakend", {"fiche.focus.afgebakend": "nee"}, True),
+    ("school_phases", "fases.focus-niet-afgebakend", {"fiche.focus.afgebakend": "ja"}, False),
+    ("school_phases", "fases.niet-uitvoerbaar", {"fiche.uitvoering.uitvoerbaar": "nee"}, True),
+    ("school_phases", "fases.niet-uitvoerbaar", {"fiche.uitvoering.uitvoerbaar": "ja"}, False),
+    # return_to_school: zorgcontinuüm thresholds on the pupil's own record
+    ("return_to_school", "terugkeer.b-codes-5", {"afwezig.b-codes": 5}, True),
+    ("return_to_school", "terugkeer.b-codes-5", {"afwezig.b-codes": 4}, False),
+    ("return_to_school", "terugkeer.snelle-opstapeling", {"afwezig.aanmelding": ["afwezigheden zich in korte tijd snel opstapelen"]}, True),
+    ("return_to_school", "terugkeer.snelle-opstapeling", {"afwezig.aanmelding": ["de leerling niet meer naar school komt of elke vorm van begeleiding weigert"]}, False),
+    ("return_to_school", "terugkeer.geen-ontslagafspraak", {"terugkeer.ontslagdatum-afspraken": "nee"}, True),
+    ("return_to_school", "terugkeer.geen-ontslagafspraak", {"terugkeer.ontslagdatum-afspraken": "ja"}, False),
+    ("return_to_school", "terugkeer.geen-toestemming", {"terugkeer.klas-toestemming": "nee"}, True),
+    ("return_to_school", "terugkeer.geen-toestemming", {"terugkeer.klas-toestemming": "ja"}, False),
+]
+
+
+def effects_seen(script_id, rule_id, answers):
+    """Whether the facilitator sees the rule's effects, and whether its condition holds."""
+    script = scripts()[script_id]
+    rule = script.rule(rule_id)
+    v = evaluate(script, banks(), transcript_with(banks(), answers, script_id))
+    seen = []
+    if rule.signal:
+        seen.append(rule_id in {s.rule_id for s in v.signals})
+    if rule.priority_hint:
+        seen.append(rule_id in {h.rule_id for h in v.priority_hints})
+    if rule.suggest:
+        seen.append(rule_id in {s.rule_id for s in v.suggestions})
+    if rule.show:
+        seen.append(all(q in v.visible for q in rule.show))
+    if rule.skip:
+        seen.append(not any(q in v.visible for q in rule.skip))
+    return seen, rule.when.evaluate(normalised(banks(), answers))
+
+
+@pytest.mark.parametrize("script_id, rule_id, answers, fires", CASES, ids=lambda v: v if isinstance(v, str) else None)
+def test_shipped_rule(script_id, rule_id, answers, fires):
+    seen, holds = effects_seen(script_id, rule_id, answers)
+    assert (holds is True) == fires
+    assert seen and all(s == fires for s in seen), seen
+
+
+def test_every_shipped_rule_has_a_firing_and_a_quiet_case():
+    covered = {(s, r, f) for s, r, _, f in CASES}
+    for script_id in SHIPPED:
+        for rule in scripts()[script_id].rules:
+            assert (script_id, rule.id, True) in covered, f"{script_id}: {rule.id} has no firing case"
+            assert (script_id, rule.id, False) in covered, f"{script_id}: {rule.id} has no quiet case"
+
+
+def test_all_six_scripts_ship_and_cite_their_sources():
+    assert set(SHIPPED) <= set(scripts())
+    for script_id in SHIPPED:
+        for rule in scripts()[script_id].rules:
+            if rule.suggest or rule.signal or rule.priority_hint:
+                assert "Bron:" in rule.because, f"{script_id}: {rule.id} cites no source"
+
+
+def test_a_parent_follow_up_from_another_bank_is_asked_next_and_shown():
+    script = scripts()["parent_dialogue"]
+    transcript = transcript_with(banks(), {"thuis.praktische-problemen": "Nee", "thuis.relatie-ouders": "Ze wil niet naar school, heeft angst"}, "parent_dialogue")
+    v = evaluate(script, banks(), transcript)
+    assert [s.question_id for s in v.suggestions if s.rule_id == "ouders.schoolweigering"] == [
+        "weigering.duur", "weigering.spilfiguur", "weigering.ondernomen", "weigering.verwachtingen"
+    ]
+    transcript = add(transcript, EventKind.DECISION, suggestion="ouders.schoolweigering:weigering.spilfiguur", decision="accepted")
+    v = evaluate(script, banks(), transcript)
+    assert v.next_question == "weigering.spilfiguur"
+    assert v.visible[-1] == "weigering.spilfiguur"
+
+
+def test_the_teacher_sees_only_the_branch_of_their_answer():
+    script = scripts()["teacher_dialogue"]
+    v = evaluate(script, banks(), transcript_with(banks(), {}, "teacher_dialogue"))
+    assert v.visible == ("leerkracht.schakel",)
+    v = evaluate(script, banks(), transcript_with(banks(), {"leerkracht.schakel": "nee"}, "teacher_dialogue"))
+    assert v.next_question == "leerkracht.nee.waarom"
+    assert "leerkracht.nee.wat-zou-kunnen" in v.visible and "leerkracht.ja.waarom" not in v.visible
