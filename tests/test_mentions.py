@@ -82,8 +82,8 @@ def test_min_score_trades_typo_tolerance_for_precision():
 
 
 def test_mentions_any_names_the_first_term_found():
-    assert mentions_any(["ze is bang", "wordt gepest"], ("pest", "bang")) == "pest"
-    assert mentions_any(["alles goed"], ("pest", "bang")) is None
+    assert mentions_any(("ze is bang", "wordt gepest"), ("pest", "bang")) == "pest"
+    assert mentions_any(("alles goed",), ("pest", "bang")) is None
 
 
 def test_a_term_without_letters_matches_nothing():

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 DEFAULT_MIN_SCORE = 85.0
@@ -74,10 +74,22 @@ class _Forms:
 
     ordered: tuple[str, ...]
     known: frozenset[str]
+    _parts: dict[int, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, forms: set[str] | tuple[str, ...]) -> _Forms:
         return cls(tuple(sorted(forms)), frozenset(forms))
+
+    def compound_parts(self, length: int) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The starts and ends of `length` letters of the forms long enough to be compounds.
+
+        Kept per length, so that every term of that length is matched against them in one C call.
+        """
+        if length not in self._parts:
+            long_enough = [f for f in self.ordered if len(f) - length >= MIN_COMPOUND_REST]
+            parts = {f[:length] for f in long_enough} | {f[-length:] for f in long_enough}
+            self._parts[length] = (frozenset(parts), tuple(sorted(parts)))
+        return self._parts[length]
 
 
 @lru_cache(maxsize=4096)
@@ -104,31 +116,36 @@ def _word_matches(term: str, forms: _Forms, min_score: float) -> bool:
     if length < MIN_STEM:
         return False
     fuzzy = length >= MIN_FUZZY
+    known_parts, ordered_parts = forms.compound_parts(length)
+    if term in known_parts:
+        return True
+    if not fuzzy:
+        return False
     from rapidfuzz import fuzz, process  # imported on first use: it is not needed to start the app
 
-    if fuzzy and process.extractOne(term, forms.ordered, scorer=fuzz.ratio, score_cutoff=min_score) is not None:
-        return True
-    for form in forms.ordered:
-        if len(form) - length < MIN_COMPOUND_REST:
-            continue
-        if form.startswith(term) or form.endswith(term):
-            return True
-        if fuzzy and (
-            fuzz.ratio(term, form[:length], score_cutoff=min_score) or fuzz.ratio(term, form[-length:], score_cutoff=min_score)
-        ):
-            return True
-    return False
+    return any(
+        process.extractOne(term, candidates, scorer=fuzz.ratio, score_cutoff=min_score) is not None
+        for candidates in (forms.ordered, ordered_parts)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _term_words(term: str) -> tuple[str, ...]:
+    return words(term)
 
 
 @lru_cache(maxsize=65536)
 def mentions(text: str, term: str, min_score: float = DEFAULT_MIN_SCORE) -> bool:
     """True when `text` mentions `term` (a word or a phrase of several words)."""
-    parts = words(term)
+    parts = _term_words(term)
     if not parts:
         return False
     forms, every = _text_index(text)
+    # Each word must occur somewhere before a phrase is worth looking for word by word.
+    if not all(_word_matches(part, every, min_score) for part in parts):
+        return False
     if len(parts) == 1:
-        return _word_matches(parts[0], every, min_score)
+        return True
     size = len(parts)
     for start in range(len(forms) - size + 1):
         if all(_word_matches(part, forms[start + k], min_score) for k, part in enumerate(parts)):
@@ -136,8 +153,9 @@ def mentions(text: str, term: str, min_score: float = DEFAULT_MIN_SCORE) -> bool
     return False
 
 
-def mentions_any(texts: list[str] | tuple[str, ...], terms: tuple[str, ...], min_score: float = DEFAULT_MIN_SCORE) -> str | None:
-    """The first term mentioned in any of `texts`, or None."""
+@lru_cache(maxsize=16384)
+def mentions_any(texts: tuple[str, ...], terms: tuple[str, ...], min_score: float = DEFAULT_MIN_SCORE) -> str | None:
+    """The first term mentioned in any of `texts`, or None. Cached: one lookup per condition per evaluation."""
     for term in terms:
         for text in texts:
             if mentions(text, term, min_score):
