@@ -205,6 +205,11 @@ def describe(transcript, banks: dict) -> list[str]:
     lines.append(f"created: {meta.created}    updated: {meta.updated}")
     if meta.follows:
         lines.append(f"follows: {meta.follows}")
+    carried = meta.carried or {}
+    if carried:
+        lines.append(f"carried from {carried.get('from', '?')} ({carried.get('date', '?')}): "
+                     f"{len(carried.get('previous') or {})} earlier answer(s), {len(carried.get('parked') or [])} parked, "
+                     f"{len(carried.get('actions') or [])} open action(s)")
     if transcript.seconds_spent():
         lines.append(f"time spent: {round(transcript.seconds_spent() / 60)} min")
     unknown = set(transcript.unknown_questions(banks)) if banks else set()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from assistant.core import durable, journal, locations
 from assistant.core.index import SearchHit, SearchIndex, TranscriptInfo, fts_query
-from assistant.core.session import DEFAULT_SNAPSHOT_DELAY, Session
+from assistant.core.session import DEFAULT_SNAPSHOT_DELAY, Session, as_participants
 from assistant.core.store_errors import (
     LockedError,
     NotFoundError,
@@ -130,6 +130,8 @@ class Store:
     # -- writing ----------------------------------------------------------------------------------
     def create(self, transcript: Transcript) -> Session:
         """Store a new transcript and hold it open for recording."""
+        transcript = transcript.with_meta(participants=as_participants(transcript.meta.participants),
+                                          tags=tuple(transcript.meta.tags))
         _check(transcript)
         try:
             durable.ensure_private_dir(self.root)

@@ -1,0 +1,139 @@
+"""Listing and searching: the index is a cache that is built, refreshed and rebuilt on its own."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+
+import pytest
+from storekit import new_store, old_closed, school, write_yaml_only
+
+from assistant.core import locations
+from assistant.core.index import SearchIndex
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = new_store(tmp_path / "transcripts")
+    meetings = {
+        "Sint-Jozef": {"vervoer": "De bus rijdt niet op tijd; de bus is vaak vol.", "score": 6},
+        "Atheneum Noord": {"vervoer": "Leerlingen komen met de fiets.", "welzijn": "Eén leerling durft niet."},
+        "Basisschool De Linde": {"vervoer": "Busvervoer geregeld door de gemeente."},
+    }
+    for subject, answers in meetings.items():
+        with store.create(school(subject=subject, tags=("brussel",) if subject != "Atheneum Noord" else ())) as s:
+            for question, value in answers.items():
+                s.record("answer", question=question, value=value)
+            if subject == "Atheneum Noord":
+                s.record("note", text="Ouders melden pesterijen op de BUS naar huis.")
+                s.close(status="closed")
+    return store
+
+
+def _subjects(hits):
+    return [h.info.subject for h in hits]
+
+
+def test_search_ignores_case_and_accents_and_ranks_the_best_match_first(store):
+    hits = store.search("BUS")
+    assert _subjects(hits)[0] == "Sint-Jozef"  # "bus" twice in a short answer
+    assert set(_subjects(hits)) == {"Sint-Jozef", "Atheneum Noord", "Basisschool De Linde"}  # "busvervoer" too
+    assert hits[0].question == "vervoer" and hits[0].kind == "answer"
+    assert "[bus]" in hits[0].snippet.lower()
+    assert hits == sorted(hits, key=lambda h: -h.score)
+    een = store.search("een leerling")
+    assert _subjects(een) == ["Atheneum Noord"] and "[Eén] [leerling]" in een[0].snippet
+
+
+def test_search_covers_notes_and_phrases_and_refuses_nothing_the_user_types(store):
+    notes = [h for h in store.search("pesterijen") if h.kind == "note"]
+    assert _subjects(notes) == ["Atheneum Noord"]
+    assert _subjects(store.search('"niet op tijd"')) == ["Sint-Jozef"]
+    assert store.search('"op tijd niet"') == []
+    for query in ('bus OR', 'NEAR(bus', '"bus', "bus*", "-bus", "bus:fiets", "'; DROP TABLE entries; --"):
+        store.search(query)  # no FTS syntax error leaks through
+    with pytest.raises(ValueError, match="at least one word"):
+        store.search("  ?! ")
+
+
+def test_listing_filters_by_script_status_tag_and_dates(store):
+    write_yaml_only(store.root, old_closed("parent_dialogue", "Gezin A", "2024-02-10", {"thuis": "ok"}))
+    assert len(store.list()) == 4
+    assert [i.subject for i in store.list(script="parent_dialogue")] == ["Gezin A"]
+    assert {i.subject for i in store.list(status="closed")} == {"Atheneum Noord", "Gezin A"}
+    assert {i.subject for i in store.list(tag="BRUSSEL")} == {"Sint-Jozef", "Basisschool De Linde"}
+    assert [i.subject for i in store.list(since="2024-01-01", until="2024-12-31")] == ["Gezin A"]
+    assert [i.subject for i in store.list(until="2024-02-10")] == ["Gezin A"]
+    newest_first = store.list()
+    assert newest_first[-1].subject == "Gezin A"
+    info = store.list(script="parent_dialogue")[0]
+    assert (info.date, info.status, info.answers) == ("2024-02-10", "closed", 1)
+    with pytest.raises(ValueError, match="not a date"):
+        store.list(since="vorige week")
+
+
+def test_the_index_follows_changes_to_the_folder(store):
+    before = {i.subject for i in store.list()}
+    with store.create(school(subject="Nieuwe school")) as session:
+        session.record("answer", question="vervoer", value="Geen bus meer sinds september")
+    assert {i.subject for i in store.list()} == before | {"Nieuwe school"}
+    resumed = store.resume(session.id)
+    resumed.record("answer", question="vervoer", value="Tram in plaats van bus")  # the journal grew
+    assert store.search("tram")[0].info.subject == "Nieuwe school"
+    assert store.search("september") == []  # only current answers are searched
+    resumed.close()
+    store.delete(session.id)
+    assert {i.subject for i in store.list()} == before
+    assert store.search("tram") == []
+
+
+def test_a_missing_index_is_built_and_is_private(store):
+    index = locations.index_path(store.root)
+    store.list()
+    assert stat.S_IMODE(index.stat().st_mode) == 0o600
+    store.close()
+    index.unlink()
+    assert len(store.list()) == 3
+    assert index.exists()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_corrupt_index_is_thrown_away_and_rebuilt(store, damage):
+    index = locations.index_path(store.root)
+    store.list()
+    store.close()
+    data = index.read_bytes()
+    index.write_bytes(b"this is not a database" * 100 if damage == "garbage" else data[: len(data) // 2])
+    fresh = new_store(store.root)
+    assert {i.subject for i in fresh.list()} == {"Sint-Jozef", "Atheneum Noord", "Basisschool De Linde"}
+    assert _subjects(fresh.search("fiets")) == ["Atheneum Noord"]
+    sqlite3.connect(index).execute("PRAGMA integrity_check").fetchone()
+
+
+def test_an_index_from_another_version_is_replaced(store):
+    index = locations.index_path(store.root)
+    store.list()
+    store.close()
+    db = sqlite3.connect(index)
+    db.execute("PRAGMA user_version = 99")
+    db.commit()
+    db.close()
+    assert len(new_store(store.root).list()) == 3
+    assert sqlite3.connect(index).execute("PRAGMA user_version").fetchone()[0] != 99
+
+
+def test_without_a_writable_index_the_listing_works_from_memory(store, monkeypatch):
+    def cannot_open(self, again=False):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(SearchIndex, "_open_on_disk", cannot_open)
+    fresh = new_store(store.root)
+    assert len(fresh.list()) == 3
+    assert fresh.index.degraded == "unable to open database file"
+    assert _subjects(fresh.search("fiets")) == ["Atheneum Noord"]
+
+
+def test_rebuild_reads_everything_again(store):
+    store.list()
+    assert store.index.refresh() == 0  # nothing changed
+    assert store.index.rebuild() == 3
