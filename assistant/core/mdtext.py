@@ -28,6 +28,11 @@ _LEADING = re.compile(r"^(?:([>+=-])|(\d+)([.)]))")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+# Text made only of letters, digits, spaces and punctuation that starts nothing in Markdown needs no
+# escaping: most table cells (numbers, names) and many short answers. A fast path, not a rule.
+_PLAIN = re.compile(r"(?:[^\W_]|[ ,;:?!'\"/(%€@])*")
+
+
 def _lines(text: object) -> list[str]:
     """The text as stripped lines: CR/LF variants unified, tabs as spaces, control characters dropped."""
     raw = text if isinstance(text, str) else str(text)
@@ -43,12 +48,21 @@ def _escape_line(line: str) -> str:
 
 def inline(text: object) -> Md:
     """One line of literal text, safe anywhere inline (a heading, a list item, after a label)."""
+    if isinstance(text, str) and _PLAIN.fullmatch(text):
+        return Md(text.strip())
     return Md(_escape_line(" ".join(line for line in _lines(text) if line)))
 
 
 def cell(text: object) -> Md:
     """Literal text for a table cell: pipes escaped, line breaks kept as `<br>`."""
+    if isinstance(text, str) and (not text or text.isdigit() or _PLAIN.fullmatch(text)):
+        return Md(text.strip())
     return Md("<br>".join(_escape_line(line) for line in _lines(text) if line))
+
+
+def row(values: object) -> Md:
+    """One table row of literal cells: `| a | b |`."""
+    return Md("| " + " | ".join(cell(v) for v in values) + " |")  # type: ignore[attr-defined]
 
 
 def block(text: object, indent: str = "") -> Md:

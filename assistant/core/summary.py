@@ -54,7 +54,7 @@ class Table:
 @dataclass(frozen=True)
 class Answer:
     """One answered question. `kind`: text (paragraphs), short (one line), table (counts),
-    actions / factors (shown in their own part above), none (accepted, not answered yet)."""
+    actions / factors (shown in their own part above)."""
 
     question: str
     kind: str
@@ -68,12 +68,14 @@ class Answer:
 
 @dataclass(frozen=True)
 class Group:
-    """The answers of one (sub)section: basis questions first, then the deepening ones discussed."""
+    """The answers of one (sub)section: basis questions first, then from `deepening_at` on (-1: none)
+    the deepening ones discussed. `kind` "other" holds the answers the banks no longer know."""
 
     title: str
     level: int
-    basis: tuple[Answer, ...]
-    deepening: tuple[Answer, ...]
+    answers: tuple[Answer, ...] = ()
+    deepening_at: int = -1
+    kind: str = "section"
 
 
 @dataclass(frozen=True)
@@ -330,8 +332,8 @@ class _Summary:
             rows.append(ScaleRow(label, now, before))
         return rows, any(r.previous for r in rows)
 
-    def groups(self) -> tuple[list[Group], list[Answer]]:
-        """The answers per section (a bank heading over each bank when there are several), and the
+    def groups(self) -> list[Group]:
+        """The answers per section (a bank heading over each bank when there are several), then the
         answers to questions the banks do not know (a bank changed since the conversation)."""
         placed_as_follow_up: set[str] = set()
         for trigger, suggestions in self.follow_ups.items():
@@ -353,16 +355,16 @@ class _Summary:
                     parts.append(tuple(answers))
                 level = 2 + len(path) + several
                 if parts[0] or parts[1]:
-                    mine.append(Group(section.title, level, parts[0], parts[1]))
+                    mine.append(Group(section.title, level, parts[0] + parts[1], len(parts[0]) if parts[1] else -1))
                 elif len(path) == 1 and any(q.id in self.answers for s in section.sections for q in s.questions):
-                    mine.append(Group(section.title, level, (), ()))  # a heading over answered subsections
+                    mine.append(Group(section.title, level))  # a heading over answered subsections
             if mine and several:
-                groups.append(Group(bank.title, 3, (), ()))
+                groups.append(Group(bank.title, 3))
             groups += mine
         ad_hoc = {s.key for ss in self.follow_ups.values() for s in ss if not s.question_id}
-        other = [Answer(question=q, kind="text", text=_plain(v), notes=tuple(self.notes.get(q, ())))
-                 for q, v in self.answers.items() if q not in self.index and q not in ad_hoc]
-        return groups, other
+        other = tuple(Answer(question=q, kind="text", text=_plain(v), notes=tuple(self.notes.get(q, ())))
+                      for q, v in self.answers.items() if q not in self.index and q not in ad_hoc)
+        return groups + [Group("", 3, other, kind="other")] if other else groups
 
     def follow_up_answers(self, trigger: str, shown: set[str], path: set[str]) -> list[Answer]:
         """The accepted follow-ups of `trigger` that were answered, depth first (each shown once)."""
@@ -416,7 +418,7 @@ class _Summary:
 
     def context(self, script_title: str | None, linked: list[Transcript]) -> dict[str, Any]:
         actions = self.actions()
-        groups, other = self.groups()
+        groups = self.groups()
         scales, with_previous = self.scales()
         return {
             "header": self.header(script_title, linked),
@@ -430,7 +432,6 @@ class _Summary:
             "scales": scales,
             "with_previous": with_previous,
             "groups": groups,
-            "other": other,
             "general_notes": self.notes.get(None, []),
             "next": self.next_meeting(actions),
         }

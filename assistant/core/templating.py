@@ -4,7 +4,7 @@ Templates are files that people edit (assistant/templates/*.md.j2); the data the
 never a template. Every `{{ value }}` passes through `finalize`, which escapes plain text for
 Markdown, so a template that forgets a filter still cannot let an answer change the structure.
 Templates that need another form use the filters `cell` (table cells) and `block` (multi-line
-text), which return text already marked as Markdown. The output of a macro is Markdown the template
+text), and `row` (a whole table row), which return text already marked as Markdown. The output of a macro is Markdown the template
 itself made, so it is printed with the filter `markup`; that filter is for macro calls only.
 """
 
@@ -19,7 +19,7 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from assistant.core import locations
-from assistant.core.mdtext import Md, block, cell, inline, prose
+from assistant.core.mdtext import Md, block, cell, inline, prose, row
 
 LANGUAGES = ("nl", "en")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -51,10 +51,34 @@ def _pad(number: int) -> Md:
     return Md(" " * (len(str(number)) + 2 if number else 2))
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with its attribute check remembered per (type, name).
+
+    Jinja's check looks only at the object's type and the attribute's name (a leading underscore,
+    the internals of functions, frames and code, the mutating methods of lists, dicts and sets), so
+    remembering its answer changes nothing but the time: a summary reads some 2,000 attributes.
+    """
+
+    _MAX_REMEMBERED = 10_000
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        known = self._safe.get(key)
+        if known is None:
+            known = super().is_safe_attribute(obj, attr, value)
+            if len(self._safe) < self._MAX_REMEMBERED:
+                self._safe[key] = known
+        return known
+
+
 @functools.cache
 def environment(folder: Path | None = None) -> ImmutableSandboxedEnvironment:
     """The shared environment for `folder` (default: the bundled templates), created on first use."""
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         loader=FileSystemLoader(str(folder or locations.templates_dir())),
         undefined=StrictUndefined,
         autoescape=False,
@@ -64,7 +88,7 @@ def environment(folder: Path | None = None) -> ImmutableSandboxedEnvironment:
         keep_trailing_newline=True,
         auto_reload=False,  # compiled once per process: no stat() of the files on every render
     )
-    env.filters.update(cell=cell, block=block, prose=prose, inline=inline, markup=Md)
+    env.filters.update(cell=cell, row=row, block=block, prose=prose, inline=inline, markup=Md)
     env.globals.update(heading=_heading, pad=_pad)
     return env
 
