@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(sub)
         if getattr(module, "DEFAULT", None) is not None:  # what bare `dialoog` runs (the app)
             parser.set_defaults(handler=module.DEFAULT)
+            if hasattr(module, "add_default_arguments"):  # options of bare `dialoog` (--lang, --transcripts)
+                module.add_default_arguments(parser)
     return parser
 
 

@@ -1,0 +1,112 @@
+"""The app: bare `dialoog` opens the start screen; `new`, `resume` and `review` open a screen directly."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+
+ORDER = 10
+LANGS = ("nl", "en")
+
+
+def add_default_arguments(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
+    """--transcripts and --lang, on bare `dialoog` and on each app subcommand.
+
+    On the subcommands the defaults are suppressed, so that `dialoog --lang en new X` keeps the
+    top-level value instead of having the subcommand's default overwrite it."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--transcripts", metavar="DIR", default=default,
+                        help="transcripts folder (default: $DIALOOG_TRANSCRIPTS, else ./transcripts)")
+    parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS if suppress else "nl",
+                        help="interface language (default: nl)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    new = sub.add_parser("new", help="start a new conversation with SCRIPT in the app",
+                         description="Open the app on a new conversation. Without --facilitator, --subject or "
+                         "--participant the details form opens first.")
+    new.add_argument("script", metavar="SCRIPT", help="a script id, e.g. parent_dialogue")
+    new.add_argument("--facilitator", metavar="NAME", help="who leads the conversation")
+    new.add_argument("--subject", metavar="TEXT", help="the school or pupil, as you name them")
+    new.add_argument("--participant", action="append", default=[], metavar="'NAME (ROLE)'",
+                     help="someone taking part, with their role (repeatable)")
+    new.add_argument("--follows", metavar="TRANSCRIPT", help="this meeting follows an earlier transcript")
+    add_default_arguments(new, suppress=True)
+    new.set_defaults(handler=run_app, start="new")
+    resume = sub.add_parser("resume", help="continue an open conversation in the app",
+                            description="Open the app on an open transcript, exactly where it stopped.")
+    resume.add_argument("transcript", metavar="TRANSCRIPT", help="its id (or a unique start of it) or file name")
+    add_default_arguments(resume, suppress=True)
+    resume.set_defaults(handler=run_app, start="resume")
+    review = sub.add_parser("review", help="browse, search and export transcripts in the app")
+    add_default_arguments(review, suppress=True)
+    review.set_defaults(handler=run_app, start="review")
+
+
+def _library():
+    from assistant.core import locations
+    from assistant.core.catalog import load_bank_folder, load_script_folder
+    from assistant.tui.settings import Library
+
+    banks = load_bank_folder(locations.banks_dir())
+    scripts = load_script_folder(locations.scripts_dir(), banks) if locations.scripts_dir().is_dir() else {}
+    return Library(banks, scripts)
+
+
+def _start(args: argparse.Namespace, library):
+    from assistant.tui.settings import NewMeta, Start, parse_participants
+
+    kind = getattr(args, "start", "home")
+    if kind == "new":
+        if args.script not in library.scripts:
+            known = ", ".join(library.scripts) or "none"
+            raise SystemExit(f"dialoog: unknown script '{args.script}' (known: {known})")
+        try:
+            people = parse_participants(", ".join(args.participant))
+        except ValueError as exc:
+            raise SystemExit(f"dialoog: --participant '{exc}': write 'NAME (ROLE)'") from None
+        given = args.facilitator or args.subject or people
+        meta = NewMeta(args.facilitator or "", args.subject or "", people, follows=args.follows) if given else None
+        return Start("new", script=args.script, meta=meta)
+    if kind == "resume":
+        return Start("resume", ref=args.transcript)
+    return Start(kind)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from assistant.core.store import Store
+    from assistant.core.store_errors import StoreError
+    from assistant.core.yamlsource import SourceErrors
+    from assistant.tui.settings import Settings
+
+    try:
+        library = _library()
+    except SourceErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        start = _start(args, library)
+    except SystemExit as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    store = Store(getattr(args, "transcripts", None))
+    if start.kind == "resume":
+        try:
+            store.locate(start.ref)
+        except StoreError as exc:
+            print(f"dialoog: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+    from assistant.tui.app import DialoogApp
+
+    app = DialoogApp(store=store, library=library, settings=Settings(lang=getattr(args, "lang", "nl"), start=start))
+    try:
+        app.run()
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+DEFAULT = run_app

@@ -1,0 +1,171 @@
+"""The Dialoog app: it receives its store, library and settings, and moves between the screens.
+
+Screens never touch files: they ask the store (through assistant.tui.sessions for conversations).
+ctrl+q quits from anywhere after saving; with unsent typing in the answer box it asks first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.screen import Screen
+
+from assistant.core.store import Store
+from assistant.tui.settings import Library, NewMeta, Settings
+from assistant.tui.strings import Strings
+
+
+class DialoogApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Dialoog"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    def __init__(self, *, store: Store, library: Library, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.library = library
+        self.settings = settings or Settings()
+        self.strings = Strings(self.settings.lang)
+
+    # -- starting -------------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        start = self.settings.start
+        if start.kind == "new" and start.script:
+            if start.meta is not None:
+                self.start_conversation(start.script, start.meta)
+            else:
+                self.ask_details(start.script)
+        elif start.kind == "resume" and start.ref:
+            self.resume_conversation(start.ref)
+        elif start.kind == "review":
+            self.open_review()
+        else:
+            self.go_home()
+
+    def go_home(self) -> None:
+        """Back to the start screen: pop to it when it is below, otherwise put it at the bottom."""
+        from assistant.tui.screens.start import StartScreen
+
+        for index, screen in enumerate(self.screen_stack):
+            if isinstance(screen, StartScreen):
+                while len(self.screen_stack) > index + 1:
+                    self.pop_screen()
+                screen.reload()
+                return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(StartScreen())
+
+    def _replace_top(self, screen: Screen[Any]) -> None:
+        """Show `screen` instead of the conversation, summary or review on top (never stacking them)."""
+        from assistant.tui.screens.start import StartScreen
+
+        if len(self.screen_stack) > 1 and not isinstance(self.screen, StartScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    # -- conversations --------------------------------------------------------------------------------
+    def ask_details(self, script_id: str, *, follows: str | None = None, prepared_by: str | None = None) -> None:
+        from assistant.tui.dialogs.details import DetailsDialog
+
+        script = self.library.scripts.get(script_id)
+        if script is None:
+            self.fail(self.strings("app.unknown_script", script=script_id, known=", ".join(sorted(self.library.scripts))))
+            return
+
+        def chosen(meta: NewMeta | None) -> None:
+            if meta is not None:
+                self.start_conversation(script_id, meta)
+            elif len(self.screen_stack) <= 1:
+                self.go_home()
+
+        earlier = self._earlier_transcripts(script_id)
+        self.push_screen(DetailsDialog(script.title, NewMeta(follows=follows, prepared_by=prepared_by), earlier), chosen)
+
+    def _earlier_transcripts(self, script_id: str) -> list[tuple[str, str]]:
+        try:
+            infos = self.store.list(script=script_id)
+        except Exception:  # the list is a convenience in the form; a broken index must not block a meeting
+            return []
+        return [(i.name, f"{i.date} · {i.subject or '-'} · {i.status}") for i in infos if i.readable]
+
+    def start_conversation(self, script_id: str, meta: NewMeta) -> None:
+        from assistant.tui.sessions import OpenError, start_new
+
+        try:
+            meeting = start_new(self.store, self.library, script_id, meta, clock=self.settings.clock)
+        except OpenError as exc:
+            self.fail(str(exc))
+            return
+        self._open(meeting)
+
+    def resume_conversation(self, ref: str, *, reopen: bool = False) -> None:
+        from assistant.tui.sessions import OpenError, resume
+
+        try:
+            meeting = resume(self.store, self.library, ref, clock=self.settings.clock, reopen=reopen)
+        except OpenError as exc:
+            self.fail(str(exc))
+            return
+        self._open(meeting)
+
+    def _open(self, meeting: Any) -> None:
+        from assistant.tui.screens.conversation import ConversationScreen
+
+        self._replace_top(ConversationScreen(meeting))
+
+    def fail(self, message: str) -> None:
+        """Say what went wrong and stay (or land) somewhere useful: never a traceback."""
+        self.notify(message, severity="error", timeout=10)
+        if len(self.screen_stack) <= 1:
+            self.go_home()
+
+    # -- review and summary ---------------------------------------------------------------------------
+    def open_review(self) -> None:
+        from assistant.tui.screens.review import ReviewScreen
+
+        self._replace_top(ReviewScreen())
+
+    def open_summary(self, transcript: Any, *, meeting: Any = None, back: str = "home") -> None:
+        from assistant.tui.screens.summary import SummaryScreen
+
+        screen = SummaryScreen(transcript, meeting=meeting, back=back)
+        if back in ("review", "conversation"):
+            self.push_screen(screen)
+        else:
+            self._replace_top(screen)
+
+    # -- quitting -------------------------------------------------------------------------------------
+    async def action_quit(self) -> None:
+        """Save and quit; ask first when typed text would be lost or changes could not be saved."""
+        from assistant.tui.dialogs.confirm import ConfirmDialog
+
+        screen = self.screen
+        typing = bool(getattr(screen, "has_typing", lambda: False)())
+        unsaved = int(getattr(screen, "unsaved_count", lambda: 0)())
+        if typing or unsaved:
+            t = self.strings
+            body = t("quit.unsaved") if typing else t("quit.unsaved_events", count=unsaved)
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.call_later(self._save_and_exit)
+
+            self.push_screen(ConfirmDialog(t("quit.title"), body, t("quit.yes"), t("quit.no")), answered)
+            return
+        await self._save_and_exit()
+
+    async def _save_and_exit(self) -> None:
+        for screen in reversed(self.screen_stack):
+            closer = getattr(screen, "close_meeting", None)
+            if closer is not None:
+                closer()
+        self.exit()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Snapshot tests switch blinking off, so that a screenshot never catches the cursor half-way.
+        if not self.settings.cursor_blink and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False

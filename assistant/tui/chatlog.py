@@ -1,0 +1,246 @@
+"""The conversation as a chat: plain entries derived from the transcript, the engine's view and the prompt.
+
+The log is rebuilt from scratch after every change (a few hundred events take well under a
+millisecond), so an edited answer, a decided suggestion or a signal that stops firing is always
+shown as the transcript now says. The widget layer mounts only what changed, by entry key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.core.answers import answer_as_text
+from assistant.core.bank import AnswerType, Question
+from assistant.core.effects import Signal, Suggestion, View
+from assistant.core.questions import QuestionIndex
+from assistant.core.transcript import EventKind, Flag, Transcript
+
+from assistant.tui.meeting import Prompt
+
+MULTI_LINE = {AnswerType.COUNTS, AnswerType.ACTIONS, AnswerType.FACTORS}
+
+
+@dataclass(frozen=True)
+class SectionEntry:
+    key: str
+    title: str
+
+
+@dataclass(frozen=True)
+class QuestionEntry:
+    key: str
+    question_id: str
+    text: str
+    level: str
+    probes: tuple[str, ...] = ()
+    has_help: bool = False
+    current: bool = False
+    again: bool = False           # asked again (back, jump)
+    earlier: str = ""             # the previous meeting's answer, when a follow-up carried it
+
+
+@dataclass(frozen=True)
+class AnswerEntry:
+    key: str
+    question_id: str
+    text: str
+    speaker: str = ""
+    edited: bool = False
+    flags: tuple[tuple[str, int | None], ...] = ()   # (flag, rank)
+
+
+@dataclass(frozen=True)
+class SuggestionEntry:
+    key: str
+    suggestion_key: str
+    text: str
+    because: str
+    rule_id: str
+    decision: str = ""            # "" while pending; accepted | parked | dismissed
+
+
+@dataclass(frozen=True)
+class SignalEntry:
+    key: str
+    rule_id: str
+    text: str
+    because: str
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    key: str
+    text: str
+    prompt: str = ""              # the ad-hoc follow-up question this note answers
+    speaker: str = ""
+
+
+@dataclass(frozen=True)
+class MarkEntry:
+    """A quiet line: a question skipped or parked, the mode switched, the meeting closed."""
+
+    key: str
+    kind: str                     # skip | defer | select | mode_on | mode_off | close | reopen
+    questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    """The assistant's last word when no question waits: a checklist to fill in, or all done."""
+
+    key: str
+    kind: str                     # checklist | done
+    section: str = ""
+
+
+Entry = SectionEntry | QuestionEntry | AnswerEntry | SuggestionEntry | SignalEntry | NoteEntry | MarkEntry | StatusEntry
+
+
+def answer_text(question: Question | None, value: Any) -> str:
+    """An answer as the chat shows it: one line, or one line per row for the table types."""
+    if question is None:
+        return str(value)
+    try:
+        text = answer_as_text(question, value)
+    except (TypeError, KeyError, AttributeError, ValueError):
+        return str(value)  # an answer recorded against an older bank: show it as it was stored
+    if question.type in MULTI_LINE:
+        return "\n".join(part.strip() for part in text.split(";"))
+    return text
+
+
+class _Builder:
+    def __init__(self, transcript: Transcript, view: View, places: QuestionIndex, earlier: dict[str, str]):
+        self.transcript = transcript
+        self.view = view
+        self.places = places
+        self.earlier = earlier
+        self.entries: list[Entry] = []
+        self.answer_at: dict[str, int] = {}
+        self.section: str | None = None
+        self.flags: dict[str, list[tuple[str, int | None]]] = {}
+        for (question, flag), event in transcript.flags().items():
+            rank = event.get("rank")
+            self.flags.setdefault(question, []).append((str(flag), int(rank) if rank is not None else None))
+
+    def question_entry(self, question_id: str, *, key: str, current: bool = False, again: bool = False) -> QuestionEntry:
+        place = self.places.get(question_id)
+        if place is None:
+            return QuestionEntry(key, question_id, question_id, "", current=current, again=again)
+        q = place.question
+        return QuestionEntry(key, q.id, q.text, str(q.level), q.probes, bool(q.help), current, again,
+                             self.earlier.get(q.id, ""))
+
+    def separator(self, question_id: str, key: str) -> None:
+        place = self.places.get(question_id)
+        section = place.where if place else None
+        if section and section != self.section:
+            self.entries.append(SectionEntry(f"sep:{key}", section))
+            self.section = section
+
+    def answer(self, event: Any) -> None:
+        qid = str(event.data["question"])
+        place = self.places.get(qid)
+        text = answer_text(place.question if place else None, event.data["value"])
+        speaker = str(event.get("speaker") or "")
+        flags = tuple(sorted(self.flags.get(qid, ())))
+        if qid in self.answer_at:
+            index = self.answer_at[qid]
+            self.entries[index] = AnswerEntry(f"a:{qid}", qid, text, speaker, True, flags)
+            return
+        self.separator(qid, qid)
+        self.entries.append(self.question_entry(qid, key=f"q:{qid}"))
+        self.answer_at[qid] = len(self.entries)
+        self.entries.append(AnswerEntry(f"a:{qid}", qid, text, speaker, False, flags))
+
+    def mark(self, kind: str, question: str | None, seq: int) -> None:
+        last = self.entries[-1] if self.entries else None
+        if question and isinstance(last, MarkEntry) and last.kind == kind and kind in ("defer", "select"):
+            self.entries[-1] = MarkEntry(last.key, kind, (*last.questions, question))  # one line per checklist
+            return
+        self.entries.append(MarkEntry(f"m:{seq}", kind, (question,) if question else ()))
+
+    def timeline(self) -> None:
+        for event in self.transcript.events:
+            kind = event.kind
+            if kind is EventKind.ANSWER:
+                self.answer(event)
+            elif kind is EventKind.NOTE:
+                self.entries.append(NoteEntry(f"n:{event.seq}", str(event.get("text", "")), str(event.get("prompt") or ""),
+                                              str(event.get("speaker") or "")))
+            elif kind is EventKind.SKIP:
+                self.mark("skip", event.get("question"), event.seq)
+            elif kind is EventKind.DEFER:
+                self.mark("defer", event.get("question"), event.seq)
+            elif kind is EventKind.SELECT:
+                self.mark("select", event.get("question"), event.seq)
+            elif kind is EventKind.MODE:
+                self.mark("mode_on" if event.get("basis_only") else "mode_off", None, event.seq)
+            elif kind in (EventKind.CLOSE, EventKind.REOPEN):
+                self.mark(str(kind), None, event.seq)
+
+    def attach(self) -> None:
+        """Suggestions and signals go right under the answer that made their rule fire."""
+        after: dict[str | None, list[Entry]] = {}
+        for suggestion, decision in self.view.decided:
+            after.setdefault(self._anchor(suggestion.trigger), []).append(_suggestion(suggestion, decision))
+        for suggestion in self.view.suggestions:
+            after.setdefault(self._anchor(suggestion.trigger), []).append(_suggestion(suggestion, ""))
+        for signal in self.view.signals:
+            after.setdefault(self._anchor(signal.trigger), []).append(_signal(signal))
+        if not after:
+            return
+        result: list[Entry] = []
+        for entry in self.entries:
+            result.append(entry)
+            if isinstance(entry, AnswerEntry):
+                result += after.pop(entry.question_id, [])
+        result += after.pop(None, [])
+        self.entries = result
+
+    def _anchor(self, trigger: str | None) -> str | None:
+        return trigger if trigger in self.answer_at else None
+
+    def tail(self, prompt: Prompt | None) -> None:
+        if prompt is not None:
+            qid = prompt.question.id
+            if prompt.is_adhoc:
+                assert prompt.suggestion is not None
+                self.entries.append(QuestionEntry(f"q-adhoc:{prompt.suggestion.key}", qid, prompt.question.text,
+                                                  "verdiepend", current=True))
+            elif prompt.revisit or qid in self.answer_at:
+                self.entries.append(self.question_entry(qid, key=f"q-again:{qid}", current=True, again=True))
+            else:
+                self.separator(qid, f"next:{qid}")
+                self.entries.append(self.question_entry(qid, key=f"q:{qid}", current=True))
+        elif self.view.pending_selection:
+            first = self.view.pending_selection[0]
+            place = self.places.get(first)
+            self.entries.append(StatusEntry(f"checklist:{first}", "checklist", place.where if place else ""))
+        else:
+            self.entries.append(StatusEntry("done", "done"))
+
+
+def _suggestion(suggestion: Suggestion, decision: str) -> SuggestionEntry:
+    return SuggestionEntry(f"s:{suggestion.key}", suggestion.key, suggestion.text, suggestion.because,
+                           suggestion.rule_id, str(decision))
+
+
+def _signal(signal: Signal) -> SignalEntry:
+    return SignalEntry(f"sig:{signal.rule_id}", signal.rule_id, signal.text, signal.because)
+
+
+def build_log(transcript: Transcript, view: View, places: QuestionIndex, prompt: Prompt | None,
+              earlier: dict[str, str] | None = None) -> list[Entry]:
+    """Every message of the conversation in order, ending with the question that waits (or why none does)."""
+    builder = _Builder(transcript, view, places, earlier or {})
+    builder.timeline()
+    builder.attach()
+    builder.tail(prompt)
+    return builder.entries
+
+
+def flag_names(flags: Iterable[tuple[str, int | None]]) -> list[tuple[Flag, int | None]]:
+    return [(Flag(name), rank) for name, rank in flags]

@@ -1,0 +1,86 @@
+"""Before a new conversation: facilitator, school or pupil, participants with roles, and what it follows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from assistant.tui.settings import NewMeta, format_participants, parse_participants
+
+
+class DetailsDialog(ModalScreen[NewMeta | None]):
+    """Returns the details (all optional), or None on Escape. Enter moves on; Enter on the last field, or ctrl+s, starts."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "start", show=False, priority=True),
+        Binding("escape", "cancel", show=False),
+    ]
+
+    def __init__(self, script_title: str, meta: NewMeta, earlier: list[tuple[str, str]], *, editing: bool = False) -> None:
+        super().__init__(classes="dialog-screen")
+        self.script_title = script_title
+        self.meta = meta
+        self.earlier = earlier
+        self.editing = editing
+
+    def compose(self) -> ComposeResult:
+        t = self.app.strings  # type: ignore[attr-defined]
+        m = self.meta
+        with Vertical(classes="dialog -wide"):
+            yield Static(t("meta.title", script=self.script_title) if not self.editing else t("conv.details"),
+                         classes="dialog-title", markup=False)
+            with VerticalScroll(classes="dialog-scroll"):
+                yield Label(t("meta.facilitator"))
+                yield Input(m.facilitator, id="facilitator", compact=True)
+                yield Label(t("meta.subject"))
+                yield Input(m.subject, id="subject", compact=True)
+                yield Label(t("meta.participants"))
+                yield Input(format_participants(m.participants), placeholder=t("meta.participants.placeholder"),
+                            id="participants", compact=True)
+                yield Label(t("meta.tags"))
+                yield Input(", ".join(m.tags), id="tags", compact=True)
+                if not self.editing:
+                    yield Label(t("meta.follows"))
+                    options = [(label, name) for name, label in self.earlier]
+                    yield Select(options, prompt=t("meta.follows.none"), value=m.follows if m.follows in dict(self.earlier) else Select.BLANK,
+                                 id="follows", compact=True)
+            yield Static(t("edit.hint"), id="details-error", classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#facilitator", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index < len(inputs) - 1:
+            inputs[index + 1].focus()
+        else:
+            self.action_start()
+
+    def action_start(self) -> None:
+        t = self.app.strings  # type: ignore[attr-defined]
+        value = lambda ident: self.query_one(f"#{ident}", Input).value.strip()  # noqa: E731
+        try:
+            people = parse_participants(value("participants"))
+        except ValueError as exc:
+            error = self.query_one("#details-error", Static)
+            error.update(t("meta.bad_participant", text=str(exc)))
+            error.add_class("-error")
+            self.query_one("#participants", Input).focus()
+            return
+        follows = None
+        if not self.editing:
+            chosen = self.query_one(Select).value
+            follows = chosen if isinstance(chosen, str) else None
+        tags = tuple(tag.strip() for tag in value("tags").split(",") if tag.strip())
+        self.dismiss(replace(self.meta, facilitator=value("facilitator"), subject=value("subject"), participants=people,
+                             tags=tags, follows=follows if not self.editing else self.meta.follows))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,364 @@
+"""One conversation as the app runs it: the session that records it and the engine's view of it.
+
+Plain Python (no Textual), so that everything the app does to a transcript is tested without a
+screen. Every change is recorded through the session first (durable before it returns) and then
+the engine re-evaluates the new transcript; nothing is ever changed in place. What the app holds
+beyond the transcript is only navigation: a question asked out of order (back, jump), the section
+in focus, an accepted ad-hoc follow-up waiting for its answer, and the current speaker.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from assistant.core.answers import normalise_answer
+from assistant.core.bank import AnswerType, Bank, Level, Question
+from assistant.core.effects import Suggestion, View
+from assistant.core.engine import evaluate
+from assistant.core.questions import QuestionIndex
+from assistant.core.script import Script
+from assistant.core.store_errors import SaveError
+from assistant.core.transcript import Decision, Event, EventKind, Flag, Transcript
+
+ADHOC_PREFIX = "adhoc:"
+
+
+class Session(Protocol):
+    """What the meeting needs of the store's session (assistant.core.store.Session)."""
+
+    @property
+    def transcript(self) -> Transcript: ...
+
+    def record(self, kind: EventKind | str, **data: Any) -> Event: ...
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """What the composer asks now. `question` is a bank question, or a stand-in for an ad-hoc follow-up."""
+
+    question: Question
+    revisit: bool = False              # asked again (back, jump, edit): the box starts with the answer
+    value: Any = None                  # the current answer when revisiting
+    suggestion: Suggestion | None = None  # the accepted ad-hoc follow-up this prompt asks
+
+    @property
+    def is_adhoc(self) -> bool:
+        return self.suggestion is not None
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    section: str
+    title: str
+    done: int
+    total: int
+
+
+def adhoc_question(suggestion: Suggestion) -> Question:
+    """A free-text stand-in question for an ad-hoc follow-up (its answer is recorded as a note)."""
+    return Question(id=f"{ADHOC_PREFIX}{suggestion.key}", text=suggestion.text, level=Level.VERDIEPEND, type=AnswerType.TEXT)
+
+
+class Meeting:
+    """The state of one conversation in the app, derived from its transcript after every change."""
+
+    def __init__(self, script: Script, banks: Mapping[str, Bank], session: Session, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.script = script
+        self.banks = banks
+        self.session = session
+        # The script's own banks first, so their questions win the lookup; then every other bank,
+        # because a rule may suggest a question of another bank.
+        ordered = [banks[b] for b in script.banks if b in banks] + [b for k, b in banks.items() if k not in script.banks]
+        self.places = QuestionIndex(ordered)
+        self.asking: str | None = None
+        self.section: str | None = None
+        self.adhoc: Suggestion | None = None
+        self.speaker = self._last_speaker()
+        self._clock = clock
+        self._clock_mark = clock()
+        self.view = self._evaluate()
+
+    # -- reading ----------------------------------------------------------------------------------
+    @property
+    def transcript(self) -> Transcript:
+        return self.session.transcript
+
+    def question(self, question_id: str) -> Question | None:
+        place = self.places.get(question_id)
+        return place.question if place else None
+
+    def prompt(self) -> Prompt | None:
+        """The question waiting for an answer now, or None (a checklist is offered, or all is done)."""
+        if self.adhoc is not None:
+            return Prompt(adhoc_question(self.adhoc), suggestion=self.adhoc)
+        answers = self.transcript.answers()
+        target = self.asking or self.view.next_question
+        question = self.question(target) if target else None
+        if question is None:
+            return None
+        if target in answers:
+            return Prompt(question, revisit=True, value=answers[target])
+        return Prompt(question, revisit=self.asking is not None)
+
+    def pending_suggestions(self) -> tuple[Suggestion, ...]:
+        return self.view.suggestions
+
+    def suggestion(self, key: str) -> Suggestion | None:
+        return next((s for s in self.view.suggestions if s.key == key), None)
+
+    def answered_order(self) -> list[str]:
+        """Answered questions, by the time of their latest answer (what "back" walks through)."""
+        latest = {e.data["question"]: e.seq for e in self.transcript.of_kind(EventKind.ANSWER)}
+        return sorted(latest, key=latest.__getitem__)
+
+    def section_title(self, question_id: str) -> str:
+        place = self.places.get(question_id)
+        return place.where if place else ""
+
+    def open_basis(self) -> int:
+        """Basis questions of the walked sections that are still unanswered (for the finish dialog)."""
+        answers = self.transcript.answers()
+        return sum(1 for unit in self.script.units for q in unit.basis if q in self.view.visible and q not in answers)
+
+    def progress(self) -> list[SectionProgress]:
+        """Per walked section: its visible questions and how many are answered."""
+        answers = self.transcript.answers()
+        visible = set(self.view.visible)
+        result = []
+        for unit in self.script.units:
+            shown = [q for q in unit.questions() if q in visible]
+            result.append(SectionProgress(unit.section, unit.title, sum(1 for q in shown if q in answers), len(shown)))
+        return result
+
+    def elapsed_seconds(self) -> int:
+        """Meeting time: what the transcript recorded plus this session's time not yet recorded."""
+        return self.transcript.seconds_spent() + int(self._clock() - self._clock_mark)
+
+    # -- changing ---------------------------------------------------------------------------------
+    @property
+    def has_unsaved(self) -> bool:
+        return bool(getattr(self.session, "has_unsaved", False))
+
+    def flush(self) -> None:
+        """Write what an earlier failed save kept in memory; SaveError if it fails again.
+
+        Every change starts here, so nothing new is recorded (and no next question shown) while an
+        earlier change is not on disk."""
+        if self.has_unsaved:
+            self.session.retry()  # type: ignore[attr-defined]
+
+    def answer(self, raw: Any) -> Event | None:
+        """Record the answer to the current prompt. AnswerError (nothing recorded) if it does not fit."""
+        self.flush()
+        prompt = self.prompt()
+        if prompt is None:
+            return None
+        if prompt.is_adhoc:
+            assert self.adhoc is not None
+            text = normalise_answer(prompt.question, raw)
+            event = self.session.record(
+                EventKind.NOTE, text=text, question=self.adhoc.trigger, suggestion=self.adhoc.key, prompt=self.adhoc.text,
+                speaker=self.speaker or None,
+            )
+            self.adhoc = None
+            self.refresh()
+            return event
+        event = self._record_answer(prompt.question, raw)
+        self.asking = None
+        self.refresh()
+        return event
+
+    def edit(self, question_id: str, raw: Any) -> Event | None:
+        """Change an earlier answer (a new answer event; the engine re-evaluates everything)."""
+        self.flush()
+        question = self.question(question_id)
+        if question is None:
+            raise KeyError(question_id)
+        event = self._record_answer(question, raw)
+        if self.asking == question_id:
+            self.asking = None
+        self.refresh()
+        return event
+
+    def _record_answer(self, question: Question, raw: Any) -> Event | None:
+        value = normalise_answer(question, raw)
+        answers = self.transcript.answers()
+        if question.id in answers and answers[question.id] == value:
+            return None  # unchanged: nothing to record
+        return self.session.record(EventKind.ANSWER, question=question.id, value=value, speaker=self.speaker or None)
+
+    def skip(self) -> Event | None:
+        self.flush()
+        prompt = self.prompt()
+        if prompt is None:
+            return None
+        if prompt.is_adhoc:
+            assert self.adhoc is not None
+            event = self._decide(self.adhoc, Decision.DISMISSED)
+            self.adhoc = None
+            self.refresh()
+            return event
+        event = self.session.record(EventKind.SKIP, question=prompt.question.id)
+        self.asking = None
+        self.refresh()
+        return event
+
+    def park(self) -> Event | None:
+        """Carry the current question to the next meeting."""
+        self.flush()
+        prompt = self.prompt()
+        if prompt is None:
+            return None
+        if prompt.is_adhoc:
+            assert self.adhoc is not None
+            event = self._decide(self.adhoc, Decision.PARKED)
+            self.adhoc = None
+            self.refresh()
+            return event
+        event = self.session.record(EventKind.DEFER, question=prompt.question.id)
+        self.asking = None
+        self.refresh()
+        return event
+
+    def note(self, text: str, question: str | None = None) -> Event:
+        self.flush()
+        event = self.session.record(EventKind.NOTE, text=text, question=question, speaker=self.speaker or None)
+        self.refresh()
+        return event
+
+    def flags_of(self, question_id: str) -> dict[Flag, Event]:
+        return {flag: event for (q, flag), event in self.transcript.flags().items() if q == question_id}
+
+    def next_rank(self) -> int:
+        ranks = [int(e.get("rank") or 0) for (q, f), e in self.transcript.flags().items() if f is Flag.PRIORITY]
+        return max(ranks, default=0) + 1
+
+    def toggle_flag(self, question_id: str, flag: Flag, rank: int | None = None) -> bool:
+        """Set the flag (a priority gets the next rank unless one is given), or clear it. True when set."""
+        self.flush()
+        if flag in self.flags_of(question_id) and rank is None:
+            self.session.record(EventKind.UNFLAG, question=question_id, flag=str(flag))
+            self.refresh()
+            return False
+        if flag is Flag.PRIORITY and rank is None:
+            rank = self.next_rank()
+        self.session.record(EventKind.FLAG, question=question_id, flag=str(flag), rank=rank if flag is Flag.PRIORITY else None)
+        self.refresh()
+        return True
+
+    def decide(self, key: str, decision: Decision) -> Event | None:
+        self.flush()
+        suggestion = self.suggestion(key)
+        if suggestion is None:
+            return None
+        event = self._decide(suggestion, decision)
+        if decision is Decision.ACCEPTED:
+            self.asking = None
+            self.section = None  # an accepted follow-up is asked next, wherever the meeting was
+            if suggestion.question_id is None:
+                self.adhoc = suggestion
+        self.refresh()
+        return event
+
+    def _decide(self, suggestion: Suggestion, decision: Decision) -> Event:
+        return self.session.record(EventKind.DECISION, suggestion=suggestion.key, decision=str(decision),
+                                   rule=suggestion.rule_id, text=suggestion.text)
+
+    def choose(self, picked: list[str]) -> None:
+        """The deepening checklist: discuss `picked` now, park the rest of what was offered."""
+        self.flush()
+        offered = list(self.view.pending_selection)
+        for question in offered:
+            kind = EventKind.SELECT if question in picked else EventKind.DEFER
+            self.session.record(kind, question=question)
+        self.refresh()
+
+    def set_basis_only(self, on: bool) -> None:
+        self.flush()
+        if on != self.transcript.basis_only():
+            self.session.record(EventKind.MODE, basis_only=on)
+            self.refresh()
+
+    def back(self) -> bool:
+        """Ask the answered question before the current one again. False when there is none."""
+        order = self.answered_order()
+        if self.asking in order:
+            position = order.index(self.asking)
+            if position == 0:
+                return False
+            target = order[position - 1]
+        elif order:
+            target = order[-1]
+        else:
+            return False
+        self.adhoc = None
+        self.asking = target
+        return True
+
+    def jump(self, question_id: str) -> bool:
+        if self.question(question_id) is None:
+            return False
+        self.adhoc = None
+        self.asking = question_id
+        return True
+
+    def jump_section(self, section_id: str) -> bool:
+        if self.script.unit_of(section_id) is None:
+            return False
+        self.adhoc = None
+        self.asking = None
+        self.section = section_id
+        self.refresh()
+        return True
+
+    def tick(self) -> Event | None:
+        """Record the meeting time spent since the last tick (so a crash loses at most one interval)."""
+        now = self._clock()
+        seconds = int(now - self._clock_mark)
+        if seconds < 1:
+            return None
+        event = self.session.record(EventKind.CLOCK, seconds=seconds)
+        self._clock_mark += seconds
+        return event
+
+    def finish(self) -> None:
+        self.flush()
+        self.tick()
+        if self.transcript.meta.status != "closed":
+            self.session.record(EventKind.CLOSE)
+        self.refresh()
+
+    def reopen(self) -> None:
+        self.flush()
+        if self.transcript.meta.status == "closed":
+            self.session.record(EventKind.REOPEN)
+            self.refresh()
+
+    # -- the engine ---------------------------------------------------------------------------------
+    def refresh(self) -> View:
+        """Re-evaluate after a change, and record the signals shown for the first time."""
+        self.view = self._evaluate()
+        shown = self.transcript.signals()
+        for signal in self.view.signals:
+            if signal.rule_id not in shown:
+                try:
+                    self.session.record(EventKind.SIGNAL, rule=signal.rule_id, text=signal.text)
+                except SaveError:
+                    break  # kept in memory by the session; the next change writes it first
+        return self.view
+
+    def _evaluate(self) -> View:
+        if self.section is not None:
+            view = evaluate(self.script, self.banks, self.transcript, section=self.section)
+            if view.next_question is not None or view.pending_selection:
+                return view
+            self.section = None  # the section is done: back to the normal walk
+        return evaluate(self.script, self.banks, self.transcript)
+
+    def _last_speaker(self) -> str:
+        events = list(self.transcript.of_kind(EventKind.ANSWER))
+        return str(events[-1].get("speaker") or "") if events else ""

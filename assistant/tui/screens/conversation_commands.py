@@ -1,0 +1,193 @@
+"""The conversation screen's commands: each runs from its key, from a slash command and from the palette."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from assistant.core.transcript import Flag
+from assistant.tui.actions import CONVERSATION
+from assistant.tui.settings import NewMeta
+from assistant.tui.slash import SlashError, parse
+
+if TYPE_CHECKING:
+    from assistant.tui.screens.conversation import ConversationScreen as _Base
+else:
+    _Base = object
+
+
+class CommandsMixin(_Base):
+    # -- slash commands -------------------------------------------------------------------------------
+    async def run_command(self, line: str) -> None:
+        t = self.strings
+        try:
+            command = parse(line, t)
+        except SlashError as exc:
+            self.composer.show_error(str(exc))
+            return
+        action, argument = command.action, command.argument
+        if action == "note":
+            await self.action_note(argument or None)
+        elif action == "speaker":
+            await self.action_speaker(argument if argument else None)
+        elif action == "priority":
+            rank = None
+            if argument:
+                if not argument.isdigit() or int(argument) < 1:
+                    self.composer.show_error(t("cmd.bad_rank"))
+                    return
+                rank = int(argument)
+            await self.flag(Flag.PRIORITY, rank)
+        else:
+            await getattr(self, f"action_{action}")()
+
+    # -- moving through the questions -----------------------------------------------------------------
+    async def action_back(self) -> None:
+        if not self.meeting.back():
+            self.notify(self.strings("conv.nothing_before"), timeout=3)
+            return
+        await self.show_state()
+
+    async def action_skip(self) -> None:
+        await self.act(self.meeting.skip)
+
+    async def action_park(self) -> None:
+        await self.act(self.meeting.park)
+
+    async def jump_to(self, question_id: str) -> None:
+        if self.meeting.jump(question_id):
+            await self.show_state()
+
+    async def action_sections(self) -> None:
+        from assistant.tui.widgets.progress import SectionList
+
+        self._panel = True
+        self._apply_panel()
+        self.query_one(SectionList).focus()
+
+    async def action_basis(self) -> None:
+        on = not self.meeting.transcript.basis_only()
+        await self.act(lambda: self.meeting.set_basis_only(on))
+        self.notify(self.strings("conv.basis_on" if on else "conv.basis_off"), timeout=3)
+
+    def offer_checklist(self) -> None:
+        from assistant.tui.dialogs.checklist import ChecklistDialog
+
+        m = self.meeting
+        offered = list(m.view.pending_selection)
+        place = m.places.get(offered[0]) if offered else None
+        questions = [(q, self.question_text(q)) for q in offered]
+        t = self.strings
+
+        async def picked(chosen: list[str] | None) -> None:
+            if chosen is None:
+                self._offered = ()  # offered again on the next change; Escape only postpones it
+                self.composer.focus_answer()
+                return
+            await self.act(lambda: m.choose(chosen))
+
+        self.app.push_screen(ChecklistDialog(t("checklist.title", section=place.where if place else ""),
+                                             t("checklist.intro"), questions), picked)
+
+    # -- notes, speaker, details ----------------------------------------------------------------------
+    def _current_question(self) -> str | None:
+        prompt = self.composer.prompt
+        if prompt is None:
+            order = self.meeting.answered_order()
+            return order[-1] if order else None
+        return prompt.suggestion.trigger if prompt.is_adhoc and prompt.suggestion else prompt.question.id
+
+    async def action_note(self, text: str | None = None) -> None:
+        from assistant.tui.dialogs.text_prompt import NoteDialog
+
+        question = self._current_question()
+        if text:
+            await self.act(lambda: self.meeting.note(text, question))
+            return
+        t = self.strings
+        title = t("note.title", question=self.question_text(question)) if question else t("note.title_general")
+
+        async def written(note: str | None) -> None:
+            if note:
+                await self.act(lambda: self.meeting.note(note, question))
+            else:
+                self.composer.focus_answer()
+
+        self.app.push_screen(NoteDialog(title, t("edit.hint")), written)
+
+    async def action_speaker(self, name: str | None = None) -> None:
+        from assistant.tui.dialogs.text_prompt import LineDialog
+
+        if name is not None:
+            self.meeting.speaker = name
+            self.composer.set_speaker(name)
+            return
+        t = self.strings
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self.meeting.speaker = value
+                self.composer.set_speaker(value)
+            self.composer.focus_answer()
+
+        self.app.push_screen(LineDialog(t("speaker.title"), self.meeting.speaker, t("speaker.placeholder")), chosen)
+
+    async def action_details(self) -> None:
+        from assistant.tui.dialogs.details import DetailsDialog
+
+        meta = self.meeting.transcript.meta
+        current = NewMeta(meta.facilitator, meta.subject, tuple(meta.participants), tuple(meta.tags))
+
+        async def changed(new: NewMeta | None) -> None:
+            if new is not None:
+                await self.act(lambda: self.meeting.session.update(  # type: ignore[attr-defined]
+                    facilitator=new.facilitator, subject=new.subject, participants=new.participants, tags=new.tags))
+            else:
+                self.composer.focus_answer()
+
+        self.app.push_screen(DetailsDialog(self.meeting.script.title, current, [], editing=True), changed)
+
+    # -- help, panel, summary, finishing --------------------------------------------------------------
+    async def action_help(self) -> None:
+        from assistant.tui.dialogs.help import HelpDialog
+
+        t = self.strings
+        prompt = self.composer.prompt
+        question = prompt.question if prompt else None
+        place = self.meeting.places.get(question.id) if question else None
+        parts = []
+        if question is not None:
+            parts.append(question.text)
+            parts.append(question.help or t("conv.no_help"))
+            if place is not None and place.owner.help:
+                parts.append(place.owner.help)
+        keys = [(spec.key, t(spec.label)) for spec in CONVERSATION]
+        self.app.push_screen(HelpDialog(t("help.title"), "\n\n".join(parts) or t("conv.no_question"), t("help.keys"), keys))
+
+    async def action_panel(self) -> None:
+        shown = self.has_class("-panel")
+        self._panel = not shown
+        self._apply_panel()
+
+    async def action_summary(self) -> None:
+        self.app.open_summary(self.meeting.transcript, meeting=self.meeting, back="conversation")  # type: ignore[attr-defined]
+
+    async def action_finish(self) -> None:
+        from assistant.tui.dialogs.confirm import ConfirmDialog
+
+        t = self.strings
+        open_basis = self.meeting.open_basis()
+        body = t("finish.body", open=open_basis) if open_basis else t("finish.body_complete")
+
+        async def decided(yes: bool | None) -> None:
+            if not yes:
+                self.composer.focus_answer()
+                return
+            if await self.act(self._finish, focus=False) is not None:
+                self.app.open_summary(self.meeting.transcript, meeting=self.meeting, back="home")  # type: ignore[attr-defined]
+
+        self.app.push_screen(ConfirmDialog(t("finish.title"), body, t("finish.yes"), t("app.cancel")), decided)
+
+    def _finish(self) -> Any:
+        self.meeting.finish()
+        self.meeting.session.close()  # type: ignore[attr-defined]
+        return True

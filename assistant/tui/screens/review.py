@@ -1,0 +1,206 @@
+"""The review screen: every transcript, filtered by script and status, and full-text search over them.
+
+Listing and searching ask the store (its SQLite index, rebuilt by the store when needed) in a
+worker, so a large folder never freezes the screen; a newer request supersedes an older one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Select, Static
+
+from assistant.tui.actions import REVIEW, install
+
+SEARCH_DELAY = 0.25  # seconds of quiet typing before a search runs
+
+
+class ReviewScreen(Screen[None]):
+    def __init__(self) -> None:
+        super().__init__(classes="review")
+        self.strings = self.app.strings  # type: ignore[attr-defined]
+        install(self, REVIEW, self.strings)
+        self.rows: dict[str, Any] = {}     # row key (transcript name) -> TranscriptInfo
+        self._timer = None
+
+    def compose(self) -> ComposeResult:
+        t = self.strings
+        scripts = self.app.library.scripts  # type: ignore[attr-defined]
+        yield Static(t("review.title"), id="review-title", markup=False)
+        with Horizontal(id="review-filters"):
+            yield Input(placeholder=t("review.search"), id="search", compact=True)
+            yield Select([(s.title, ident) for ident, s in scripts.items()], prompt=f"{t('review.script')}: {t('review.all')}",
+                         id="script-filter", compact=True)
+            yield Select([(t("review.open"), "open"), (t("review.closed"), "closed")],
+                         prompt=f"{t('review.status')}: {t('review.all')}", id="status-filter", compact=True)
+        table: DataTable[str] = DataTable(id="transcripts", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="review-status", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        t = self.strings
+        table = self.query_one(DataTable)
+        for key in ("date", "script", "subject", "status", "answers", "match"):
+            table.add_column(t(f"review.col.{key}"), key=key)
+        table.focus()
+        self.reload()
+
+    # -- loading --------------------------------------------------------------------------------------
+    def _filters(self) -> tuple[str | None, str | None]:
+        script = self.query_one("#script-filter", Select).value
+        status = self.query_one("#status-filter", Select).value
+        return (script if isinstance(script, str) else None, status if isinstance(status, str) else None)
+
+    def reload(self) -> None:
+        query = self.query_one("#search", Input).value.strip()
+        script, status = self._filters()
+        self.query_one(DataTable).loading = True
+        self._load(query, script, status)
+
+    @work(thread=True, exclusive=True, group="review")
+    def _load(self, query: str, script: str | None, status: str | None) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            infos = store.list(script=script, status=status)
+            hits = store.search(query, limit=200) if query else None
+            problem = None
+        except ValueError as exc:  # a query without words
+            infos, hits, problem = [], None, str(exc)
+        except Exception as exc:  # a folder that cannot be read: say so, keep the screen
+            infos, hits, problem = [], None, str(exc)
+        self.app.call_from_thread(self._show, infos, hits, query, problem)
+
+    def _show(self, infos: list[Any], hits: list[Any] | None, query: str, problem: str | None) -> None:
+        t = self.strings
+        table = self.query_one(DataTable)
+        table.loading = False
+        table.clear()
+        scripts = self.app.library.scripts  # type: ignore[attr-defined]
+        readable = [i for i in infos if i.readable]
+        unreadable = [i for i in infos if not i.readable]
+        allowed = {i.name for i in readable}
+        snippets: dict[str, str] = {}
+        order = [i.name for i in readable]
+        if hits is not None:
+            for hit in hits:
+                if hit.info.name in allowed:
+                    snippets.setdefault(hit.info.name, hit.snippet)
+            order = list(snippets)
+        self.rows = {i.name: i for i in readable}
+        for name in order:
+            info = self.rows[name]
+            script = scripts.get(info.script)
+            status = t("review.open") if info.status == "open" else t("review.closed")
+            table.add_row(info.date, script.title if script else info.script, info.subject or "-", status,
+                          str(info.answers), snippets.get(name, ""), key=name)
+        if problem:
+            message = problem
+        elif hits is not None:
+            message = t("review.hits", count=len(order), query=query)
+        elif not readable:
+            message = t("review.empty")
+        else:
+            message = t("review.count", shown=len(order), total=len(readable))
+        if unreadable:
+            message += " · " + t("review.unreadable", count=len(unreadable), first=f"{unreadable[0].path.name}: {unreadable[0].problem}")
+        self.query_one("#review-status", Static).update(message)
+
+    @on(Input.Changed, "#search")
+    def _typed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SEARCH_DELAY, self.reload)
+
+    @on(Input.Submitted, "#search")
+    def _search_now(self) -> None:
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    @on(Select.Changed)
+    def _filtered(self) -> None:
+        self.reload()
+
+    # -- the chosen transcript ------------------------------------------------------------------------
+    def _chosen(self) -> Any | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            self.notify(self.strings("review.nothing_selected"), timeout=3)
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.rows.get(key or "")
+
+    def _load_transcript(self, info: Any) -> Any | None:
+        try:
+            return self.app.store.load(info.name)  # type: ignore[attr-defined]
+        except Exception as exc:  # damaged since it was listed
+            self.notify(self.strings("app.load_failed", reason=exc), severity="error", timeout=8)
+            return None
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_view()
+
+    def action_view(self) -> None:
+        from assistant.tui.screens.readonly import ReadOnlyScreen
+
+        info = self._chosen()
+        transcript = self._load_transcript(info) if info else None
+        if transcript is not None:
+            self.app.push_screen(ReadOnlyScreen(transcript))
+
+    def action_summary(self) -> None:
+        info = self._chosen()
+        transcript = self._load_transcript(info) if info else None
+        if transcript is not None:
+            self.app.open_summary(transcript, back="review")  # type: ignore[attr-defined]
+
+    def action_followup(self) -> None:
+        info = self._chosen()
+        if info is not None:
+            self.app.ask_details(info.script, follows=info.id)  # type: ignore[attr-defined]
+
+    def action_resume(self) -> None:
+        info = self._chosen()
+        if info is None:
+            return
+        if info.status != "open":
+            self.notify(self.strings("review.not_open"), timeout=4)
+            return
+        self.app.resume_conversation(info.name)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        info = self._chosen()
+        if info is not None:
+            self.query_one("#review-status", Static).update(self.strings("app.working"))
+            self._export(info)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, info: Any) -> None:
+        from assistant.core import durable
+        from assistant.core.exports import save_summary
+        from assistant.tui.screens.summary import render_for
+
+        app: Any = self.app
+        try:
+            transcript = app.store.load(info.name)
+            path = save_summary(app.store.root, info.name, render_for(app, transcript))
+            message = self.strings("review.exported", path=path)
+        except OSError as exc:
+            message = self.strings("app.saving_failed", reason=durable.reason(exc))
+        except Exception as exc:  # a damaged transcript: name the problem
+            message = self.strings("app.load_failed", reason=exc)
+        app.call_from_thread(self.query_one("#review-status", Static).update, message)
+
+    def action_find(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#script-filter", Select).focus()
+
+    def action_close(self) -> None:
+        self.app.go_home()  # type: ignore[attr-defined]

@@ -1,0 +1,121 @@
+"""The summary of a conversation, rendered by the core and shown with Textual's Markdown widget.
+
+Save and export run in a worker with a visible indicator; the screen never writes files itself
+(assistant.core.exports does). Opened after finishing, from the conversation (F9), or from the review.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, LoadingIndicator, Static
+
+from assistant.core.transcript import Transcript
+from assistant.tui.actions import SUMMARY, install
+
+Back = Literal["home", "conversation", "review"]
+
+
+def render_for(app: Any, transcript: Transcript, meeting: Any = None, *, anonymise: bool = False) -> str:
+    """The summary's Markdown: with the engine's view (suggestions, hints) and the linked transcripts."""
+    from assistant.core.engine import evaluate
+    from assistant.core.summary import render_summary
+
+    library = app.library
+    script = library.scripts.get(transcript.meta.script)
+    view = meeting.view if meeting is not None else (evaluate(script, library.banks, transcript) if script else None)
+    linked = []
+    for ref in (transcript.meta.follows, transcript.meta.prepared_by):
+        if ref:
+            try:
+                linked.append(app.store.load(ref))
+            except Exception:  # a linked transcript that was deleted or damaged: the summary names the id
+                pass
+    return render_summary(transcript, library.banks, view=view, script_title=script.title if script else None,
+                          lang=app.settings.lang, anonymise=anonymise, linked=linked)
+
+
+class SummaryScreen(Screen[None]):
+    def __init__(self, transcript: Transcript, *, meeting: Any = None, back: Back = "home") -> None:
+        super().__init__(classes="summary")
+        self.transcript = transcript
+        self.meeting = meeting
+        self.back = back
+        self.strings = self.app.strings  # type: ignore[attr-defined]
+        install(self, SUMMARY, self.strings)
+        self.markdown = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.strings("summary.title"), id="summary-title", markup=False)
+        with VerticalScroll(id="summary-scroll"):
+            yield LoadingIndicator(id="summary-loading")
+        yield Static("", id="summary-status", markup=False)
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        from textual.widgets import Markdown
+
+        scroll = self.query_one("#summary-scroll", VerticalScroll)
+        try:
+            self.markdown = render_for(self.app, self.transcript, self.meeting)
+        except Exception as exc:  # the summary must never take the app down with it
+            await scroll.remove_children()
+            await scroll.mount(Static(self.strings("summary.unavailable", reason=exc), markup=False))
+            return
+        await scroll.remove_children()
+        await scroll.mount(Markdown(self.markdown, id="summary-markdown"))
+        scroll.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        meta = self.transcript.meta
+        if action == "reopen":
+            return self.back != "conversation" and meta.status == "closed"
+        if action == "handover":
+            return meta.script == "parent_prep"
+        return True
+
+    # -- actions --------------------------------------------------------------------------------------
+    def action_save(self) -> None:
+        self._export(anonymise=False)
+
+    def action_export(self) -> None:
+        self._export(anonymise=True)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, anonymise: bool) -> None:
+        from assistant.core import durable
+        from assistant.core.exports import save_summary
+        from assistant.core.transcript_files import file_stem
+
+        self.app.call_from_thread(self._status, self.strings("app.working"))
+        try:
+            text = render_for(self.app, self.transcript, self.meeting, anonymise=True) if anonymise else self.markdown
+            path = save_summary(self.app.store.root, file_stem(self.transcript), text, anonymised=anonymise)  # type: ignore[attr-defined]
+        except OSError as exc:
+            self.app.call_from_thread(self._status, self.strings("app.saving_failed", reason=durable.reason(exc)), True)
+            return
+        self.app.call_from_thread(self._status, self.strings("summary.saved", path=path))
+
+    def _status(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#summary-status", Static)
+        status.update(text)
+        status.set_class(error, "-error")
+
+    def action_followup(self) -> None:
+        self.app.ask_details(self.transcript.meta.script, follows=self.transcript.meta.id)  # type: ignore[attr-defined]
+
+    def action_handover(self) -> None:
+        self.app.start_handover(self.transcript)  # type: ignore[attr-defined]
+
+    def action_reopen(self) -> None:
+        self.app.resume_conversation(self.transcript.meta.id, reopen=True)  # type: ignore[attr-defined]
+
+    def action_close(self) -> None:
+        if self.back in ("conversation", "review"):
+            self.app.pop_screen()
+        else:
+            self.app.go_home()  # type: ignore[attr-defined]

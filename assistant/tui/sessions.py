@@ -1,0 +1,65 @@
+"""Opening a conversation for the app: a new transcript, a follow-up, or one that is resumed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.core.store import Store
+from assistant.core.store_errors import StoreError
+from assistant.core.transcript import Transcript
+from assistant.tui.meeting import Meeting
+from assistant.tui.settings import Library, NewMeta
+
+
+class OpenError(Exception):
+    """A conversation cannot be opened; the message is shown to the facilitator as it is."""
+
+
+def script_of(library: Library, script_id: str):
+    script = library.scripts.get(script_id)
+    if script is None:
+        known = ", ".join(sorted(library.scripts)) or "-"
+        raise OpenError(f"unknown script '{script_id}' (known: {known})")
+    return script
+
+
+def start_new(store: Store, library: Library, script_id: str, meta: NewMeta, *,
+              clock: Callable[[], float] | None = None) -> Meeting:
+    """Create the transcript (a follow-up when `meta.follows` names an earlier one) and hold it open."""
+    script = script_of(library, script_id)
+    fields = {
+        "facilitator": meta.facilitator, "subject": meta.subject, "participants": meta.participants,
+        "tags": meta.tags, "prepared_by": meta.prepared_by,
+        "bank_versions": {b: library.banks[b].version for b in script.banks if b in library.banks},
+    }
+    try:
+        if meta.follows:
+            from assistant.core.followup import follow_up
+
+            session = follow_up(store, meta.follows, script=script.id, **{k: v for k, v in fields.items() if v})
+        else:
+            session = store.create(Transcript.new(script.id, **{k: v for k, v in fields.items() if v is not None}))
+    except (StoreError, ValueError) as exc:
+        raise OpenError(str(exc)) from None
+    return _meeting(library, script, session, clock)
+
+
+def resume(store: Store, library: Library, ref: str, *, clock: Callable[[], float] | None = None,
+           reopen: bool = False) -> Meeting:
+    """Hold a transcript open again, exactly where it stopped (the lock message says who else has it)."""
+    try:
+        session = store.resume(ref, reopen=reopen)
+    except (StoreError, ValueError) as exc:
+        raise OpenError(str(exc)) from None
+    script_id = session.transcript.meta.script
+    try:
+        script = script_of(library, script_id)
+    except OpenError:
+        session.close()
+        raise
+    return _meeting(library, script, session, clock)
+
+
+def _meeting(library: Library, script, session, clock) -> Meeting:
+    kwargs = {"clock": clock} if clock is not None else {}
+    return Meeting(script, library.banks, session, **kwargs)

@@ -1,0 +1,83 @@
+"""What the app is given from outside: the language, what to open first, and the clock (plain data)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from assistant.core.transcript import Participant
+
+
+@dataclass(frozen=True)
+class NewMeta:
+    """What the facilitator enters before a new conversation."""
+
+    facilitator: str = ""
+    subject: str = ""
+    participants: tuple[Participant, ...] = ()
+    tags: tuple[str, ...] = ()
+    follows: str | None = None       # the earlier transcript this meeting follows (its name or id)
+    prepared_by: str | None = None   # the preparation this parent conversation starts from
+
+
+@dataclass(frozen=True)
+class Start:
+    """What the app opens first: the start screen, a new or resumed conversation, or the review."""
+
+    kind: Literal["home", "new", "resume", "review"] = "home"
+    script: str | None = None
+    ref: str | None = None
+    meta: NewMeta | None = None      # for "new": None opens the details form first
+
+
+@dataclass(frozen=True)
+class Library:
+    """The banks and scripts the app works with (loaded by the command line, or by a test)."""
+
+    banks: Mapping[str, Any]
+    scripts: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Settings:
+    lang: str = "nl"
+    start: Start = field(default_factory=Start)
+    clock: Callable[[], float] = time.monotonic   # meeting time; tests pass a fixed clock
+    clock_interval: float = 300.0                  # seconds between recorded clock events
+    cursor_blink: bool = True                      # snapshot tests switch it off
+
+
+def parse_participants(text: str) -> tuple[Participant, ...]:
+    """'An (leerkracht), Bert (directie)' -> participants. ValueError names the item that is not 'name (role)'."""
+    people = []
+    depth = 0
+    item = ""
+    items = []
+    for char in text:  # split on commas outside parentheses: a role may hold a comma
+        depth += char == "("
+        depth -= char == ")"
+        if char == "," and depth <= 0:
+            items.append(item)
+            item = ""
+        else:
+            item += char
+    items.append(item)
+    for raw in (i.strip() for i in items):
+        if not raw:
+            continue
+        if raw.endswith(")") and "(" in raw:
+            name, _, role = raw[:-1].partition("(")
+            if name.strip() and role.strip():
+                people.append(Participant(name.strip(), role.strip()))
+                continue
+        elif "(" not in raw and ")" not in raw:
+            people.append(Participant(raw, ""))
+            continue
+        raise ValueError(raw)
+    return tuple(people)
+
+
+def format_participants(people: tuple[Participant, ...]) -> str:
+    return ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in people)

@@ -1,0 +1,326 @@
+"""Every interface string of the app, Dutch (the default) and English, side by side.
+
+Keys are dotted by screen or widget. Values are `str.format` templates whose fields are filled with
+plain values by `Strings.__call__`; the templates are ours, never built from user data.
+A test checks that both languages have the same fields in every string.
+"""
+
+from __future__ import annotations
+
+import string
+
+LANGUAGES = ("nl", "en")
+
+_TABLE: dict[str, tuple[str, str]] = {
+    # -- app-wide ---------------------------------------------------------------------------------
+    "app.title": ("Dialoog", "Dialoog"),
+    "app.quit": ("Stoppen", "Quit"),
+    "app.quit.help": ("Bewaar en sluit de app af", "Save and close the app"),
+    "app.palette": ("Palet", "Palette"),
+    "app.saving_failed": ("Niet bewaard: {reason}", "Not saved: {reason}"),
+    "app.locked": ("Dit gesprek is al open: {reason}", "This conversation is already open: {reason}"),
+    "app.not_found": ("Niet gevonden: {ref}", "Not found: {ref}"),
+    "app.load_failed": ("Kan niet laden: {reason}", "Cannot load: {reason}"),
+    "app.unknown_script": ("Onbekend script '{script}' (bekend: {known})", "Unknown script '{script}' (known: {known})"),
+    "app.back": ("Terug", "Back"),
+    "app.close": ("Sluiten", "Close"),
+    "app.cancel": ("Annuleren", "Cancel"),
+    "app.ok": ("OK", "OK"),
+    "app.working": ("Bezig…", "Working…"),
+    # -- confirm quit -------------------------------------------------------------------------------
+    "quit.title": ("Stoppen?", "Quit?"),
+    "quit.unsaved": (
+        "Er staat nog niet-verstuurde tekst in het antwoordvak. Die gaat verloren als je nu stopt.",
+        "There is unsent text in the answer box. It is lost if you quit now.",
+    ),
+    "quit.unsaved_events": (
+        "{count} wijziging(en) konden niet bewaard worden. Stop je toch?",
+        "{count} change(s) could not be saved. Quit anyway?",
+    ),
+    "quit.yes": ("Toch stoppen", "Quit anyway"),
+    "quit.no": ("Verder typen", "Keep typing"),
+    "confirm.yes": ("Ja", "Yes"),
+    "confirm.no": ("Nee", "No"),
+    # -- start screen -------------------------------------------------------------------------------
+    "start.title": ("Dialoog: gesprekken over schoolaanwezigheid", "Dialoog: conversations about school attendance"),
+    "start.scripts": ("Nieuw gesprek", "New conversation"),
+    "start.open": ("Open gesprekken", "Open conversations"),
+    "start.none_open": ("Geen open gesprekken.", "No open conversations."),
+    "start.no_scripts": ("Geen scripts gevonden.", "No scripts found."),
+    "start.new": ("Nieuw", "New"),
+    "start.new.help": ("Start een nieuw gesprek met het gekozen script", "Start a new conversation with the chosen script"),
+    "start.resume": ("Hervat", "Resume"),
+    "start.resume.help": ("Ga verder met het gekozen open gesprek", "Continue the chosen open conversation"),
+    "start.review": ("Overzicht", "Review"),
+    "start.review.help": ("Bekijk, zoek en exporteer gesprekken", "Browse, search and export conversations"),
+    "start.switch": ("Wissel lijst", "Switch list"),
+    "start.open_row": ("{date} · {script} · {subject} · {answers} antw.", "{date} · {script} · {subject} · {answers} ans."),
+    "start.handover": ("Oudergesprek uit voorbereiding", "Parent conversation from preparation"),
+    "start.handover.help": (
+        "Start het oudergesprek vanuit de gekozen voorbereiding",
+        "Start the parent conversation from the chosen preparation",
+    ),
+    # -- metadata form ------------------------------------------------------------------------------
+    "meta.title": ("Nieuw gesprek: {script}", "New conversation: {script}"),
+    "meta.facilitator": ("Gespreksleider", "Facilitator"),
+    "meta.subject": ("School of leerling", "School or pupil"),
+    "meta.participants": ("Deelnemers (naam (rol), …)", "Participants (name (role), …)"),
+    "meta.participants.placeholder": ("An (leerkracht), Bert (directie)", "An (teacher), Bert (principal)"),
+    "meta.tags": ("Labels (komma's ertussen)", "Tags (comma-separated)"),
+    "meta.follows": ("Vervolg op", "Follows"),
+    "meta.follows.none": ("geen: een eerste gesprek", "none: a first conversation"),
+    "meta.start": ("Start", "Start"),
+    "meta.bad_participant": (
+        "Deelnemer '{text}': schrijf naam (rol), bv. An (leerkracht)",
+        "Participant '{text}': write name (role), e.g. An (teacher)",
+    ),
+    # -- conversation -------------------------------------------------------------------------------
+    "conv.send": ("Verstuur", "Send"),
+    "conv.send.help": ("Bewaar het antwoord en ga verder", "Save the answer and move on"),
+    "conv.help": ("Hulp", "Help"),
+    "conv.help.help": ("Toon de hulptekst bij de vraag", "Show the question's help text"),
+    "conv.back": ("Terug", "Back"),
+    "conv.back.help": ("Ga terug naar de vorige vraag", "Go back to the previous question"),
+    "conv.skip": ("Overslaan", "Skip"),
+    "conv.skip.help": ("Sla de vraag over in dit gesprek", "Pass over the question in this meeting"),
+    "conv.park": ("Parkeer", "Park"),
+    "conv.park.help": ("Parkeer de vraag voor het volgende gesprek", "Park the question for the next meeting"),
+    "conv.note": ("Notitie", "Note"),
+    "conv.note.help": ("Schrijf een notitie bij de vraag", "Write a note on the question"),
+    "conv.priority": ("Prioriteit", "Priority"),
+    "conv.priority.help": ("Markeer het laatste antwoord als prioriteit", "Mark the last answer as a priority"),
+    "conv.strength": ("Sterkte", "Strength"),
+    "conv.strength.help": ("Markeer het laatste antwoord als sterkte", "Mark the last answer as a strength"),
+    "conv.werkpunt": ("Werkpunt", "Work point"),
+    "conv.werkpunt.help": ("Markeer het laatste antwoord als werkpunt", "Mark the last answer as a work point"),
+    "conv.speaker": ("Spreker", "Speaker"),
+    "conv.speaker.help": ("Wie spreekt er? (staat bij de volgende antwoorden)", "Who is speaking? (shown with the next answers)"),
+    "conv.basis": ("Basis", "Basis"),
+    "conv.basis.help": ("Alleen basisvragen (als de tijd kort wordt), of weer alles", "Only basis questions (when time runs short), or all again"),
+    "conv.suggestions": ("Vervolg", "Follow-up"),
+    "conv.suggestions.help": ("Ga naar de voorgestelde vervolgvragen", "Go to the suggested follow-up questions"),
+    "conv.answers": ("Antwoorden", "Answers"),
+    "conv.answers.help": ("Kies een eerder antwoord om te bewerken of te markeren", "Pick an earlier answer to edit or flag"),
+    "conv.finish": ("Afronden", "Finish"),
+    "conv.finish.help": ("Rond het gesprek af en toon de samenvatting", "Finish the conversation and show the summary"),
+    "conv.panel": ("Paneel", "Panel"),
+    "conv.panel.help": ("Toon of verberg het zijpaneel", "Show or hide the side panel"),
+    "conv.details": ("Gegevens", "Details"),
+    "conv.details.help": ("Gespreksleider, deelnemers, school of leerling", "Facilitator, participants, school or pupil"),
+    "conv.sections": ("Onderdelen", "Sections"),
+    "conv.sections.help": ("Spring naar een onderdeel", "Jump to a section"),
+    "conv.summary_now": ("Samenvatting", "Summary"),
+    "conv.summary_now.help": ("Toon de samenvatting tot nu toe", "Show the summary so far"),
+    "conv.basis_on": ("Alleen basisvragen: aan", "Basis questions only: on"),
+    "conv.basis_off": ("Alleen basisvragen: uit", "Basis questions only: off"),
+    "conv.badge.basis": ("basis", "basis"),
+    "conv.badge.verdiepend": ("verdiepend", "deepening"),
+    "conv.badge.basis_only": ("BASIS", "BASIS"),
+    "conv.help_hint": ("F1 hulp", "F1 help"),
+    "conv.no_help": ("Geen hulptekst bij deze vraag.", "This question has no help text."),
+    "conv.probes": ("Doorvragen: ", "Probe: "),
+    "conv.you": ("Antwoord", "Answer"),
+    "conv.edited": ("bewerkt", "edited"),
+    "conv.flag.priority": ("prioriteit", "priority"),
+    "conv.flag.priority_rank": ("prioriteit {rank}", "priority {rank}"),
+    "conv.flag.strength": ("sterkte", "strength"),
+    "conv.flag.werkpunt": ("werkpunt", "work point"),
+    "conv.flag_set": ("{flag}: {question}", "{flag}: {question}"),
+    "conv.flag_cleared": ("Markering weg: {flag}", "Flag removed: {flag}"),
+    "conv.suggestion": ("Vervolgvraag", "Follow-up question"),
+    "conv.because": ("Waarom: ", "Why: "),
+    "conv.suggestion.keys": (
+        "ctrl+f, dan: enter volgen · p parkeren · x negeren",
+        "ctrl+f, then: enter follow · p park · x dismiss",
+    ),
+    "conv.suggestion.focused_keys": ("enter volgen · p parkeren · x negeren · esc terug", "enter follow · p park · x dismiss · esc back"),
+    "conv.decision.accepted": ("gevolgd", "followed"),
+    "conv.decision.parked": ("geparkeerd", "parked"),
+    "conv.decision.dismissed": ("genegeerd", "dismissed"),
+    "conv.signal": ("Knipperlicht", "Warning sign"),
+    "conv.rule": ("regel {rule}", "rule {rule}"),
+    "conv.note_entry": ("Notitie", "Note"),
+    "conv.skipped": ("Overgeslagen: {question}", "Skipped: {question}"),
+    "conv.parked": ("Geparkeerd voor het volgende gesprek: {question}", "Parked for the next meeting: {question}"),
+    "conv.selected": ("Nu bespreken: {count} verdiepende vraag/vragen", "Discuss now: {count} deepening question(s)"),
+    "conv.mode_on": ("Alleen nog basisvragen.", "Basis questions only from here."),
+    "conv.mode_off": ("Weer alle vragen.", "All questions again."),
+    "conv.done": (
+        "Alle vragen zijn overlopen. Druk F7 om af te ronden, of kies een onderdeel of een vraag (ctrl+p).",
+        "Every question has been covered. Press F7 to finish, or pick a section or a question (ctrl+p).",
+    ),
+    "conv.no_question": ("Geen vraag open.", "No question waiting."),
+    "conv.hint.enter": ("Enter verstuurt · / voor commando's", "Enter sends · / for commands"),
+    "conv.hint.ctrl_s": ("ctrl+s verstuurt · Enter is een nieuwe regel · / voor commando's", "ctrl+s sends · Enter is a new line · / for commands"),
+    "conv.hint.table": ("Tab of pijltjes: volgend vak · ctrl+s verstuurt", "Tab or arrows: next cell · ctrl+s sends"),
+    "conv.hint.choice": ("Pijltjes of cijfer kiezen · Enter verstuurt", "Arrows or a digit to choose · Enter sends"),
+    "conv.hint.multi": ("Spatie kiest · Enter verstuurt", "Space picks · Enter sends"),
+    "conv.hint.scale": ("Pijltjes of cijfer (0-10) · Enter verstuurt", "Arrows or a digit (0-10) · Enter sends"),
+    "conv.hint.yes_no": ("j of n · Enter verstuurt", "y or n · Enter sends"),
+    "conv.speaker_now": ("spreker: {name}", "speaker: {name}"),
+    "conv.speaker_none": ("geen spreker", "no speaker"),
+    "conv.clock": ("{minutes} min", "{minutes} min"),
+    "conv.unsaved": (
+        "Niet bewaard ({reason}). Je antwoord blijft staan: probeer opnieuw met ctrl+s.",
+        "Not saved ({reason}). Your answer stays in the box: try again with ctrl+s.",
+    ),
+    "conv.progress": ("Voortgang", "Progress"),
+    "conv.pending": ("Vervolgvragen", "Follow-up questions"),
+    "conv.signals": ("Knipperlichten", "Warning signs"),
+    "conv.none": ("geen", "none"),
+    "conv.section_row": ("{title} {done}/{total}", "{title} {done}/{total}"),
+    "conv.jumped": ("Naar: {title}", "To: {title}"),
+    "conv.nothing_to_flag": ("Nog geen antwoord om te markeren.", "No answer to flag yet."),
+    "conv.nothing_before": ("Er is geen vorige vraag.", "There is no previous question."),
+    "conv.no_suggestions": ("Geen vervolgvragen open.", "No follow-up questions waiting."),
+    "conv.no_answers": ("Nog geen antwoorden.", "No answers yet."),
+    "conv.log_keys": (
+        "↑↓ kies · enter bewerk · p prioriteit · s sterkte · w werkpunt · esc terug",
+        "↑↓ pick · enter edit · p priority · s strength · w work point · esc back",
+    ),
+    "conv.adhoc": ("(eigen vraag)", "(own question)"),
+    "conv.finished": ("Het gesprek is afgerond.", "The conversation is finished."),
+    "conv.reopened": ("Het gesprek is heropend.", "The conversation was reopened."),
+    "conv.earlier": ("Vorige keer: {value}", "Last time: {value}"),
+    "conv.prep_knew": ("De school wist al: {value}", "The school already knew: {value}"),
+    "answer.groter": ("Groter (één per regel)", "Larger (one per line)"),
+    "answer.kleiner": ("Kleiner (één per regel)", "Smaller (one per line)"),
+    "answer.wat": ("Wat", "What"),
+    "answer.wie": ("Wie", "Who"),
+    "answer.wanneer": ("Wanneer", "When"),
+    "answer.check": ("Check", "Check"),
+    "answer.pick_one": ("Kies eerst een antwoord.", "Pick an answer first."),
+    # -- slash commands -----------------------------------------------------------------------------
+    "cmd.unknown": ("Onbekend commando '/{name}'. Bekend: {known}", "Unknown command '/{name}'. Known: {known}"),
+    "cmd.needs_text": ("Schrijf de tekst na /{name}", "Write the text after /{name}"),
+    "cmd.bad_rank": ("Een rang is een getal: /prioriteit 2", "A rank is a number: /priority 2"),
+    "cmd.placeholder": ("commando, bv. /notitie tekst", "command, e.g. /note text"),
+    # -- dialogs ------------------------------------------------------------------------------------
+    "note.title": ("Notitie bij: {question}", "Note on: {question}"),
+    "note.title_general": ("Notitie", "Note"),
+    "note.save": ("Bewaar notitie", "Save note"),
+    "speaker.title": ("Wie spreekt er?", "Who is speaking?"),
+    "speaker.placeholder": ("naam (leeg: geen spreker)", "name (empty: no speaker)"),
+    "help.title": ("Hulp bij de vraag", "Help for the question"),
+    "help.keys": ("Toetsen", "Keys"),
+    "edit.title": ("Antwoord bewerken", "Edit answer"),
+    "edit.save": ("Bewaar", "Save"),
+    "edit.hint": ("ctrl+s bewaart · esc annuleert", "ctrl+s saves · esc cancels"),
+    "checklist.title": ("Verdiepende vragen: {section}", "Deepening questions: {section}"),
+    "checklist.intro": (
+        "Kies met spatie wat jullie nu bespreken; Enter bevestigt. De rest wordt geparkeerd voor het volgende gesprek.",
+        "Pick with space what you discuss now; Enter confirms. The rest is parked for the next meeting.",
+    ),
+    "checklist.confirm": ("Bevestig", "Confirm"),
+    "finish.title": ("Gesprek afronden?", "Finish the conversation?"),
+    "finish.body": (
+        "{open} basisvraag/-vragen zijn nog niet beantwoord. Na het afronden toont Dialoog de samenvatting.",
+        "{open} basis question(s) are still unanswered. After finishing, Dialoog shows the summary.",
+    ),
+    "finish.body_complete": ("Na het afronden toont Dialoog de samenvatting.", "After finishing, Dialoog shows the summary."),
+    "finish.yes": ("Afronden", "Finish"),
+    # -- summary ------------------------------------------------------------------------------------
+    "summary.title": ("Samenvatting", "Summary"),
+    "summary.save": ("Bewaar", "Save"),
+    "summary.save.help": ("Bewaar de samenvatting als Markdown-bestand", "Save the summary as a Markdown file"),
+    "summary.export": ("Exporteer anoniem", "Export anonymised"),
+    "summary.export.help": ("Bewaar een versie met rollen in plaats van namen", "Save a version with roles instead of names"),
+    "summary.saved": ("Bewaard: {path}", "Saved: {path}"),
+    "summary.close": ("Sluiten", "Close"),
+    "summary.close.help": ("Terug naar het vorige scherm", "Back to the previous screen"),
+    "summary.followup": ("Vervolggesprek", "Follow-up meeting"),
+    "summary.followup.help": ("Start het volgende gesprek vanuit dit gesprek", "Start the next meeting from this one"),
+    "summary.reopen": ("Heropen", "Reopen"),
+    "summary.reopen.help": ("Heropen het gesprek om verder te werken", "Reopen the conversation to keep working"),
+    "summary.handover": ("Oudergesprek", "Parent conversation"),
+    "summary.handover.help": ("Start het oudergesprek vanuit deze voorbereiding", "Start the parent conversation from this preparation"),
+    "summary.unavailable": ("De samenvatting is (nog) niet beschikbaar: {reason}", "The summary is not available (yet): {reason}"),
+    # -- review -------------------------------------------------------------------------------------
+    "review.title": ("Overzicht van de gesprekken", "Conversations"),
+    "review.search": ("Zoek in antwoorden en notities…", "Search answers and notes…"),
+    "review.script": ("Script", "Script"),
+    "review.status": ("Status", "Status"),
+    "review.all": ("alle", "all"),
+    "review.open": ("open", "open"),
+    "review.closed": ("afgerond", "closed"),
+    "review.col.date": ("Datum", "Date"),
+    "review.col.script": ("Script", "Script"),
+    "review.col.subject": ("School/leerling", "School/pupil"),
+    "review.col.status": ("Status", "Status"),
+    "review.col.answers": ("Antw.", "Ans."),
+    "review.col.match": ("Treffer", "Match"),
+    "review.view": ("Bekijk", "View"),
+    "review.view.help": ("Toon het gekozen gesprek (alleen lezen)", "Show the chosen conversation (read-only)"),
+    "review.summary": ("Samenvatting", "Summary"),
+    "review.summary.help": ("Toon de samenvatting van het gekozen gesprek", "Show the chosen conversation's summary"),
+    "review.followup": ("Vervolggesprek", "Follow-up meeting"),
+    "review.followup.help": ("Start het volgende gesprek vanuit het gekozen gesprek", "Start the next meeting from the chosen one"),
+    "review.export": ("Exporteer", "Export"),
+    "review.export.help": ("Exporteer de samenvatting van het gekozen gesprek", "Export the chosen conversation's summary"),
+    "review.resume": ("Hervat", "Resume"),
+    "review.resume.help": ("Ga verder met het gekozen open gesprek", "Continue the chosen open conversation"),
+    "review.find": ("Zoek", "Search"),
+    "review.find.help": ("Naar het zoekvak", "To the search box"),
+    "review.filter": ("Filter", "Filter"),
+    "review.filter.help": ("Wissel het filter op script en status", "Cycle the script and status filter"),
+    "review.count": ("{shown} van {total} gesprekken", "{shown} of {total} conversations"),
+    "review.hits": ("{count} treffer(s) voor '{query}'", "{count} hit(s) for '{query}'"),
+    "review.empty": ("Nog geen gesprekken bewaard.", "No conversations saved yet."),
+    "review.unreadable": ("{count} onleesbaar bestand(en): {first}", "{count} unreadable file(s): {first}"),
+    "review.nothing_selected": ("Kies eerst een gesprek.", "Pick a conversation first."),
+    "review.exported": ("Geëxporteerd: {path}", "Exported: {path}"),
+    "review.not_open": ("Dit gesprek is afgerond; hervatten kan niet.", "This conversation is closed; it cannot be resumed."),
+    "view.title": ("Gesprek (alleen lezen): {title}", "Conversation (read-only): {title}"),
+    # -- palette ------------------------------------------------------------------------------------
+    "palette.jump": ("Vraag: {text}", "Question: {text}"),
+    "palette.jump.help": ("Spring naar deze vraag ({section})", "Jump to this question ({section})"),
+    "palette.section": ("Onderdeel: {title}", "Section: {title}"),
+    "palette.edit": ("Bewerk antwoord: {text}", "Edit answer: {text}"),
+    "palette.follow": ("Volg vervolgvraag: {text}", "Follow up: {text}"),
+}
+
+# The slash commands of the composer: the command word per language, and the action it runs.
+SLASH_COMMANDS: dict[str, tuple[str, str]] = {
+    "back": ("terug", "back"),
+    "park": ("parkeer", "park"),
+    "skip": ("overslaan", "skip"),
+    "note": ("notitie", "note"),
+    "priority": ("prioriteit", "priority"),
+    "strength": ("sterkte", "strength"),
+    "werkpunt": ("werkpunt", "workpoint"),
+    "speaker": ("spreker", "speaker"),
+    "basis": ("basis", "basis"),
+    "help": ("hulp", "help"),
+    "finish": ("einde", "finish"),
+}
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+class Strings:
+    """The interface strings of one language; `strings("key", field=value)` fills a template."""
+
+    def __init__(self, lang: str = "nl") -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language '{lang}' (expected one of: {', '.join(LANGUAGES)})")
+        self.lang = lang
+        self._index = LANGUAGES.index(lang)
+
+    def __call__(self, key: str, **values: object) -> str:
+        template = _TABLE[key][self._index]
+        return template.format(**values) if values else template
+
+    def command_word(self, action: str) -> str:
+        return SLASH_COMMANDS[action][self._index]
+
+    def command_words(self) -> dict[str, str]:
+        """Every slash-command word of this language (both languages are accepted), to its action."""
+        words = {pair[1 - self._index]: action for action, pair in SLASH_COMMANDS.items()}
+        words.update({pair[self._index]: action for action, pair in SLASH_COMMANDS.items()})
+        return words
+
+
+def all_keys() -> dict[str, tuple[str, str]]:
+    return dict(_TABLE)

@@ -1,0 +1,1 @@
+"""The widgets of the app: answer widgets per type, chat messages, the composer and the side panel."""

@@ -1,0 +1,157 @@
+"""Answer widgets with several fields: the counts table, the Wat/Wie/Wanneer/Check rows, the factor lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.widgets import Input, Label, TextArea
+
+from assistant.core.answers import ACTION_FIELDS, FACTOR_SIDES
+from assistant.tui.widgets.answers.base import AnswerBox
+
+
+class Cell(Input):
+    """One field of a table; up and down move between rows, '/' in an empty cell opens the commands."""
+
+    BINDINGS = [
+        Binding("up", "row(-1)", show=False),
+        Binding("down", "row(1)", show=False),
+    ]
+
+    def __init__(self, value: str, row: int, column: int, **kwargs: Any) -> None:
+        super().__init__(value, compact=True, select_on_focus=False, **kwargs)
+        self.row = row
+        self.column = column
+
+    def action_row(self, step: int) -> None:
+        for cell in self.parent.query(Cell) if self.parent else []:
+            if cell.row == self.row + step and cell.column == self.column:
+                cell.focus()
+                return
+
+    @on(Input.Changed)
+    def _slash(self, event: Input.Changed) -> None:
+        if event.value == "/":
+            self.clear()
+            self.post_message(AnswerBox.CommandStart())
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class CountsBox(AnswerBox):
+    """Absence codes by band (or the question's own rows and columns); empty cells are not counted."""
+
+    HINT = "conv.hint.table"
+
+    def compose(self) -> ComposeResult:
+        rows, columns = self.question.count_rows, self.question.count_columns
+        values = self.initial if isinstance(self.initial, dict) else {}
+        with Grid(classes="counts-grid") as grid:
+            grid.styles.grid_size_columns = len(columns) + 1
+            yield Label("")
+            for column in columns:
+                yield Label(column, classes="column-head")
+            for r, row in enumerate(rows):
+                yield Label(row, classes="row-head")
+                for c, column in enumerate(columns):
+                    yield Cell(_text((values.get(row) or {}).get(column)), r, c, id=f"cell-{r}-{c}")
+
+    def raw_value(self) -> Any:
+        rows, columns = self.question.count_rows, self.question.count_columns
+        table: dict[str, dict[str, str]] = {}
+        for cell in self.query(Cell):
+            if cell.value.strip():
+                table.setdefault(rows[cell.row], {})[columns[cell.column]] = cell.value.strip()
+        return table
+
+    def has_typing(self) -> bool:
+        return any(cell.value.strip() for cell in self.query(Cell)) and self.raw_value() != self._initial_raw()
+
+    def _initial_raw(self) -> dict[str, dict[str, str]]:
+        values = self.initial if isinstance(self.initial, dict) else {}
+        return {r: {c: str(n) for c, n in cells.items()} for r, cells in values.items() if cells}
+
+    @on(Input.Submitted)
+    def _send(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Send())
+
+
+class ActionsBox(AnswerBox):
+    """Rows of Wat / Wie / Wanneer / Check. Enter goes to the next field, and adds a row after the last."""
+
+    HINT = "conv.hint.table"
+    SENDS_ON_ENTER = False
+
+    def compose(self) -> ComposeResult:
+        rows = self.initial if isinstance(self.initial, list) and self.initial else [{}]
+        with Grid(classes="actions-grid", id="actions-grid"):
+            for field in ACTION_FIELDS:
+                yield Label(self.app.strings(f"answer.{field}"), classes="column-head")
+            for r, row in enumerate(rows):
+                yield from self._row(r, row)
+
+    def _row(self, r: int, row: dict[str, Any]) -> list[Cell]:
+        return [Cell(_text(row.get(field)), r, c, id=f"action-{r}-{c}") for c, field in enumerate(ACTION_FIELDS)]
+
+    def _cells(self) -> list[Cell]:
+        return list(self.query(Cell))
+
+    def raw_value(self) -> Any:
+        rows: dict[int, dict[str, str]] = {}
+        for cell in self._cells():
+            rows.setdefault(cell.row, {})[ACTION_FIELDS[cell.column]] = cell.value.strip()
+        return [row for _, row in sorted(rows.items()) if any(row.values())]
+
+    def has_typing(self) -> bool:
+        current = self.raw_value()
+        return bool(current) and current != (self.initial or [])
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        event.stop()
+        cells = self._cells()
+        index = cells.index(event.input) if event.input in cells else -1
+        if 0 <= index < len(cells) - 1:
+            cells[index + 1].focus()
+            return
+        grid = self.query_one("#actions-grid", Grid)
+        new = self._row(cells[-1].row + 1 if cells else 0, {})
+        grid.mount_all(new)
+        new[0].focus()
+
+
+class FactorsBox(AnswerBox):
+    """What makes the window of tolerance larger, and what makes it smaller: one factor per line."""
+
+    HINT = "conv.hint.table"
+    SENDS_ON_ENTER = False
+    def compose(self) -> ComposeResult:
+        values = self.initial if isinstance(self.initial, dict) else {}
+        with Horizontal(classes="factors"):
+            for side in FACTOR_SIDES:
+                with Vertical(classes="factor-side"):
+                    yield Label(self.app.strings(f"answer.{side}"), classes="column-head")
+                    yield TextArea("\n".join(values.get(side) or ()), soft_wrap=True, tab_behavior="focus",
+                                   compact=True, id=f"factor-{side}")
+
+    def raw_value(self) -> Any:
+        return {side: [line.strip() for line in self.query_one(f"#factor-{side}", TextArea).text.splitlines() if line.strip()]
+                for side in FACTOR_SIDES}
+
+    def has_typing(self) -> bool:
+        current = self.raw_value()
+        initial = self.initial if isinstance(self.initial, dict) else {"groter": [], "kleiner": []}
+        return any(current.values()) and current != {s: list(initial.get(s) or []) for s in FACTOR_SIDES}
+
+    @on(TextArea.Changed)
+    def _slash(self, event: TextArea.Changed) -> None:
+        if event.text_area.text == "/":
+            event.text_area.clear()
+            self.post_message(self.CommandStart())

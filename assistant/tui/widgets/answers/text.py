@@ -1,0 +1,86 @@
+"""Answer widgets for typed answers: multi-line text, and one line (numbers, ad-hoc short answers)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, TextArea
+
+from assistant.core.bank import AnswerType
+from assistant.tui.widgets.answers.base import AnswerBox
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class TextBox(AnswerBox):
+    """Free text over several lines. Enter is a new line; the send key (ctrl+s) sends."""
+
+    HINT = "conv.hint.ctrl_s"
+    SENDS_ON_ENTER = False
+
+    def compose(self) -> ComposeResult:
+        yield TextArea(_as_text(self.initial), soft_wrap=True, tab_behavior="focus", compact=True, id="text-answer")
+
+    @property
+    def area(self) -> TextArea:
+        return self.query_one(TextArea)
+
+    def raw_value(self) -> Any:
+        return self.area.text
+
+    def has_typing(self) -> bool:
+        text = self.area.text.strip()
+        return bool(text) and text != _as_text(self.initial).strip()
+
+    def focus_input(self) -> None:
+        self.area.focus()
+        self.area.move_cursor(self.area.document.end)
+
+    @on(TextArea.Changed)
+    def _slash(self, event: TextArea.Changed) -> None:
+        if event.text_area.text == "/":
+            event.text_area.clear()
+            self.post_message(self.CommandStart())
+
+
+class LineBox(AnswerBox):
+    """One line: a number (with its unit and range in the placeholder). Enter sends."""
+
+    def compose(self) -> ComposeResult:
+        q = self.question
+        hint = ""
+        if q.type is AnswerType.NUMBER:
+            low = f"{q.min:g}" if q.min is not None else ""
+            high = f"{q.max:g}" if q.max is not None else ""
+            hint = " ".join(p for p in (f"{low}–{high}" if low or high else "", q.unit or "") if p)
+        yield Input(_as_text(self.initial), placeholder=hint, compact=True, id="line-answer", select_on_focus=False)
+
+    @property
+    def line(self) -> Input:
+        return self.query_one(Input)
+
+    def raw_value(self) -> Any:
+        return self.line.value
+
+    def has_typing(self) -> bool:
+        text = self.line.value.strip()
+        return bool(text) and text != _as_text(self.initial)
+
+    @on(Input.Submitted)
+    def _send(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Send())
+
+    @on(Input.Changed)
+    def _slash(self, event: Input.Changed) -> None:
+        if event.value == "/":
+            event.input.clear()
+            self.post_message(self.CommandStart())

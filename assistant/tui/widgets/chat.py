@@ -1,0 +1,301 @@
+"""The chat log: one message widget per log entry, laid out as a stream, updated by entry key.
+
+The log never takes focus by itself. The facilitator enters it on purpose, to pick an earlier
+answer (edit, flag) or to decide on a suggestion; Escape goes back to the composer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from assistant.core.transcript import Decision, Flag
+from assistant.tui.chatlog import (
+    AnswerEntry,
+    Entry,
+    MarkEntry,
+    NoteEntry,
+    QuestionEntry,
+    SectionEntry,
+    SignalEntry,
+    StatusEntry,
+    SuggestionEntry,
+)
+from assistant.tui.strings import Strings
+
+Mode = Literal["answers", "suggestions"]
+
+
+def _flag_label(t: Strings, flag: str, rank: int | None) -> str:
+    if flag == Flag.PRIORITY and rank:
+        return t("conv.flag.priority_rank", rank=rank)
+    return t(f"conv.flag.{flag}")
+
+
+def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) -> Content:
+    """The text of one message. User data goes in as plain text, never as markup."""
+    if isinstance(entry, SectionEntry):
+        return Content.styled(f"── {entry.title} ──", "bold")
+    if isinstance(entry, QuestionEntry):
+        badge = t(f"conv.badge.{entry.level}") if entry.level in ("basis", "verdiepend") else t("conv.adhoc")
+        parts: list[Content | str | tuple[str, str]] = [(f" {badge} ", "reverse"), " "]
+        if entry.again:
+            parts.append(("↩ ", "bold"))
+        parts.append((entry.text, "bold"))
+        if entry.probes:
+            parts += ["\n", (t("conv.probes") + " · ".join(entry.probes), "italic dim")]
+        if entry.earlier:
+            parts += ["\n", (t("conv.earlier", value=entry.earlier), "dim")]
+        if entry.has_help and entry.current:
+            parts += ["\n", (t("conv.help_hint"), "dim")]
+        return Content.assemble(*parts)
+    if isinstance(entry, AnswerEntry):
+        parts = []
+        if entry.speaker:
+            parts.append((f"{entry.speaker}: ", "bold"))
+        parts.append(entry.text)
+        for flag, rank in entry.flags:
+            parts += [" ", (f"[{_flag_label(t, flag, rank)}]", "bold")]
+        if entry.edited:
+            parts += [" ", (f"({t('conv.edited')})", "dim italic")]
+        return Content.assemble(*parts)
+    if isinstance(entry, SuggestionEntry):
+        if entry.decision:
+            return Content.assemble((f"{t('conv.suggestion')} ({t(f'conv.decision.{entry.decision}')}): ", "dim"),
+                                    (entry.text, "dim"))
+        return Content.assemble((f"{t('conv.suggestion')}: ", "bold"), (entry.text, "bold"), "\n",
+                                (t("conv.because"), "italic"), (entry.because, "italic"), "\n",
+                                (t("conv.suggestion.keys"), "dim"))
+    if isinstance(entry, SignalEntry):
+        return Content.assemble((f"⚑ {t('conv.signal')}: ", "bold"), (entry.text, "bold"), "\n",
+                                (entry.because, "italic"), " ", (f"({t('conv.rule', rule=entry.rule_id)})", "dim"))
+    if isinstance(entry, NoteEntry):
+        head = f"✎ {t('conv.note_entry')}: "
+        speaker = f"{entry.speaker}: " if entry.speaker else ""
+        if entry.prompt:
+            return Content.assemble((head, "dim"), (entry.prompt, "italic"), "\n", (speaker, "bold"), entry.text)
+        return Content.assemble((head, "dim"), (speaker, "bold"), entry.text)
+    if isinstance(entry, MarkEntry):
+        names = "; ".join(question_text(q) for q in entry.questions)
+        text = {
+            "skip": lambda: t("conv.skipped", question=names),
+            "defer": lambda: t("conv.parked", question=names),
+            "select": lambda: t("conv.selected", count=len(entry.questions)),
+            "mode_on": lambda: t("conv.mode_on"),
+            "mode_off": lambda: t("conv.mode_off"),
+            "close": lambda: t("conv.finished"),
+            "reopen": lambda: t("conv.reopened"),
+        }[entry.kind]()
+        return Content.styled(text, "dim italic")
+    if isinstance(entry, StatusEntry):
+        if entry.kind == "checklist":
+            return Content.styled(t("checklist.title", section=entry.section), "bold")
+        return Content.styled(t("conv.done"), "bold")
+    raise TypeError(entry)  # pragma: no cover - the entry types are closed
+
+
+_CLASSES = {
+    SectionEntry: "section", QuestionEntry: "question", AnswerEntry: "answer", SuggestionEntry: "suggestion",
+    SignalEntry: "signal", NoteEntry: "note", MarkEntry: "mark", StatusEntry: "status",
+}
+
+
+class ChatMessage(Static):
+    """One message of the log."""
+
+    def __init__(self, entry: Entry, content: Content) -> None:
+        super().__init__(content, classes=self.classes_for(entry), markup=False)
+        self.entry = entry
+
+    @staticmethod
+    def classes_for(entry: Entry) -> str:
+        names = ["msg", _CLASSES[type(entry)]]
+        if isinstance(entry, QuestionEntry):
+            names.append(f"-{entry.level or 'adhoc'}")
+            if entry.current:
+                names.append("-current")
+        if isinstance(entry, SuggestionEntry):
+            names.append(f"-{entry.decision or 'pending'}")
+        return " ".join(names)
+
+    def show(self, entry: Entry, content: Content) -> None:
+        selected = self.has_class("-selected")
+        self.entry = entry
+        self.classes = self.classes_for(entry)
+        self.set_class(selected, "-selected")
+        self.update(content)
+
+
+class ChatLog(VerticalScroll, can_focus=False):
+    """The conversation so far. `sync` shows a new list of entries, touching only what changed."""
+
+    BINDINGS = [
+        Binding("up,k", "move(-1)", show=False),
+        Binding("down,j", "move(1)", show=False),
+        Binding("enter,v", "choose", show=False),
+        Binding("p", "mark('p')", show=False),
+        Binding("s", "mark('s')", show=False),
+        Binding("w", "mark('w')", show=False),
+        Binding("x,delete", "mark('x')", show=False),
+        Binding("escape", "leave", show=False),
+    ]
+
+    class EditRequested(Message):
+        def __init__(self, question_id: str) -> None:
+            super().__init__()
+            self.question_id = question_id
+
+    class FlagRequested(Message):
+        def __init__(self, question_id: str, flag: Flag) -> None:
+            super().__init__()
+            self.question_id = question_id
+            self.flag = flag
+
+    class DecisionRequested(Message):
+        def __init__(self, suggestion_key: str, decision: Decision) -> None:
+            super().__init__()
+            self.suggestion_key = suggestion_key
+            self.decision = decision
+
+    class Left(Message):
+        """The facilitator left the log (Escape): the composer takes focus again."""
+
+    def __init__(self, strings: Strings, question_text: Callable[[str], str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.strings = strings
+        self.question_text = question_text
+        self.by_key: dict[str, ChatMessage] = {}
+        self.mode: Mode | None = None
+        self.cursor: ChatMessage | None = None
+
+    # -- showing entries ------------------------------------------------------------------------------
+    def _content_for(self, entry: Entry) -> Content:
+        return render_entry(entry, self.strings, self.question_text)
+
+    async def sync(self, entries: list[Entry]) -> None:
+        """Show `entries`: update changed messages, remove gone ones, mount new ones in place."""
+        keys = [e.key for e in entries]
+        wanted = set(keys)
+        old_order = [k for k in self.by_key if k in wanted]
+        if old_order != [k for k in keys if k in self.by_key]:
+            await self._rebuild(entries)  # the order of kept messages changed: rare, start over
+            return
+        gone = [w for k, w in self.by_key.items() if k not in wanted]
+        for widget in gone:
+            del self.by_key[widget.entry.key]
+            if widget is self.cursor:
+                self.cursor = None
+        if gone:
+            await self.remove_children(gone)
+        previous: ChatMessage | None = None
+        batch: list[ChatMessage] = []
+        anchor_after: ChatMessage | None = None
+        for entry in entries:
+            widget = self.by_key.get(entry.key)
+            if widget is None:
+                widget = ChatMessage(entry, self._content_for(entry))
+                self.by_key[entry.key] = widget
+                if not batch:
+                    anchor_after = previous
+                batch.append(widget)
+                previous = widget
+                continue
+            if batch:
+                await self._mount_batch(batch, anchor_after)
+                batch = []
+            if widget.entry != entry:
+                widget.show(entry, self._content_for(entry))
+            previous = widget
+        if batch:
+            await self._mount_batch(batch, anchor_after)
+        self.by_key = {e.key: self.by_key[e.key] for e in entries}
+
+    async def _mount_batch(self, batch: list[ChatMessage], after: ChatMessage | None) -> None:
+        if after is None:
+            await self.mount_all(batch, before=0) if self.children else await self.mount_all(batch)
+        else:
+            await self.mount_all(batch, after=after)
+
+    async def _rebuild(self, entries: list[Entry]) -> None:
+        await self.remove_children()
+        self.cursor = None
+        self.by_key = {e.key: ChatMessage(e, self._content_for(e)) for e in entries}
+        await self.mount_all(self.by_key.values())
+
+    def refresh_texts(self) -> None:
+        """Render every message again (the language changed)."""
+        for widget in self.by_key.values():
+            widget.show(widget.entry, self._content_for(widget.entry))
+
+    # -- picking a message ----------------------------------------------------------------------------
+    def _candidates(self) -> list[ChatMessage]:
+        if self.mode == "answers":
+            return [w for w in self.by_key.values() if isinstance(w.entry, AnswerEntry)]
+        if self.mode == "suggestions":
+            return [w for w in self.by_key.values() if isinstance(w.entry, SuggestionEntry) and not w.entry.decision]
+        return []
+
+    def enter(self, mode: Mode, key: str | None = None) -> bool:
+        """Enter the log to pick an answer or a suggestion (the newest, or the one with entry `key`)."""
+        self.mode = mode
+        candidates = self._candidates()
+        if not candidates:
+            self.mode = None
+            return False
+        target = self.by_key.get(key) if key else None
+        self._select(target if target in candidates else candidates[-1])
+        self.can_focus = True  # focusable only while a message is being picked
+        self.screen.set_focus(self)
+        return True
+
+    def _select(self, widget: ChatMessage | None) -> None:
+        if self.cursor is not None:
+            self.cursor.remove_class("-selected")
+        self.cursor = widget
+        if widget is not None:
+            widget.add_class("-selected")
+            self.scroll_to_widget(widget, animate=False)
+
+    def action_move(self, step: int) -> None:
+        candidates = self._candidates()
+        if not candidates:
+            self.scroll_relative(y=step, animate=False)  # read-only view: arrows scroll
+            return
+        index = candidates.index(self.cursor) if self.cursor in candidates else len(candidates)
+        self._select(candidates[max(0, min(len(candidates) - 1, index + step))])
+
+    def action_choose(self) -> None:
+        entry = self.cursor.entry if self.cursor else None
+        if isinstance(entry, AnswerEntry):
+            self.post_message(self.EditRequested(entry.question_id))
+        elif isinstance(entry, SuggestionEntry):
+            self.post_message(self.DecisionRequested(entry.suggestion_key, Decision.ACCEPTED))
+
+    def action_mark(self, letter: str) -> None:
+        entry = self.cursor.entry if self.cursor else None
+        if isinstance(entry, AnswerEntry):
+            flag = {"p": Flag.PRIORITY, "s": Flag.STRENGTH, "w": Flag.WERKPUNT}.get(letter)
+            if flag is not None:
+                self.post_message(self.FlagRequested(entry.question_id, flag))
+        elif isinstance(entry, SuggestionEntry):
+            decision = {"p": Decision.PARKED, "x": Decision.DISMISSED}.get(letter)
+            if decision is not None:
+                self.post_message(self.DecisionRequested(entry.suggestion_key, decision))
+
+    def action_leave(self) -> None:
+        self.leave()
+        self.post_message(self.Left())
+
+    def leave(self) -> None:
+        self._select(None)
+        self.mode = None
+        self.can_focus = False
+
+    def on_blur(self) -> None:
+        self.leave()

@@ -1,0 +1,165 @@
+"""The composer: the answer widget for the waiting question, a hint or error line, and the command line."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from assistant.tui.meeting import Prompt
+from assistant.tui.slash import completions
+from assistant.tui.strings import Strings
+from assistant.tui.widgets.answers import AnswerBox, answer_box
+
+
+class CommandLine(Input):
+    """A line that starts with '/'; Tab completes the command word, Escape goes back to the answer."""
+
+    BINDINGS = [
+        Binding("tab", "complete", show=False),
+        Binding("escape", "close", show=False),
+    ]
+
+    class Closed(Message):
+        pass
+
+    def action_complete(self) -> None:
+        if self._suggestion:
+            self.value = self._suggestion + " "
+            self.cursor_position = len(self.value)
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+
+class Composer(Vertical):
+    """Holds focus whenever a question waits. It never sends by itself: the screen's send action does."""
+
+    def __init__(self, strings: Strings, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.strings = strings
+        self.prompt: Prompt | None = None
+        self.speaker = ""
+        self._error = ""
+        self._unsaved = ""
+
+    def compose(self) -> ComposeResult:
+        yield Vertical(id="box-holder")
+        yield Static("", id="status", markup=False)
+        yield CommandLine(placeholder=self.strings("cmd.placeholder"), id="command", compact=True,
+                          suggester=SuggestFromList(completions(self.strings), case_sensitive=False))
+
+    # -- the answer box -------------------------------------------------------------------------------
+    @property
+    def box(self) -> AnswerBox | None:
+        boxes = self.query(AnswerBox)
+        return boxes.first() if boxes else None
+
+    async def ask(self, prompt: Prompt | None) -> None:
+        """Show the box for `prompt` (or none), keeping the box when the same question is still waiting."""
+        same = (
+            prompt is not None and self.prompt is not None and self.box is not None
+            and prompt.question.id == self.prompt.question.id and prompt.revisit == self.prompt.revisit
+            and prompt.value == self.prompt.value
+        )
+        self.prompt = prompt
+        self._error = ""
+        if not same:
+            holder = self.query_one("#box-holder")
+            await holder.remove_children()
+            if prompt is not None:
+                await holder.mount(answer_box(prompt.question, prompt.value if prompt.revisit else None))
+        self.set_class(prompt is None, "-idle")
+        self._show_status()
+
+    def focus_answer(self) -> Widget | None:
+        """Put focus in the answer box now (not later), so that no keystroke goes elsewhere."""
+        box = self.box
+        if box is None:
+            return None
+        target = next((w for w in box.query("*") if w.focusable), None)
+        if target is not None:
+            self.screen.set_focus(target)
+            box.focus_input()
+        return target
+
+    def raw_value(self) -> object:
+        box = self.box
+        return box.raw_value() if box else None
+
+    def has_typing(self) -> bool:
+        box = self.box
+        command = self.query_one(CommandLine).value.strip()
+        return bool(box and box.has_typing()) or bool(command and command != "/")
+
+    # -- the status line ------------------------------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        self._error = message
+        self._show_status()
+
+    def show_unsaved(self, reason: str) -> None:
+        """A save failed: say so until a save succeeds (the answer stays in the box)."""
+        self._unsaved = self.strings("conv.unsaved", reason=reason)
+        self._show_status()
+
+    def clear_unsaved(self) -> None:
+        self._unsaved = ""
+        self._show_status()
+
+    def show_hint(self, text: str) -> None:
+        self._error = ""
+        self._show_status(text)
+
+    def _show_status(self, hint: str | None = None) -> None:
+        status = self.query_one("#status", Static)
+        box = self.box
+        text = self._unsaved or self._error or hint or (self.strings(box.HINT) if box else "")
+        status.update(text)
+        status.set_class(bool(self._unsaved), "-unsaved")
+        status.set_class(bool(self._error) and not self._unsaved, "-error")
+        self.border_title = self._title()
+
+    def _title(self) -> str:
+        speaker = self.strings("conv.speaker_now", name=self.speaker) if self.speaker else self.strings("conv.speaker_none")
+        return f"{self.strings('conv.you')} · {speaker}"
+
+    def set_speaker(self, name: str) -> None:
+        self.speaker = name
+        self.border_title = self._title()
+
+    # -- the command line -----------------------------------------------------------------------------
+    @property
+    def command_line(self) -> CommandLine:
+        return self.query_one(CommandLine)
+
+    def open_command(self, text: str = "/") -> None:
+        line = self.command_line
+        self.add_class("-command")
+        line.value = text
+        line.cursor_position = len(text)
+        self.screen.set_focus(line)
+
+    def close_command(self) -> None:
+        self.remove_class("-command")
+        self.command_line.value = ""
+        self.focus_answer()
+
+    @property
+    def command_active(self) -> bool:
+        return self.has_class("-command")
+
+    def on_answer_box_command_start(self, event: AnswerBox.CommandStart) -> None:
+        event.stop()
+        self.open_command()
+
+    def on_command_line_closed(self, event: CommandLine.Closed) -> None:
+        event.stop()
+        self.close_command()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self.command_line and self.command_active and not event.value.startswith("/"):
+            self.close_command()  # the slash was deleted: back to answering

@@ -1,0 +1,63 @@
+"""The side panel: progress per section (Enter jumps there), pending follow-ups, and warning signs."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from assistant.core.effects import Signal, Suggestion
+from assistant.tui.meeting import SectionProgress
+from assistant.tui.strings import Strings
+
+
+class SectionList(OptionList):
+    class Jump(Message):
+        def __init__(self, section: str) -> None:
+            super().__init__()
+            self.section = section
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Jump(event.option.id))
+
+
+class SidePanel(VerticalScroll):
+    def __init__(self, strings: Strings, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.strings = strings
+        self._shown: tuple = ()
+
+    def compose(self) -> ComposeResult:
+        t = self.strings
+        yield Label(t("conv.progress"), classes="panel-head")
+        yield SectionList(id="sections", compact=True)
+        yield Label(t("conv.pending"), classes="panel-head")
+        yield Static(t("conv.none"), id="pending", markup=False)
+        yield Label(t("conv.signals"), classes="panel-head")
+        yield Static(t("conv.none"), id="signals", markup=False)
+
+    def show(self, progress: list[SectionProgress], current: str | None, pending: tuple[Suggestion, ...],
+             signals: tuple[Signal, ...]) -> None:
+        state = (tuple(progress), current, pending, signals)
+        if state == self._shown:
+            return
+        self._shown = state
+        sections = self.query_one(SectionList)
+        highlighted = sections.highlighted
+        sections.clear_options()
+        for item in progress:
+            mark = "✓ " if item.total and item.done == item.total else "▸ " if item.section == current else "  "
+            label = Content.assemble(mark, self.strings("conv.section_row", title=item.title, done=item.done, total=item.total))
+            sections.add_option(Option(label, id=item.section))
+        if highlighted is not None and highlighted < len(progress):
+            sections.highlighted = highlighted
+        t = self.strings
+        self.query_one("#pending", Static).update(
+            "\n".join(f"• {s.text}" for s in pending) if pending else t("conv.none"))
+        self.query_one("#signals", Static).update(
+            "\n".join(f"⚑ {s.text}" for s in signals) if signals else t("conv.none"))
