@@ -1,5 +1,6 @@
 """Broken scripts give one precise `file:line:col: message` per mistake; good scripts load, from cache too."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -126,3 +127,22 @@ def test_a_corrupt_cache_entry_falls_back_to_validation(tmp_path):
     load_script_cached(path, engine_banks(), cache_dir=tmp_path)
     next(tmp_path.glob("*.json")).write_text('{"id": 3}', encoding="utf-8")
     assert load_script_cached(path, engine_banks(), cache_dir=tmp_path) == load_script(path, engine_banks())
+
+
+def test_loading_cached_scripts_needs_neither_yaml_nor_pydantic(tmp_path):
+    """The app's start-up path: once checked, the bundled scripts load from the cache."""
+    code = (
+        "import sys\n"
+        "from assistant.core import locations\n"
+        "from assistant.core.catalog import load_bank_folder, load_script_folder\n"
+        "from assistant.core.engine import evaluate\n"
+        "banks = load_bank_folder(locations.banks_dir())\n"
+        "scripts = load_script_folder(locations.scripts_dir(), banks)\n"
+        "print(len(scripts), sorted(m for m in ('yaml', 'pydantic') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "DIALOOG_CACHE": str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    count, leaked = second.stdout.split(" ", 1)
+    assert int(count) >= 6 and leaked.strip() == "[]"

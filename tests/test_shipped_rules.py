@@ -1,4 +1,4 @@
-"""Every rule of the six shipped scripts, with one answer set that fires it and one that does not.
+"""Every rule of the shipped scripts (the six of the engine issue and the parent preparation), with one answer set that fires it and one that does not.
 
 "Fires" is checked where the facilitator would see it: the signal, suggestion or priority hint is in
 the engine's view, a shown question becomes visible, a skipped one disappears.
@@ -14,7 +14,8 @@ from assistant.core.engine import evaluate
 from assistant.core.transcript import EventKind
 from engine_helpers import add, normalised, transcript_with
 
-SHIPPED = ("school_dialogue", "school_phases", "teacher_dialogue", "parent_dialogue", "prevention_plan", "return_to_school")
+SHIPPED = ("school_dialogue", "school_phases", "teacher_dialogue", "parent_dialogue", "prevention_plan", "return_to_school",
+           "parent_prep")
 
 
 @cache
@@ -103,6 +104,23 @@ CASES = [
     ("return_to_school", "terugkeer.geen-ontslagafspraak", {"terugkeer.ontslagdatum-afspraken": "ja"}, False),
     ("return_to_school", "terugkeer.geen-toestemming", {"terugkeer.klas-toestemming": "nee"}, True),
     ("return_to_school", "terugkeer.geen-toestemming", {"terugkeer.klas-toestemming": "ja"}, False),
+    # parent_prep: the zorgcontinuüm thresholds on the pupil's absence picture
+    ("parent_prep", "prep.b-codes-5", {"prep.afwezigheid.b-codes": 6}, True),
+    ("parent_prep", "prep.b-codes-5", {"prep.afwezigheid.codes": {"B": {"sep-okt": 2, "nov-dec": 3}}}, True),
+    ("parent_prep", "prep.b-codes-5", {"prep.afwezigheid.b-codes": 4, "prep.afwezigheid.codes": {"B": {"nov-dec": 4}}}, False),
+    ("parent_prep", "prep.d-codes-20", {"prep.afwezigheid.d-codes": 20}, True),
+    ("parent_prep", "prep.d-codes-20", {"prep.afwezigheid.codes": {"D": {"sep-okt": 12, "jan-feb": 8}}}, True),
+    ("parent_prep", "prep.d-codes-20", {"prep.afwezigheid.d-codes": 19}, False),
+    ("parent_prep", "prep.september-oktober", {"prep.afwezigheid.sept-okt": "ja"}, True),
+    ("parent_prep", "prep.september-oktober", {"prep.afwezigheid.codes": {"B": {"sep-okt": 1}}}, True),
+    ("parent_prep", "prep.september-oktober", {"prep.afwezigheid.sept-okt": "nee", "prep.afwezigheid.codes": {"B": {"nov-dec": 6}}}, False),
+    ("parent_prep", "prep.snelle-opstapeling", {"prep.afwezigheid.snelle-toename": "ja"}, True),
+    ("parent_prep", "prep.snelle-opstapeling", {"prep.afwezigheid.snelle-toename": "nee"}, False),
+    ("parent_prep", "prep.ouders-niet-bereikbaar", {"prep.contact.bereikbaar": "Niet bereikbaar (mits zekerheid over de contactgegevens)"}, True),
+    ("parent_prep", "prep.ouders-niet-bereikbaar", {"prep.contact.bereikbaar": "Werken niet mee"}, True),
+    ("parent_prep", "prep.ouders-niet-bereikbaar", {"prep.contact.bereikbaar": "Bereikbaar en werken mee"}, False),
+    ("parent_prep", "prep.gekende-problematiek", {"prep.contact.gekende-problemen": "ja"}, True),
+    ("parent_prep", "prep.gekende-problematiek", {"prep.contact.gekende-problemen": "nee"}, False),
 ]
 
 
@@ -140,7 +158,7 @@ def test_every_shipped_rule_has_a_firing_and_a_quiet_case():
             assert (script_id, rule.id, False) in covered, f"{script_id}: {rule.id} has no quiet case"
 
 
-def test_all_six_scripts_ship_and_cite_their_sources():
+def test_all_scripts_ship_and_cite_their_sources():
     assert set(SHIPPED) <= set(scripts())
     for script_id in SHIPPED:
         for rule in scripts()[script_id].rules:
