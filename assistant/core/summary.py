@@ -15,11 +15,12 @@ from typing import Any
 from assistant.core.answers import answer_as_text
 from assistant.core.bank import AnswerType, Bank, Level
 from assistant.core.effects import Suggestion, View
+from assistant.core.followup import previous_answers, still_parked
 from assistant.core.pseudonymise import pseudonymise
 from assistant.core.questions import Place, QuestionIndex
 from assistant.core.sheet import render_sheet  # noqa: F401  (the other document of this module's family)
 from assistant.core.templating import render
-from assistant.core.transcript import Decision, Flag, Transcript
+from assistant.core.transcript import Decision, EventKind, Flag, Transcript
 
 # Bank tags that mark the documents' own questions whose answers belong in the summary's lists.
 PRIORITY_TAG = "prioriteit"
@@ -86,6 +87,7 @@ class ActionRow:
     wanneer: str
     check: str
     done: bool
+    carried: bool = False  # agreed in an earlier meeting, to be checked off in this one
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,9 @@ class _Summary:
         self.view = view
         self.answers = transcript.answers()
         self.answer_events = transcript.answer_events()
-        self.previous = previous.answers() if isinstance(previous, Transcript) else dict(previous or {})
+        self.carried = transcript.meta.carried or {}
+        self.previous = {q: e.get("value") for q, e in previous_answers(transcript).items()}  # last known, carried along
+        self.previous.update(previous.answers() if isinstance(previous, Transcript) else dict(previous or {}))
         self.notes: dict[str | None, list[str]] = {}
         for event in transcript.notes():
             self.notes.setdefault(event.get("question"), []).append(str(event.get("text", "")))
@@ -284,7 +288,9 @@ class _Summary:
         return [self.as_text(place.question.id, value)]
 
     def actions(self) -> list[ActionRow]:
-        rows = []
+        done = {e.get("action") for e in self.t.of_kind(EventKind.ACTION_DONE)}
+        rows = [ActionRow("", *(str(a.get(f) or "") for f in ("wat", "wie", "wanneer", "check")), a.get("action") in done, True)
+                for a in self.carried.get("actions") or () if isinstance(a, Mapping) and a.get("wat")]
         for place in self.index:
             value = self.answers.get(place.question.id)
             if place.question.type == AnswerType.ACTIONS and isinstance(value, list):
@@ -384,17 +390,24 @@ class _Summary:
         return result
 
     def next_meeting(self, actions: list[ActionRow]) -> dict[str, list[Any]]:
-        parked = [Item(ref.question, Ref(ref.where, "")) for q in self.t.deferred() if (ref := self.ref(q))]
-        parked_ids = set(self.t.deferred())
-        parked_keys: set[str] = set()
         decided = [(s, str(d)) for s, d in self.view.decided] if self.view else []
-        for suggestion, decision in decided:
-            if decision == Decision.PARKED and suggestion.question_id not in self.answers and suggestion.question_id not in parked_ids:
+        known = {s.key: s for s, _ in decided}
+        parked: list[Item] = []
+        parked_ids: set[str] = set()
+        for entry in still_parked(self.t):  # this meeting's and the ones inherited and not dealt with
+            question = entry.get("question")
+            suggestion = known.get(entry.get("suggestion", ""))
+            question = suggestion.question_id if suggestion else question
+            if question in self.answers or question in parked_ids:
+                continue
+            if question:
+                parked_ids.add(question)
+            if suggestion:
                 parked.append(Item(suggestion.text, self.ref(suggestion.trigger), suggestion.because))
-                parked_keys.add(suggestion.key)
-        for key, event in self.t.decisions().items():
-            if event.get("decision") == Decision.PARKED and key not in parked_keys and event.get("text"):
-                parked.append(Item(str(event.get("text"))))
+            elif "suggestion" not in entry and (ref := self.ref(question)):
+                parked.append(Item(ref.question, Ref(ref.where, "")))
+            elif entry.get("text") or question:
+                parked.append(Item(str(entry.get("text") or question)))
         suggestions = [Item(s.text, self.ref(s.trigger), s.because) for s in self.view.suggestions] if self.view else []
         for suggestion, decision in decided:
             qid = suggestion.question_id or suggestion.key
@@ -424,7 +437,7 @@ class _Summary:
             "header": self.header(script_title, linked),
             "priorities": self.priorities(),
             "actions": actions,
-            "action_topics": len({a.topic for a in actions}) > 1,
+            "action_topics": len({a.topic for a in actions if a.topic}) > 1,
             "signals": self.signals(),
             "strengths": self.flagged(Flag.STRENGTH, STRENGTH_TAG),
             "werkpunten": self.flagged(Flag.WERKPUNT, WERKPUNT_TAG),

@@ -11,6 +11,7 @@ from typing import Any
 
 from assistant.core.bank import Bank, load_bank
 from assistant.core.effects import PriorityHint, Signal, Suggestion, View
+from assistant.core.followup import carry_over
 from assistant.core.transcript import Meta, Participant, Transcript
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -154,11 +155,15 @@ def prevention() -> tuple[Transcript, list[Bank], Transcript]:
     first = Conversation("1a2b3c4d", "prevention_plan", created="2024-10-07T14:00:00+02:00", facilitator="Sofie Janssens",
                          subject="Sint-Jozefscollege Brussel", status="closed", bank_versions={"prevention_plan": 1})
     first.answer("fase0.schaal", 4).answer("fase0.inschrijvingsbeleid", 6).answer("fase0.registratiebeleid", 3)
+    first.add("action", action="b1", wat="Pestbeleid bespreken op de personeelsvergadering", wie="directie", wanneer="november")
+    first.add("action", action="b2", wat="Meldpunt pesten op de website", wie="ICT-coördinator", wanneer="december")
+    first.add("defer", question="fase0.samenwerking")
     c = Conversation(
         "7d8e9f00", "prevention_plan", facilitator="Sofie Janssens", subject="Sint-Jozefscollege Brussel",
         participants=(Participant("Marc Peeters", "directie"), Participant("Ines Vermeulen", "zorgcoördinator")),
-        status="closed", bank_versions={"prevention_plan": 1}, follows="1a2b3c4d",
+        status="closed", bank_versions={"prevention_plan": 1}, follows="1a2b3c4d", carried=carry_over(first.t),
     )
+    c.add("action_done", action="b1")
     c.answer("fase0.methodieken", "Proactieve cirkels in de eerste graad; nieuwe autoriteit in opleiding.")
     c.answer("fase0.pestbeleid", "Ja, met een meldpunt; actie bij eerste signalen.")
     c.answer("fase0.schaal", 6)

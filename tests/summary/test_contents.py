@@ -120,7 +120,20 @@ def test_a_follow_up_meeting_names_the_previous_one_and_compares_scores() -> Non
     assert "Vorig gesprek: 2024-10-07 · Sint-Jozefscollege Brussel (1a2b3c4d)" in doc.text
     without = shape(render_summary(transcript, banks))
     assert "Vorig gesprek: 1a2b3c4d" in without.text
-    assert ["Doelstelling", "Score"] == next(t for t in without.tables if t[0][0] == "Doelstelling")[0]
+
+
+def test_what_a_follow_up_carried_shows_without_the_previous_transcript() -> None:
+    transcript, banks, _ = conversations.prevention()
+    doc = shape(render_summary(transcript, banks))
+    scores = next(t for t in doc.tables if t[0][0] == "Doelstelling")
+    assert scores[0] == ["Doelstelling", "Score", "Vorige keer"]  # from the carried answers
+    actions = doc.tables[0]
+    assert actions[1][0] == "Pestbeleid bespreken op de personeelsvergadering (uit het vorige gesprek) (afgerond)"
+    assert actions[2][0] == "Meldpunt pesten op de website (uit het vorige gesprek)"
+    parked = doc.text.split("Geparkeerde vragen", 1)[1]
+    assert parked.startswith("\nDe school heeft goede samenwerkingsafspraken met al haar partners.")
+    open_actions = doc.text.split("Open acties", 1)[1]
+    assert "Meldpunt pesten" in open_actions and "Pestbeleid bespreken" not in open_actions
 
 
 def test_participants_and_speakers_as_typed(school_banks) -> None:
