@@ -112,7 +112,7 @@ class _Walk:
 
 def _unit_plan(unit: Unit, part: str | None, hidden: frozenset[str], accepted: frozenset[str], state: _State) -> tuple[list[str], list[str], list[str]]:
     """The unit's visible basis questions, its chosen deepening ones, and the deepening ones still to offer."""
-    members = unit.parts.get(part) if part else None
+    members = unit.members(part) if part else None
 
     def keep(question: str) -> bool:
         return (question not in hidden or question in accepted) and (members is None or question in members)
@@ -136,7 +136,7 @@ def _walk(script: Script, hidden: frozenset[str], accepted: tuple[str, ...], sta
     focus = script.unit_of(section) if section else None
     if section and focus is None:
         raise KeyError(f"section '{section}' is not walked by script '{script.id}'")
-    scope = focus.parts[section] if focus and section else None  # type: ignore[index]
+    scope = focus.members(section) if focus and section else None
     queue = [q for q in accepted if state.is_open(q) and (scope is None or q in scope)]
     if queue:
         next_question, stopped = queue[0], True

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,10 +62,18 @@ class Unit:
     title: str
     basis: tuple[str, ...]
     deepening: tuple[str, ...]
-    parts: Mapping[str, frozenset[str]] = field(default_factory=dict)  # this section and its subsections
+    # This section and each of its subsections with their question ids (a tuple, so scripts stay hashable).
+    parts: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def questions(self) -> tuple[str, ...]:
         return (*self.basis, *self.deepening)
+
+    def members(self, section: str) -> frozenset[str] | None:
+        """The questions of `section` (this unit's section or one of its subsections), or None."""
+        for ident, questions in self.parts:
+            if ident == section:
+                return questions
+        return None
 
 
 @dataclass(frozen=True)
@@ -83,7 +91,7 @@ class Script:
     def unit_of(self, section: str) -> Unit | None:
         """The unit that walks `section` (a walked section or one of its subsections)."""
         for unit in self.units:
-            if section in unit.parts:
+            if unit.members(section) is not None:
                 return unit
         return None
 
@@ -103,8 +111,8 @@ def _section_questions(section: Section) -> list[Question]:
 
 def _unit(section: Section) -> Unit:
     questions = _section_questions(section)
-    parts = {section.id: frozenset(q.id for q in questions)}
-    parts.update({sub.id: frozenset(q.id for q in sub.questions) for sub in section.sections})
+    parts = ((section.id, frozenset(q.id for q in questions)),
+             *((sub.id, frozenset(q.id for q in sub.questions)) for sub in section.sections))
     return Unit(
         section.id,
         section.title,
