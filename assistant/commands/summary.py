@@ -1,0 +1,146 @@
+"""`dialoog summary` and `dialoog sheet`: the Markdown a facilitator hands out after, or takes into, a meeting.
+
+Exit 0 on success, 1 when a transcript, bank or script cannot be read or the output cannot be
+written (or would overwrite a file without --force), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+
+ORDER = 45
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    summary = sub.add_parser(
+        "summary",
+        help="the Markdown summary of a conversation: priorities, action plan, signals, answers",
+        description="Render the summary of TRANSCRIPT (its id, file name or path) as Markdown: priorities, "
+        "action plan, signals, strengths and points to work on, the answers per section, and what is left "
+        "for the next meeting. Printed to standard output, or written to -o FILE (never over an existing "
+        "file unless --force).",
+    )
+    summary.add_argument("transcript", metavar="TRANSCRIPT")
+    summary.add_argument("--transcripts", metavar="DIR", type=Path,
+                         help="the transcripts folder (default: $DIALOOG_TRANSCRIPTS, else ./transcripts)")
+    summary.add_argument("--anonymise", "--anonymize", action="store_true",
+                         help="participants by their roles, the facilitator and the school or pupil by initials")
+    _output_options(summary)
+    summary.set_defaults(handler=run_summary)
+
+    sheet = sub.add_parser(
+        "sheet",
+        help="a blank conversation guide on paper: questions, probes, help and room to write",
+        description="Render the preparation sheet of SCRIPT (a bundled script id such as school_dialogue, or a "
+        "script file): its questions in walking order with their probes and help, and room to write.",
+    )
+    sheet.add_argument("script", metavar="SCRIPT")
+    sheet.add_argument("--basis-only", action="store_true", help="only the basis questions (a short meeting)")
+    _output_options(sheet)
+    sheet.set_defaults(handler=run_sheet)
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the fixed texts (default nl)")
+
+
+def _fail(lines: list[Any], code: int = EXIT_INVALID) -> int:
+    """One line per problem on standard error: 'dialoog: ...' or 'file:line:col: ...'."""
+    for line in lines:
+        print(line, file=sys.stderr)
+    return code
+
+
+def _library() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The bundled banks and scripts; raises SourceErrors (file:line:col) when one is broken."""
+    from assistant.core import locations
+    from assistant.core.catalog import load_bank_folder, load_script_folder
+
+    banks = load_bank_folder(locations.banks_dir()) if locations.banks_dir().is_dir() else {}
+    scripts = load_script_folder(locations.scripts_dir(), banks) if locations.scripts_dir().is_dir() else {}
+    return banks, scripts
+
+
+def _write(markdown: str, output: Path | None, force: bool) -> int:
+    """Standard output, or FILE written atomically and private: a summary holds personal data."""
+    from assistant.core import durable
+
+    if output is None:
+        sys.stdout.write(markdown)
+        return EXIT_OK
+    if output.is_dir():
+        return _fail([f"dialoog: {output} is a folder; name a file"], EXIT_USAGE)
+    if output.exists() and not force:
+        return _fail([f"dialoog: {output} already exists; use --force to overwrite it"])
+    try:
+        durable.atomic_write(output, markdown.encode("utf-8"))
+    except OSError as exc:
+        return _fail([f"dialoog: cannot write {output}: {durable.reason(exc)}"])
+    print(f"written: {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    from assistant.core import locations
+    from assistant.core.engine import evaluate
+    from assistant.core.store import Store
+    from assistant.core.store_errors import StoreError, TranscriptError
+    from assistant.core.summary import render_summary
+    from assistant.core.yamlsource import SourceErrors
+
+    store = Store(locations.transcripts_dir(args.transcripts))
+    try:
+        transcript = store.load(args.transcript)
+        linked = []
+        for ref in (transcript.meta.follows, transcript.meta.prepared_by):
+            if ref:
+                try:
+                    linked.append(store.load(ref))
+                except StoreError:
+                    pass  # deleted or damaged since: the summary names the id
+    except TranscriptError as exc:
+        return _fail(list(exc.errors))
+    except StoreError as exc:
+        return _fail([f"dialoog: {exc}"])
+    finally:
+        store.close()
+    try:
+        banks, scripts = _library()
+    except SourceErrors as exc:
+        return _fail(exc.errors)
+    script = scripts.get(transcript.meta.script)
+    view = evaluate(script, banks, transcript) if script else None
+    markdown = render_summary(transcript, banks, view=view, script_title=script.title if script else None,
+                              lang=args.lang, anonymise=args.anonymise, linked=linked)
+    return _write(markdown, args.output, args.force)
+
+
+def run_sheet(args: argparse.Namespace) -> int:
+    from assistant.core.catalog import display_path
+    from assistant.core.script import load_script
+    from assistant.core.sheet import render_sheet
+    from assistant.core.yamlsource import SourceErrors
+
+    try:
+        banks, scripts = _library()
+        given = Path(args.script)
+        if given.suffix in (".yaml", ".yml") or given.exists():
+            if not given.is_file():
+                return _fail([f"dialoog: no such script file: {args.script}"], EXIT_USAGE)
+            script = load_script(given, banks, display_path(given))
+        elif args.script in scripts:
+            script = scripts[args.script]
+        else:
+            known = ", ".join(sorted(scripts)) or "none"
+            return _fail([f"dialoog: unknown script '{args.script}' (bundled: {known})"], EXIT_USAGE)
+    except SourceErrors as exc:
+        return _fail(exc.errors)
+    markdown = render_sheet(script, banks, lang=args.lang, basis_only=args.basis_only)
+    return _write(markdown, args.output, args.force)
