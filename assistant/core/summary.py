@@ -308,9 +308,10 @@ class _Summary:
         return list(items.values())
 
     def flagged(self, flag: Flag, tag: str) -> list[Item]:
-        items = [self.flag_item(q) for (q, f), _ in sorted(self.t.flags().items(), key=lambda kv: kv[1].seq) if f is flag]
-        for place in self.index:
-            if tag in place.question.tags and place.question.id in self.answers:
+        flagged = [q for (q, f), _ in sorted(self.t.flags().items(), key=lambda kv: kv[1].seq) if f is flag]
+        items = [self.flag_item(q) for q in flagged]
+        for place in self.index:  # a tagged question that was also flagged is listed once
+            if tag in place.question.tags and place.question.id in self.answers and place.question.id not in flagged:
                 items += [Item(text, self.ref(place.question.id)) for text in self.listed(place)]
         return items
 
