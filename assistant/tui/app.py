@@ -6,10 +6,11 @@ ctrl+q quits from anywhere after saving; with unsent typing in the answer box it
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from assistant.core.store import Store
@@ -164,6 +165,13 @@ class DialoogApp(App[None]):
             if closer is not None:
                 closer()
         self.exit()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, in the interface language (only those a facilitator needs)."""
+        t = self.strings
+        yield SystemCommand(t("app.quit"), t("app.quit.help"), self.action_quit)
+        yield SystemCommand(t("app.keys"), t("app.keys.help"), self.action_show_help_panel)
+        yield SystemCommand(t("app.theme"), t("app.theme.help"), self.action_change_theme)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Snapshot tests switch blinking off, so that a screenshot never catches the cursor half-way.

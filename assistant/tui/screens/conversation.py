@@ -21,6 +21,7 @@ from assistant.core.store_errors import SaveError, StoreError
 from assistant.core.transcript import Decision, Flag
 from assistant.tui.actions import CONVERSATION, install
 from assistant.tui.chatlog import answer_text, build_log
+from assistant.tui.commands import ActionsProvider, QuestionJumpProvider
 from assistant.tui.meeting import Meeting
 from assistant.tui.screens.conversation_commands import CommandsMixin
 from assistant.tui.widgets.answers import AnswerBox
@@ -32,6 +33,7 @@ from assistant.tui.widgets.progress import SectionList, SidePanel
 class ConversationScreen(CommandsMixin, Screen[None]):
     BINDINGS = [Binding("enter", "enter", show=False, priority=True)]
     AUTO_FOCUS = ""  # the composer takes focus itself, once its box is there
+    COMMANDS = {ActionsProvider, QuestionJumpProvider}
 
     def __init__(self, meeting: Meeting) -> None:
         super().__init__(classes="conversation")
@@ -191,9 +193,15 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         if isinstance(focused, CommandLine):
             return True
         box = composer.box
-        return bool(box and box.SENDS_ON_ENTER and focused is not None and box in focused.ancestors_with_self)
+        if box is None or focused is None or box not in focused.ancestors_with_self:
+            return False
+        return box.SENDS_ON_ENTER or hasattr(box, "advance")
 
     async def action_enter(self) -> None:
+        box = self.composer.box
+        if box is not None and not box.SENDS_ON_ENTER and not self.composer.command_active:
+            await box.advance(self.focused)  # type: ignore[attr-defined]
+            return
         await self.action_send()
 
     async def action_send(self) -> None:
@@ -230,19 +238,35 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         self.composer.focus_answer()
 
     def on_chat_log_edit_requested(self, event: ChatLog.EditRequested) -> None:
+        self.edit_answer(event.question_id)
+
+    def edit_answer(self, question_id: str) -> None:
+        """Open the answer in its own widget; saving records it and the engine re-evaluates everything."""
         from assistant.tui.dialogs.edit import EditDialog
 
-        question = self.meeting.question(event.question_id)
+        question = self.meeting.question(question_id)
         if question is None:
             return
-        value = self.meeting.transcript.answers().get(event.question_id)
+        value = self.meeting.transcript.answers().get(question_id)
+        from_log = self.log_view.mode == "answers"
 
         async def edited(new: Any) -> None:
             if new is not None:
-                await self.act(lambda: self.meeting.edit(event.question_id, new), focus=False)
-            self.log_view.enter("answers", f"a:{event.question_id}")
+                await self.act(lambda: self.meeting.edit(question_id, new), focus=not from_log)
+            if from_log:
+                self.log_view.enter("answers", f"a:{question_id}")
+            else:
+                self.composer.focus_answer()
 
         self.app.push_screen(EditDialog(self.strings("edit.title"), question, value, self.strings("edit.hint")), edited)
+
+    async def follow(self, suggestion_key: str) -> None:
+        await self.act(lambda: self.meeting.decide(suggestion_key, Decision.ACCEPTED))
+
+    async def jump_section(self, section: str) -> None:
+        title = next((u.title for u in self.meeting.script.units if u.section == section), section)
+        await self.act(lambda: self.meeting.jump_section(section))
+        self.notify(self.strings("conv.jumped", title=title), timeout=3)
 
     async def on_chat_log_flag_requested(self, event: ChatLog.FlagRequested) -> None:
         await self.act(lambda: self.meeting.toggle_flag(event.question_id, event.flag), focus=False)
@@ -255,9 +279,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
             self.composer.focus_answer()
 
     async def on_section_list_jump(self, event: SectionList.Jump) -> None:
-        title = next((u.title for u in self.meeting.script.units if u.section == event.section), event.section)
-        await self.act(lambda: self.meeting.jump_section(event.section))
-        self.notify(self.strings("conv.jumped", title=title), timeout=3)
+        await self.jump_section(event.section)
 
     # -- flags on the last answer (or the one picked in the log) --------------------------------------
     def _flag_target(self) -> str | None:

@@ -14,12 +14,15 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
+from assistant.tui.commands import ActionsProvider
 from assistant.tui.actions import REVIEW, install
 
 SEARCH_DELAY = 0.25  # seconds of quiet typing before a search runs
 
 
 class ReviewScreen(Screen[None]):
+    COMMANDS = {ActionsProvider}
+
     def __init__(self) -> None:
         super().__init__(classes="review")
         self.strings = self.app.strings  # type: ignore[attr-defined]

@@ -11,10 +11,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from assistant.tui.commands import ActionsProvider
 from assistant.tui.actions import START, install
 
 
 class StartScreen(Screen[None]):
+    COMMANDS = {ActionsProvider}
+
     def __init__(self) -> None:
         super().__init__(classes="start")
         self.strings = self.app.strings  # type: ignore[attr-defined]

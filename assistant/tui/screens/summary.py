@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Static
 
 from assistant.core.transcript import Transcript
+from assistant.tui.commands import ActionsProvider
 from assistant.tui.actions import SUMMARY, install
 
 Back = Literal["home", "conversation", "review"]
@@ -40,6 +41,8 @@ def render_for(app: Any, transcript: Transcript, meeting: Any = None, *, anonymi
 
 
 class SummaryScreen(Screen[None]):
+    COMMANDS = {ActionsProvider}
+
     def __init__(self, transcript: Transcript, *, meeting: Any = None, back: Back = "home") -> None:
         super().__init__(classes="summary")
         self.transcript = transcript

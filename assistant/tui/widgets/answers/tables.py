@@ -113,18 +113,23 @@ class ActionsBox(AnswerBox):
         current = self.raw_value()
         return bool(current) and current != (self.initial or [])
 
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
-        event.stop()
+    async def advance(self, focused: object) -> None:
+        """Enter: the next field, or a new row after the last one. Focus moves now, not later, so
+        that what is typed right after Enter lands in the next field."""
         cells = self._cells()
-        index = cells.index(event.input) if event.input in cells else -1
+        index = cells.index(focused) if focused in cells else -1
         if 0 <= index < len(cells) - 1:
-            cells[index + 1].focus()
+            self.screen.set_focus(cells[index + 1])
             return
         grid = self.query_one("#actions-grid", Grid)
         new = self._row(cells[-1].row + 1 if cells else 0, {})
-        grid.mount_all(new)
-        new[0].focus()
+        await grid.mount_all(new)
+        self.screen.set_focus(new[0])
+
+    @on(Input.Submitted)
+    async def _next(self, event: Input.Submitted) -> None:
+        event.stop()
+        await self.advance(event.input)
 
 
 class FactorsBox(AnswerBox):

@@ -1,0 +1,61 @@
+"""Driving the app by keys, as a facilitator would: what to type for each answer type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.core.bank import AnswerType, Question
+
+ANSWER_TEXT = "ok"
+
+
+def keys_for(question: Question, text: str = ANSWER_TEXT) -> list[str]:
+    """Keys that answer `question` and send it (the send key included)."""
+    kind = question.type
+    if kind is AnswerType.TEXT:
+        return [*text, "ctrl+s"]
+    if kind is AnswerType.YES_NO:
+        return ["j", "enter"]
+    if kind in (AnswerType.CHOICE, AnswerType.MULTI_CHOICE):
+        return ["1", "enter"]
+    if kind is AnswerType.NUMBER:
+        low = int(question.min or 0)
+        return [*str(low + 3), "enter"]
+    if kind is AnswerType.SCALE:
+        return ["6", "enter"]
+    if kind is AnswerType.COUNTS:
+        return ["2", "enter"]
+    if kind is AnswerType.ACTIONS:
+        return [*"bel ouders", "enter", *"CLB", "ctrl+s"]
+    if kind is AnswerType.FACTORS:
+        return [*"steun oma", "tab", *"ruzie", "ctrl+s"]
+    raise AssertionError(kind)
+
+
+def screen_text(app) -> str:
+    """What the terminal shows now, as plain text (the top screen, dialogs included)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def transcript_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml"))
+
+
+def value_for(question: Question, text: str = ANSWER_TEXT):
+    """A valid raw answer for `question`, for walking a script without the screen."""
+    kind = question.type
+    if kind is AnswerType.TEXT:
+        return text
+    if kind is AnswerType.YES_NO:
+        return "ja"
+    if kind in (AnswerType.CHOICE, AnswerType.MULTI_CHOICE):
+        return "1"
+    if kind in (AnswerType.NUMBER, AnswerType.SCALE):
+        return str(int(question.min or 0) + 3) if kind is AnswerType.NUMBER else "6"
+    if kind is AnswerType.COUNTS:
+        return {}
+    if kind is AnswerType.ACTIONS:
+        return [{"wat": "bel ouders", "wie": "CLB"}]
+    if kind is AnswerType.FACTORS:
+        return {"groter": ["steun oma"], "kleiner": ["ruzie"]}
+    raise AssertionError(kind)
