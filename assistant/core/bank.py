@@ -11,6 +11,7 @@ data, with positions.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -46,7 +47,7 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,119}")
 DEFAULT_COUNT_ROWS = ("B", "D", "Z", "L")
 DEFAULT_COUNT_COLUMNS = ("0-5", "5-10", "10-20", "20-30", "30+")
 
-_STRICT = {"extra": "forbid"}  # read by pydantic when it validates these dataclasses
+_STRICT = {"extra": "forbid", "allow_inf_nan": False}  # read by pydantic when it validates these dataclasses
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,27 @@ YamlAt = tuple[str | int, ...]
 _TEXT_KEYS = ("title", "text", "intro", "help", "source", "unit")
 
 
+MAX_SCALE_STEPS = 100  # the app offers every point of a scale to pick from
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _as_number(value: Any) -> float | None:
+    """A number as pydantic will read it (it reads the text '1e9' as a number too), else None."""
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            return None
+    return value if _is_number(value) else None
+
+
+def _show(number: float) -> str:
+    return str(number) if isinstance(number, int) else f"{number:g}"  # `:g` overflows on a huge int
+
+
 def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
     value = data.get(key) if isinstance(data, dict) else None
     return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
@@ -194,7 +216,7 @@ class _Semantics:
         label = _label("question", q)
         self.ident("question", q, at)
         self.texts(q, at, label)
-        kind = q.get("type")
+        kind = q.get("type") if isinstance(q.get("type"), str) else None  # pydantic reports a list or mapping
         options = q.get("options")
         if options is not None and kind in AnswerType._value2member_map_ and kind not in CHOICE_TYPES:
             self.err((*at, "options"), f"{label}options are only for choice and multi_choice questions, not '{kind}'")
@@ -210,10 +232,23 @@ class _Semantics:
                 self.err((*at, key), f"{label}'{key}' is only for counts questions")
         low, high = q.get("min"), q.get("max")
         if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low > high:
-            self.err((*at, "min"), f"{label}min ({low:g}) is larger than max ({high:g})")
+            self.err((*at, "min"), f"{label}min ({_show(low)}) is larger than max ({_show(high)})")
+        if kind == AnswerType.SCALE:
+            self.scale(q, at, label)
         for n, tag in enumerate(q.get("tags") or []):
             if isinstance(tag, str) and tag.strip() and not ID_PATTERN.fullmatch(tag):
                 self.err((*at, "tags", n), f"{label}tag '{tag}' is not a valid tag (lower-case letters, digits, '.', '-', '_')")
+
+    def scale(self, q: dict[str, Any], at: YamlAt, label: str) -> None:
+        """A score is picked from the scale's whole numbers, so they must be whole and few."""
+        bounds = {key: _as_number(q[key]) for key in ("min", "max") if _as_number(q.get(key)) is not None}
+        for key, bound in bounds.items():
+            if isinstance(bound, float) and math.isfinite(bound) and not bound.is_integer():
+                self.err((*at, key), f"{label}a scale's '{key}' is a whole number, not {_show(bound)}")
+        low, high = bounds.get("min", 0), bounds.get("max", 10)
+        if all(not isinstance(b, float) or math.isfinite(b) for b in (low, high)) and high - low > MAX_SCALE_STEPS:
+            self.err((*at, "max" if "max" in bounds else "min"),
+                     f"{label}a scale runs over at most {MAX_SCALE_STEPS} points ({_show(low)} to {_show(high)} is too many)")
 
     def sections(self, container: Any, at: YamlAt, depth: int) -> None:
         for i, section in _items(container, "sections"):

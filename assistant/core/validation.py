@@ -73,6 +73,10 @@ def _message(error: dict[str, Any], allowed_keys: Iterable[str] = ()) -> str:
         return f"'{field}' must be a list, not {_type_name(value)}"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"'{field}' must be a mapping, not {_type_name(value)}"
+    if kind == "finite_number":
+        return f"'{field}' must be a finite number"
+    if kind in {"float_type", "float_parsing"} and isinstance(value, int) and not isinstance(value, bool):
+        return f"'{field}' is too large a number"
     if kind in {"int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"}:
         return f"'{field}' must be a number, not {_type_name(value)}"
     if kind in {"bool_type", "bool_parsing"}:

@@ -9,6 +9,7 @@ is the simplest complete defence against alias bombs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ MAX_NODES = 500_000
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 YamlPath = tuple[str | int, ...]
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,10 @@ class SourceError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        # Messages quote what the author wrote; a line break or control character in a key or value
+        # is shown escaped, so that each error stays one line.
+        message = _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], self.message)
+        return f"{self.path}:{self.line}:{self.col}: {message}"
 
 
 class SourceErrors(Exception):
@@ -125,6 +130,42 @@ def _loader_class() -> Any:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# libyaml composes nested collections by recursing in C, past Python's recursion guard: some 30,000
+# nested brackets (a 60 KB file) overflow the C stack and kill the process without a word. Each level
+# of nesting needs a bracket or a step of indentation, so a document whose lines are short and whose
+# brackets are few cannot be that deep; any other document is measured on the parser's flat stream
+# of events before it is composed.
+_SHALLOW_BOUND = 1_000
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound of the document's nesting depth, cheap to compute."""
+    longest = max(map(len, text.splitlines()), default=0)
+    return 2 * longest + 2 * (text.count("[") + text.count("{")) + 2
+
+
+def _refuse_deep(text: str, display: str, loader_class: Any) -> None:
+    """SourceErrors at the first collection nested more than MAX_DEPTH levels deep."""
+    import yaml
+
+    opening = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    closing = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    loader = loader_class(text)
+    try:
+        depth = 0
+        while (event := loader.get_event()) is not None and not isinstance(event, yaml.StreamEndEvent):
+            if isinstance(event, opening):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # the root is level 0 for the builder
+                    mark = event.start_mark
+                    raise SourceErrors([SourceError(display, mark.line + 1, mark.column + 1,
+                                                    f"nested too deeply (more than {MAX_DEPTH} levels)")])
+            elif isinstance(event, closing):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def parse_located(text: str, display: str) -> Located:
     """Parse one YAML document into plain data with positions; raise SourceErrors on any problem."""
     import yaml
@@ -132,6 +173,8 @@ def parse_located(text: str, display: str) -> Located:
     _check_tabs(text, display)
     _Loader = _loader_class()
     try:
+        if _nesting_bound(text) > _SHALLOW_BOUND:
+            _refuse_deep(text, display, _Loader)
         loader = _Loader(text)
         try:
             root = loader.get_single_node()
@@ -142,8 +185,13 @@ def parse_located(text: str, display: str) -> Located:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         raise SourceErrors([SourceError(display, line, col, f"invalid YAML: {problem}")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids; its str() spans two lines
+        line, col = text.count("\n", 0, exc.position) + 1, exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise SourceErrors([SourceError(display, line, col, f"invalid YAML: unacceptable character #x{char:04x}: {exc.reason}")]) from None
     except yaml.YAMLError as exc:
-        raise SourceErrors([SourceError(display, 1, 1, f"invalid YAML: {exc}")]) from None
+        message = " ".join(str(exc).split())
+        raise SourceErrors([SourceError(display, 1, 1, f"invalid YAML: {message}")]) from None
     except RecursionError:
         raise SourceErrors([SourceError(display, 1, 1, "invalid YAML: nested too deeply")]) from None
     located = Located(display, None)
