@@ -59,3 +59,27 @@ def value_for(question: Question, text: str = ANSWER_TEXT):
     if kind is AnswerType.FACTORS:
         return {"groter": ["steun oma"], "kleiner": ["ruzie"]}
     raise AssertionError(kind)
+
+
+async def walk_to_the_end(pilot, *, pick: int = 1, limit: int = 300) -> int:
+    """Answer every question by keys, picking the first `pick` deepening questions of each checklist.
+    Returns how many questions were answered."""
+    from assistant.tui.dialogs.checklist import ChecklistDialog
+
+    app = pilot.app
+    conversation = app.screen
+    answered = 0
+    for _ in range(limit):
+        await pilot.pause()
+        if isinstance(app.screen, ChecklistDialog):
+            await pilot.press(*(["space", "down"] * pick), "enter")
+            continue
+        prompt = conversation.meeting.prompt()
+        if prompt is None:
+            return answered
+        before = len(conversation.meeting.transcript.events)
+        await pilot.press(*keys_for(prompt.question))
+        await pilot.pause()
+        assert len(conversation.meeting.transcript.events) > before, f"stuck at {prompt.question.id}:\n{screen_text(app)}"
+        answered += 1
+    raise AssertionError("the walk did not end")

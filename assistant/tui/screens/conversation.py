@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from assistant.core.answers import AnswerError
 from assistant.core.store_errors import SaveError, StoreError
 from assistant.core.transcript import Decision, Flag
+from assistant.tui.widgets.keybar import KeyBar
 from assistant.tui.actions import CONVERSATION, install
 from assistant.tui.chatlog import answer_text, build_log
 from assistant.tui.commands import ActionsProvider, QuestionJumpProvider
@@ -50,7 +51,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
             yield ChatLog(self.strings, self.question_text, id="log")
             yield SidePanel(self.strings, id="panel")
         yield Composer(self.strings, id="composer")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         settings = self.app.settings  # type: ignore[attr-defined]

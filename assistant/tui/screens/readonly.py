@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from assistant.core.transcript import Transcript
+from assistant.tui.widgets.keybar import KeyBar
 from assistant.tui.widgets.chat import ChatLog
 
 
@@ -30,7 +31,7 @@ class ReadOnlyScreen(Screen[None]):
         title = " · ".join(p for p in (script.title if script else meta.script, meta.subject, meta.created[:10]) if p)
         yield Static(self.strings("view.title", title=title), id="topbar", markup=False)
         yield ChatLog(self.strings, self._question_text, id="log")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def _question_text(self, question_id: str) -> str:
         place = self.places.get(question_id)

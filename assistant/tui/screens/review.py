@@ -14,6 +14,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
+from assistant.tui.widgets.keybar import KeyBar
 from assistant.tui.commands import ActionsProvider
 from assistant.tui.actions import REVIEW, install
 
@@ -43,7 +44,7 @@ class ReviewScreen(Screen[None]):
         table: DataTable[str] = DataTable(id="transcripts", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="review-status", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         t = self.strings

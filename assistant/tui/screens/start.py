@@ -8,9 +8,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from assistant.tui.widgets.keybar import KeyBar
 from assistant.tui.commands import ActionsProvider
 from assistant.tui.actions import START, install
 
@@ -35,7 +36,7 @@ class StartScreen(Screen[None]):
                 yield Label(t("start.open"), classes="pane-head")
                 yield OptionList(id="open")
         yield Static("", id="script-description", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def _script_options(self) -> list[Option]:
         scripts = self.app.library.scripts  # type: ignore[attr-defined]

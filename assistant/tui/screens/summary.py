@@ -12,9 +12,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 
 from assistant.core.transcript import Transcript
+from assistant.tui.widgets.keybar import KeyBar
 from assistant.tui.commands import ActionsProvider
 from assistant.tui.actions import SUMMARY, install
 
@@ -57,7 +58,7 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary-scroll"):
             yield LoadingIndicator(id="summary-loading")
         yield Static("", id="summary-status", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         from textual.widgets import Markdown

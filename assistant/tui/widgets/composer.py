@@ -50,7 +50,7 @@ class Composer(Vertical):
     def compose(self) -> ComposeResult:
         yield Vertical(id="box-holder")
         yield Static("", id="status", markup=False)
-        yield CommandLine(placeholder=self.strings("cmd.placeholder"), id="command", compact=True,
+        yield CommandLine(placeholder=self.strings("cmd.placeholder"), id="command", compact=True, select_on_focus=False,
                           suggester=SuggestFromList(completions(self.strings), case_sensitive=False))
 
     # -- the answer box -------------------------------------------------------------------------------
@@ -69,10 +69,15 @@ class Composer(Vertical):
         self.prompt = prompt
         self._error = ""
         if not same:
-            holder = self.query_one("#box-holder")
-            await holder.remove_children()
-            if prompt is not None:
-                await holder.mount(answer_box(prompt.question, prompt.value if prompt.revisit else None))
+            box = self.box
+            value = prompt.value if prompt is not None and prompt.revisit else None
+            if prompt is not None and box is not None and box.reuse(prompt.question, value):
+                box.set_class(True, f"-{prompt.question.type}")
+            else:
+                holder = self.query_one("#box-holder")
+                await holder.remove_children()
+                if prompt is not None:
+                    await holder.mount(answer_box(prompt.question, value))
         self.set_class(prompt is None, "-idle")
         self._show_status()
 

@@ -36,6 +36,13 @@ class AnswerBox(Vertical):
     def raw_value(self) -> Any:
         raise NotImplementedError
 
+    def reuse(self, question: Question, value: Any) -> bool:
+        """Show `question` in this same box if its type allows (True), keeping focus where it is.
+
+        Swapping widgets moves focus twice and rebuilds the footer each time; for the common case,
+        one text question after another, clearing the box is much cheaper."""
+        return False
+
     def has_typing(self) -> bool:
         """True when the box holds typed text that was not sent (quitting then asks first)."""
         return False

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, SelectionList
 
 from assistant.core.answers import NO, YES
-from assistant.core.bank import AnswerType
+from assistant.core.bank import AnswerType, Question
 from assistant.tui.widgets.answers.base import AnswerBox
 
 
@@ -92,6 +92,13 @@ class YesNoBox(AnswerBox):
     def raw_value(self) -> Any:
         return self.query_one(Picker).picked or ""
 
+    def reuse(self, question: Question, value: Any) -> bool:
+        if question.type is not AnswerType.YES_NO:
+            return False
+        self.question, self.initial = question, value
+        self.query_one(Picker).cursor = {YES: 0, NO: 1}.get(value, -1)
+        return True
+
 
 class ScaleBox(AnswerBox):
     HINT = "conv.hint.scale"
@@ -105,6 +112,14 @@ class ScaleBox(AnswerBox):
 
     def raw_value(self) -> Any:
         return self.query_one(Picker).picked or ""
+
+    def reuse(self, question: Question, value: Any) -> bool:
+        if question.type is not AnswerType.SCALE or question.scale_range != self.question.scale_range:
+            return False
+        self.question, self.initial = question, value
+        picker = self.query_one(Picker)
+        picker.cursor = picker.options.index(str(value)) if str(value) in picker.options else -1
+        return True
 
 
 class _DigitKeys:

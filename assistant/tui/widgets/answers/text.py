@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
-from assistant.core.bank import AnswerType
+from assistant.core.bank import AnswerType, Question
 from assistant.tui.widgets.answers.base import AnswerBox
 
 
@@ -40,6 +40,14 @@ class TextBox(AnswerBox):
         text = self.area.text.strip()
         return bool(text) and text != _as_text(self.initial).strip()
 
+    def reuse(self, question: Question, value: Any) -> bool:
+        if question.type is not AnswerType.TEXT:
+            return False
+        self.question, self.initial = question, value
+        self.area.load_text(_as_text(value))
+        self.area.move_cursor(self.area.document.end)
+        return True
+
     def focus_input(self) -> None:
         self.area.focus()
         self.area.move_cursor(self.area.document.end)
@@ -54,18 +62,28 @@ class TextBox(AnswerBox):
 class LineBox(AnswerBox):
     """One line: a number (with its unit and range in the placeholder). Enter sends."""
 
-    def compose(self) -> ComposeResult:
+    def _placeholder(self) -> str:
         q = self.question
-        hint = ""
-        if q.type is AnswerType.NUMBER:
-            low = f"{q.min:g}" if q.min is not None else ""
-            high = f"{q.max:g}" if q.max is not None else ""
-            hint = " ".join(p for p in (f"{low}–{high}" if low or high else "", q.unit or "") if p)
-        yield Input(_as_text(self.initial), placeholder=hint, compact=True, id="line-answer", select_on_focus=False)
+        low = f"{q.min:g}" if q.min is not None else ""
+        high = f"{q.max:g}" if q.max is not None else ""
+        return " ".join(p for p in (f"{low}–{high}" if low or high else "", q.unit or "") if p)
+
+    def compose(self) -> ComposeResult:
+        yield Input(_as_text(self.initial), placeholder=self._placeholder(), compact=True, id="line-answer",
+                    select_on_focus=False)
 
     @property
     def line(self) -> Input:
         return self.query_one(Input)
+
+    def reuse(self, question: Question, value: Any) -> bool:
+        if question.type is not AnswerType.NUMBER:
+            return False
+        self.question, self.initial = question, value
+        self.line.value = _as_text(value)
+        self.line.placeholder = self._placeholder()
+        self.line.cursor_position = len(self.line.value)
+        return True
 
     def raw_value(self) -> Any:
         return self.line.value

@@ -1,0 +1,246 @@
+"""The conversation screen by keys: follow-ups, edits, flags, commands, failures. Asserts what the
+facilitator sees and what ends up in the saved transcript."""
+
+from __future__ import annotations
+
+import errno
+
+from textual.widgets import TextArea
+
+from assistant.core import durable
+from assistant.core.transcript import EventKind
+from assistant.tui.dialogs.checklist import ChecklistDialog
+from assistant.tui.dialogs.confirm import ConfirmDialog
+from assistant.tui.screens.summary import SummaryScreen
+from tests.tui.driving import keys_for, screen_text
+
+WORRY = "Geen geld voor de bus en ze is bang"
+
+
+def in_composer(app) -> bool:
+    return app.focused is not None and app.screen.query_one("#composer") in app.focused.ancestors
+
+
+async def test_parent_dialogue_with_follow_ups_an_edit_and_basis_only(new_app, store):
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(100, 30)) as pilot:
+        meeting = app.screen.meeting
+        first = meeting.prompt().question
+        await pilot.press(*WORRY, "ctrl+s")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Vervolgvraag" in shown and "Waarom" in shown
+        assert in_composer(app), "a new suggestion never takes focus"
+        pending = [s for s in meeting.view.suggestions if s.question_id]
+        target = pending[-1]  # the newest bank question proposed (the ad-hoc one comes after it)
+
+        # accept a follow-up: ctrl+f picks the newest suggestion, up goes to the one before
+        await pilot.press("ctrl+f", "up", "enter")
+        await pilot.pause()
+        assert meeting.prompt().question.id == target.question_id
+        assert in_composer(app)
+        # park the ad-hoc one
+        await pilot.press("ctrl+f", "p")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.press(*keys_for(meeting.prompt().question, "twee weken"))
+        await pilot.pause()
+
+        # edit the first answer in place
+        await pilot.press("ctrl+l", "up", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Alles in orde", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Alles in orde" in shown and "(bewerkt)" in shown
+        assert in_composer(app)
+
+        # basis-only mode for the rest of the meeting
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "BASIS" in screen_text(app)
+
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.pause()
+        assert "Alles in orde" in screen_text(app)
+        ident = meeting.transcript.meta.id
+
+    saved = store.load(ident)
+    assert saved.history(first.id) == [WORRY, "Alles in orde"]
+    assert saved.answers()[target.question_id] == "twee weken"
+    decisions = {str(e.data["decision"]) for e in saved.decisions().values()}
+    assert decisions == {"accepted", "parked"}
+    assert saved.basis_only() and saved.meta.status == "closed"
+
+
+async def test_an_invalid_answer_stays_in_the_box_with_the_reason(new_app):
+    app = new_app("school_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.meeting.prompt().question.type == "counts"
+        await pilot.press("x", "enter")
+        await pilot.pause()
+        assert "must be a number" in screen_text(app)
+        assert app.focused.value == "x"
+        assert not app.screen.meeting.transcript.answers()
+
+
+async def test_a_failed_save_shows_a_persistent_error_and_keeps_the_answer(new_app, store, monkeypatch):
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = app.screen.meeting
+        first = meeting.prompt().question.id
+
+        def full(fd, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(durable, "_write", full)
+        await pilot.press(*"belangrijk", "ctrl+s")
+        await pilot.pause()
+        assert "Niet bewaard" in screen_text(app) and "the disk is full" in screen_text(app)
+        assert isinstance(app.focused, TextArea) and app.focused.text == "belangrijk"
+        assert meeting.prompt().question.id == first
+        await pilot.press("ctrl+s")  # still full: still there
+        await pilot.pause()
+        assert "Niet bewaard" in screen_text(app) and app.focused.text == "belangrijk"
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Niet bewaard" not in screen_text(app)
+        assert meeting.prompt().question.id != first
+        ident = meeting.transcript.meta.id
+    assert store.load(ident).answers() == {first: "belangrijk"}
+
+
+async def test_quitting_with_unsent_typing_asks_first_and_then_saves(new_app, store, library):
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"bewaard", "ctrl+s", *"half getypt")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused.text == "half getypt"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        ident = app.screen_stack[0] and store.list()[0].name
+    assert not app.is_running
+    # the lock is released and the answer is there
+    from assistant.tui.sessions import resume
+
+    again = resume(store, library, ident)
+    with again.session:
+        assert list(again.transcript.answers().values()) == ["bewaard"]
+
+
+async def test_a_second_app_on_the_same_transcript_gets_the_lock_message(make_app, store, library):
+    from assistant.tui.screens.start import StartScreen
+    from assistant.tui.sessions import start_new
+    from assistant.tui.settings import NewMeta, Start
+
+    holder = start_new(store, library, "parent_dialogue", NewMeta(subject="Lotte"))
+    with holder.session:
+        app = make_app(Start("resume", ref=holder.transcript.meta.id))
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, StartScreen)
+            messages = [n.message for n in app._notifications]
+            assert any("open in another Dialoog" in m and "pid" in m for m in messages)
+
+
+async def test_slash_commands_with_completion_and_their_keys(new_app, store):
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = app.screen.meeting
+        await pilot.press("/")
+        await pilot.pause()
+        assert app.focused.id == "command" and app.focused.value == "/"
+        await pilot.press(*"spr", "tab", *"Mama", "enter")
+        await pilot.pause()
+        assert "spreker: Mama" in screen_text(app)
+        assert in_composer(app)
+        await pilot.press(*"Het gaat", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("/", *"notitie belt morgen terug", "enter")
+        await pilot.pause()
+        await pilot.press("/", *"prioriteit", "enter")
+        await pilot.pause()
+        await pilot.press("/", *"overslaan", "enter")
+        await pilot.pause()
+        await pilot.press("/", *"xyz", "enter")
+        await pilot.pause()
+        assert "Onbekend commando" in screen_text(app)
+        await pilot.press("ctrl+b")  # /terug's key: the last answered question again
+        await pilot.pause()
+        assert meeting.prompt().revisit
+        transcript = meeting.transcript
+    kinds = [str(e.kind) for e in transcript.events]
+    assert kinds == ["answer", "note", "flag", "skip"]
+    answer, note, flag, skip = transcript.events
+    assert answer.get("speaker") == "Mama" and note.get("text") == "belt morgen terug"
+    assert (flag.get("flag"), flag.get("rank"), flag.get("question")) == ("priority", 1, answer.get("question"))
+
+
+async def test_the_deepening_checklist_is_offered_after_the_basis_questions(new_app):
+    app = new_app("school_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = app.screen.meeting
+        for _ in range(30):
+            await pilot.pause()
+            if isinstance(app.screen, ChecklistDialog):
+                break
+            await pilot.press(*keys_for(meeting.prompt().question))
+        assert isinstance(app.screen, ChecklistDialog)
+        offered = list(meeting.view.pending_selection)
+        await pilot.press("down", "space", "enter")
+        await pilot.pause()
+        assert meeting.transcript.selected() == {offered[1]}
+        assert set(meeting.transcript.deferred()) == set(offered) - {offered[1]}
+        assert meeting.prompt().question.id == offered[1]
+        assert in_composer(app)
+
+
+async def test_the_palette_jumps_to_a_question_by_fuzzy_text(new_app):
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(100, 30)) as pilot:
+        meeting = app.screen.meeting
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"normen waardn")  # a typo on purpose
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert meeting.prompt().question.id == "cultuur.normen-waarden"
+        assert in_composer(app)
+
+
+async def test_the_meeting_clock_is_recorded_when_the_app_quits(new_app, store, clock):
+    app = new_app("teacher_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(12 * 60)
+        app.screen.show_topbar()
+        await pilot.pause()
+        assert "12 min" in screen_text(app)
+        ident = app.screen.meeting.transcript.meta.id
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert store.load(ident).seconds_spent() == 12 * 60
+    assert [str(e.kind) for e in store.load(ident).events] == [str(EventKind.CLOCK)]
+
+
+async def test_the_interface_speaks_english_with_lang_en(new_app):
+    app = new_app("parent_dialogue", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Send" in shown and "Verstuur" not in shown and "Answer" in shown
