@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 
@@ -31,6 +31,24 @@ def interleaved(fns: dict[str, Callable[[], Any]], runs: int, warmup: int = 1) -
             start = time.perf_counter()
             fn()
             result[name].append((time.perf_counter() - start) * 1000)
+    return result
+
+
+def per_input(fns: dict[str, Callable[[Any], Any]], inputs: Iterable[Any], warmup: int = 1,
+              before: Callable[[], Any] | None = None) -> dict[str, list[float]]:
+    """Like `interleaved`, but each run gives the functions the next of `inputs` (a keystroke, a
+    new answer): for work whose cost depends on what it is given. `before` runs untimed ahead of
+    each input (to clear a cache, say); the first `warmup` inputs are not counted."""
+    result: dict[str, list[float]] = {name: [] for name in fns}
+    for n, value in enumerate(inputs):
+        if before is not None:
+            before()
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn(value)
+            elapsed = (time.perf_counter() - start) * 1000
+            if n >= warmup:
+                result[name].append(elapsed)
     return result
 
 

@@ -5,9 +5,9 @@ a compound ("pijn" in "buikpijn"), or with a typo ("atesten"); a question's scor
 words' best matches, so "wie doet wat" ranks the question with all three first. Ties go to the
 closer whole text (rapidfuzz's WRatio), then to bank order.
 
-A `QuestionFinder` folds the texts (case, accents stay, punctuation goes) and splits them into a
-vocabulary once; a keystroke then costs two C calls per typed word over that vocabulary and a pass
-over the questions. Build it when the banks are known and keep it. rapidfuzz is imported when the
+A `QuestionFinder` folds the texts (case and punctuation) and indexes their words once; a keystroke
+then costs one C call per typed word over that vocabulary, and a look at the questions that use the
+words it matched. Build it when the banks are known and keep it. rapidfuzz is imported when the
 first finder is built, not at start-up.
 """
 
@@ -41,30 +41,40 @@ class QuestionFinder:
         self._questions = [(q.id, q.text, bank.id) for bank in collection for q in bank.questions()]
         self._folded = [default_process(text) for _, text, _ in self._questions]
         vocabulary: dict[str, int] = {}
-        self._words = [tuple({vocabulary.setdefault(w, len(vocabulary)) for w in text.split()}) or (0,)
-                       for text in self._folded]
-        self._vocabulary = list(vocabulary) or [""]
-        self._lengths = [len(w) for w in self._vocabulary]
+        postings: list[list[int]] = []  # per word of the vocabulary: the questions that use it
+        for index, text in enumerate(self._folded):
+            for word in set(text.split()):
+                if word not in vocabulary:
+                    vocabulary[word] = len(vocabulary)
+                    postings.append([])
+                postings[vocabulary[word]].append(index)
+        self._vocabulary = list(vocabulary)
+        self._postings = postings
 
     def __len__(self) -> int:
         return len(self._questions)
 
-    def _word_scores(self, typed: str) -> list[float]:
-        """How close `typed` is to each word of the vocabulary (0-100)."""
+    def _word_matches(self, typed: str) -> dict[int, float]:
+        """The questions with a word close to `typed`: question index -> that word's score (0-100)."""
         from rapidfuzz import fuzz, process
 
-        vocabulary = self._vocabulary
         if len(typed) <= 2:  # one or two letters say little: only a word's start counts
-            return [100.0 if word.startswith(typed) else 0.0 for word in vocabulary]
-        partial = [0.0] * len(vocabulary)  # the typed word inside a word: a start, a compound, a typo
-        whole = [0.0] * len(vocabulary)
-        for _, score, index in process.extract(typed, vocabulary, scorer=fuzz.partial_ratio, limit=None):
-            partial[index] = score
-        for _, score, index in process.extract(typed, vocabulary, scorer=fuzz.ratio, limit=None):
-            whole[index] = score
-        # A short word of the text inside a longer typed word ("de" in "deelnemen") is no match.
-        shortest = len(typed) - 1
-        return [partial[i] if self._lengths[i] >= shortest else whole[i] for i in range(len(vocabulary))]
+            hits = [(i, 100.0) for i, word in enumerate(self._vocabulary) if word.startswith(typed)]
+        else:  # the typed word inside a word: its start, a compound, a typo
+            hits = []
+            for word, score, i in process.extract(typed, self._vocabulary, scorer=fuzz.partial_ratio, limit=None,
+                                                  score_cutoff=MIN_WORD_SCORE):
+                if len(word) < len(typed) - 1:  # a short word inside a longer typed one ("de" in "deel") is no match
+                    score = fuzz.ratio(typed, word)
+                    if score < MIN_WORD_SCORE:
+                        continue
+                hits.append((i, score))
+        best: dict[int, float] = {}
+        for i, score in hits:
+            for question in self._postings[i]:
+                if score > best.get(question, 0.0):
+                    best[question] = score
+        return best
 
     def find(self, query: str, limit: int = LIMIT) -> list[Found]:
         """The questions that best match `query`, best first; empty for a query without words."""
@@ -75,14 +85,20 @@ class QuestionFinder:
         typed = folded.split()
         if not typed or limit < 1:
             return []
-        per_word = [self._word_scores(word) for word in typed]
+        per_word = [self._word_matches(word) for word in typed]
+        per_word.sort(key=len)  # the rarest word first: it decides which questions are left to look at
         candidates = []
-        for index, words in enumerate(self._words):
-            bests = [max(map(scores.__getitem__, words)) for scores in per_word]
-            if min(bests) >= MIN_WORD_SCORE:
-                score = sum(bests) / len(bests)
-                if score >= MIN_SCORE:
-                    candidates.append((score, index))
+        for index, first in per_word[0].items():
+            total = first
+            for matches in per_word[1:]:
+                score = matches.get(index)
+                if score is None:
+                    break
+                total += score
+            else:
+                mean = total / len(typed)
+                if mean >= MIN_SCORE:
+                    candidates.append((mean, index))
         candidates.sort(key=lambda c: (-c[0], -fuzz.WRatio(folded, self._folded[c[1]]), c[1]))
         return [Found(*self._questions[index], score) for score, index in candidates[:limit]]
 
