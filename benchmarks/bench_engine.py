@@ -19,7 +19,7 @@ from assistant.core.engine import evaluate
 from assistant.core.rules import AllOf, AnyOf, Not
 from assistant.core.script import Script
 from assistant.core.transcript import EventKind, Transcript
-from benchmarks.timing import row
+from benchmarks.timing import per_input, row
 
 SENTENCE = (
     "De leerling komt de laatste weken vaak te laat en de ouders vertellen dat hij 's avonds lang op zijn "
@@ -81,26 +81,14 @@ def _clear_caches() -> None:
 
 
 def _measure(script: Script, banks: dict[str, Bank], base: Transcript, question: Question, runs: int, cold: bool) -> tuple[list[float], list[float]]:
-    import time
-
     prepared = [
         base.with_event(base.next_event(EventKind.ANSWER, at="2026-01-01T10:05:00+01:00", question=question.id, value=sample_answer(question, n + 1)))
         for n in range(runs + 3)
     ]
-    for transcript in prepared[:3]:  # warm-up: imports, the matcher's cache of the unchanged answers
-        evaluate(script, banks, transcript)
-    engine_times: list[float] = []
-    baseline_times: list[float] = []
-    for transcript in prepared[3:]:
-        if cold:
-            _clear_caches()
-        start = time.perf_counter()
-        evaluate(script, banks, transcript)
-        engine_times.append((time.perf_counter() - start) * 1000)
-        start = time.perf_counter()
-        transcript.answers()
-        baseline_times.append((time.perf_counter() - start) * 1000)
-    return engine_times, baseline_times
+    # The first three warm up imports and the matcher's cache of the unchanged answers.
+    times = per_input({"engine": lambda t: evaluate(script, banks, t), "answers": lambda t: t.answers()},
+                      prepared, warmup=3, before=_clear_caches if cold else None)
+    return times["engine"], times["answers"]
 
 
 def run(quick: bool = False) -> list[dict]:
