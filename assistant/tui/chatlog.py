@@ -8,7 +8,7 @@ shown as the transcript now says. The widget layer mounts only what changed, by 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.core.answers import answer_as_text
@@ -59,6 +59,8 @@ class SuggestionEntry:
     because: str
     rule_id: str
     decision: str = ""            # "" while pending; accepted | parked | dismissed
+    same_reason: bool = False     # the message just above gives the same reason: not repeated
+    keys_hint: bool = False       # the newest pending suggestion says how to decide
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,7 @@ class _Builder:
             if isinstance(entry, AnswerEntry):
                 result += after.pop(entry.question_id, [])
         result += after.pop(None, [])
-        self.entries = result
+        self.entries = _compact(result)
 
     def _anchor(self, trigger: str | None) -> str | None:
         return trigger if trigger in self.answer_at else None
@@ -221,6 +223,19 @@ class _Builder:
             self.entries.append(StatusEntry(f"checklist:{first}", "checklist", place.where if place else ""))
         else:
             self.entries.append(StatusEntry("done", "done"))
+
+
+def _compact(entries: list[Entry]) -> list[Entry]:
+    """One rule often proposes several questions: say its reason once, and the keys once (on the newest)."""
+    result: list[Entry] = []
+    last_pending = max((i for i, e in enumerate(entries) if isinstance(e, SuggestionEntry) and not e.decision), default=-1)
+    for i, entry in enumerate(entries):
+        if isinstance(entry, SuggestionEntry):
+            previous = result[-1] if result else None
+            same = isinstance(previous, SuggestionEntry) and previous.rule_id == entry.rule_id and previous.decision == entry.decision
+            entry = replace(entry, same_reason=same, keys_hint=i == last_pending)
+        result.append(entry)
+    return result
 
 
 def _suggestion(suggestion: Suggestion, decision: str) -> SuggestionEntry:

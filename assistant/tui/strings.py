@@ -163,7 +163,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.hint.yes_no": ("j of n · Enter verstuurt", "y or n · Enter sends"),
     "conv.speaker_now": ("spreker: {name}", "speaker: {name}"),
     "conv.speaker_none": ("geen spreker", "no speaker"),
-    "conv.clock": ("{minutes} min", "{minutes} min"),
+    "conv.clock": ("tijd: {minutes} min", "time: {minutes} min"),
     "conv.unsaved": (
         "Niet bewaard ({reason}). Je antwoord blijft staan: probeer opnieuw met ctrl+s.",
         "Not saved ({reason}). Your answer stays in the box: try again with ctrl+s.",

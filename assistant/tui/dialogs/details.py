@@ -47,7 +47,7 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
                 if not self.editing:
                     yield Label(t("meta.follows"))
                     options = [(label, name) for name, label in self.earlier]
-                    yield Select(options, prompt=t("meta.follows.none"), value=m.follows if m.follows in dict(self.earlier) else Select.BLANK,
+                    yield Select(options, prompt=t("meta.follows.none"), value=m.follows if m.follows in dict(self.earlier) else Select.NULL,
                                  id="follows", compact=True)
             yield Static(t("edit.hint"), id="details-error", classes="dialog-hint", markup=False)
 

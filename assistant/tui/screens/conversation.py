@@ -92,8 +92,9 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         log = self.log_view
         at_end = log.scroll_y >= log.max_scroll_y - 1
         await log.sync(build_log(m.transcript, m.view, m.places, prompt, self.earlier))
-        if at_end or focus:
-            log.scroll_end(animate=False, immediate=True)
+        if (at_end or focus) and log.mode is None:
+            # after the new messages are laid out, or the end is not the end yet
+            log.call_after_refresh(log.scroll_end, animate=False, immediate=True)
         composer = self.composer
         await composer.ask(prompt)
         composer.set_speaker(m.speaker)
@@ -123,7 +124,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         parts = [m.script.title]
         if meta.subject:
             parts.append(meta.subject)
-        parts.append("⏱ " + t("conv.clock", minutes=minutes))
+        parts.append(t("conv.clock", minutes=minutes))
         if m.transcript.basis_only():
             parts.append(t("conv.badge.basis_only"))
         self.query_one("#topbar", Static).update(" · ".join(parts))

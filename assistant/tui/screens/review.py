@@ -23,6 +23,7 @@ SEARCH_DELAY = 0.25  # seconds of quiet typing before a search runs
 
 class ReviewScreen(Screen[None]):
     COMMANDS = {ActionsProvider}
+    AUTO_FOCUS = "#transcripts"
 
     def __init__(self) -> None:
         super().__init__(classes="review")
@@ -49,8 +50,9 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         t = self.strings
         table = self.query_one(DataTable)
-        for key in ("date", "script", "subject", "status", "answers", "match"):
-            table.add_column(t(f"review.col.{key}"), key=key)
+        widths = {"date": 10, "script": 22, "subject": 16, "status": 8, "answers": 5, "match": None}
+        for key, width in widths.items():
+            table.add_column(t(f"review.col.{key}"), key=key, width=width)
         table.focus()
         self.reload()
 

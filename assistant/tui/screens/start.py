@@ -18,6 +18,7 @@ from assistant.tui.actions import START, install
 
 class StartScreen(Screen[None]):
     COMMANDS = {ActionsProvider}
+    AUTO_FOCUS = "#scripts"
 
     def __init__(self) -> None:
         super().__init__(classes="start")

@@ -69,9 +69,12 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) 
         if entry.decision:
             return Content.assemble((f"{t('conv.suggestion')} ({t(f'conv.decision.{entry.decision}')}): ", "dim"),
                                     (entry.text, "dim"))
-        return Content.assemble((f"{t('conv.suggestion')}: ", "bold"), (entry.text, "bold"), "\n",
-                                (t("conv.because"), "italic"), (entry.because, "italic"), "\n",
-                                (t("conv.suggestion.keys"), "dim"))
+        parts = [(f"{t('conv.suggestion')}: ", "bold"), (entry.text, "bold")]
+        if not entry.same_reason:
+            parts += ["\n", (t("conv.because"), "italic"), (entry.because, "italic")]
+        if entry.keys_hint:
+            parts += ["\n", (t("conv.suggestion.keys"), "dim")]
+        return Content.assemble(*parts)
     if isinstance(entry, SignalEntry):
         return Content.assemble((f"⚑ {t('conv.signal')}: ", "bold"), (entry.text, "bold"), "\n",
                                 (entry.because, "italic"), " ", (f"({t('conv.rule', rule=entry.rule_id)})", "dim"))
@@ -122,6 +125,8 @@ class ChatMessage(Static):
                 names.append("-current")
         if isinstance(entry, SuggestionEntry):
             names.append(f"-{entry.decision or 'pending'}")
+            if entry.same_reason:
+                names.append("-same-reason")
         return " ".join(names)
 
     def show(self, entry: Entry, content: Content) -> None:
