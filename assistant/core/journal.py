@@ -42,8 +42,8 @@ def encode(record: dict[str, Any]) -> bytes:
     return b"%08x %s\n" % (zlib.crc32(body), body)
 
 
-def decode(line: bytes) -> dict[str, Any] | None:
-    """The record on one line (without its newline), or None when the line is damaged."""
+def _checked(line: bytes) -> bytes | None:
+    """The JSON body of a line whose checksum matches, else None."""
     if len(line) < 11 or line[8:9] != b" ":
         return None
     try:
@@ -51,13 +51,22 @@ def decode(line: bytes) -> dict[str, Any] | None:
     except ValueError:
         return None
     body = line[9:]
-    if zlib.crc32(body) != crc:
+    return body if zlib.crc32(body) == crc else None
+
+
+def _record(value: Any) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) and isinstance(value.get("t"), str) else None
+
+
+def decode(line: bytes) -> dict[str, Any] | None:
+    """The record on one line (without its newline), or None when the line is damaged."""
+    body = _checked(line)
+    if body is None:
         return None
     try:
-        record = json.loads(body)
-    except ValueError:
+        return _record(json.loads(body))
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than any record of ours
         return None
-    return record if isinstance(record, dict) and isinstance(record.get("t"), str) else None
 
 
 def holder_record() -> dict[str, Any]:
@@ -119,12 +128,32 @@ def parse(raw: bytes) -> JournalRead:
         result.problem = f"not a Dialoog journal (format '{found}')" if found else "not a Dialoog journal"
         return result
     result.head = head
+    numbers, bodies = [], []
     for number, line in enumerate(complete[1:], start=2):
-        record = decode(line)
-        if record is not None:
-            result.records.append((number, record))
+        body = _checked(line)
+        if body is not None:
+            numbers.append(number)
+            bodies.append(body)
         elif line:
             result.damaged.append(number)
+    try:  # one JSON parse for the whole journal is several times faster than one per line
+        values = json.loads(b"[" + b",".join(bodies) + b"]")
+    except (ValueError, RecursionError):
+        values = None
+    if values is None or len(values) != len(bodies):  # a line with a good checksum that is not one
+        values = []                                       # JSON value: find it line by line
+        for body in bodies:
+            try:
+                values.append(json.loads(body))
+            except (ValueError, RecursionError):
+                values.append(None)
+    for number, value in zip(numbers, values):
+        record = _record(value)
+        if record is None:
+            result.damaged.append(number)
+        else:
+            result.records.append((number, record))
+    result.damaged.sort()
     return result
 
 
