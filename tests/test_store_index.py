@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
+import time
 
 import pytest
 from storekit import new_store, old_closed, school, write_yaml_only
 
+from assistant.core import index as index_module
 from assistant.core import locations
 from assistant.core.index import SearchIndex
 
@@ -17,7 +20,7 @@ def store(tmp_path):
     store = new_store(tmp_path / "transcripts")
     meetings = {
         "Sint-Jozef": {"vervoer": "De bus rijdt niet op tijd; de bus is vaak vol.", "score": 6},
-        "Atheneum Noord": {"vervoer": "Leerlingen komen met de fiets.", "welzijn": "Eén leerling durft niet."},
+        "Atheneum Noord": {"vervoer": "Leerlingen komen met de fiets.", "welzijn": "Eén leerling durft niet; de zorgcoördinator volgt op."},
         "Basisschool De Linde": {"vervoer": "Busvervoer geregeld door de gemeente."},
     }
     for subject, answers in meetings.items():
@@ -41,8 +44,11 @@ def test_search_ignores_case_and_accents_and_ranks_the_best_match_first(store):
     assert hits[0].question == "vervoer" and hits[0].kind == "answer"
     assert "[bus]" in hits[0].snippet.lower()
     assert hits == sorted(hits, key=lambda h: -h.score)
-    een = store.search("een leerling")
+    folded = store.search("ZORGCOORDINATOR")
+    assert _subjects(folded) == ["Atheneum Noord"] and "[zorgcoördinator]" in folded[0].snippet
+    een = store.search("één LEERLING")
     assert _subjects(een) == ["Atheneum Noord"] and "[Eén] [leerling]" in een[0].snippet
+    assert set(_subjects(store.search("de leerling"))) == {"Atheneum Noord"}  # "de" alone would match all
 
 
 def test_search_covers_notes_and_phrases_and_refuses_nothing_the_user_types(store):
@@ -137,3 +143,42 @@ def test_rebuild_reads_everything_again(store):
     store.list()
     assert store.index.refresh() == 0  # nothing changed
     assert store.index.rebuild() == 3
+
+
+def test_a_quiet_folder_is_checked_cheaply_but_never_served_stale(store, monkeypatch):
+    def quiet():  # as if nothing had changed in the folder for a minute
+        moment = time.time() - 60
+        os.utime(store.root, (moment, moment))
+
+    open_one = next(i for i in store.list() if i.subject == "Sint-Jozef")
+    session = store.resume(open_one.id)
+    broken = store.root / "2025-01-01_x_y_badbad00.yaml"
+    broken.write_text("format: dialoog-transcript/1\nmeta: [\n")
+    quiet()
+    assert store.list()  # a full scan, which finds the folder quiet
+
+    def no_full_scan(folder):
+        raise AssertionError("the quiet folder was scanned file by file")
+
+    monkeypatch.setattr(index_module, "scan", no_full_scan)
+    session.record("answer", question="extra", value="Nieuw antwoord over de tram")  # only the journal grows
+    assert next(i for i in store.list() if i.subject == "Sint-Jozef").answers == 3
+    assert _subjects(store.search("tram")) == ["Sint-Jozef"]
+    good = next(i for i in store.list() if i.subject == "Sint-Jozef")
+    broken.write_bytes((store.root / good.file).read_bytes().replace(good.id.encode(), b"badbad00"))  # fixed in place
+    assert "2025-01-01_x_y_badbad00" in {i.name for i in store.list() if i.readable}
+    session.close()  # rewriting the YAML copy renames a file: the folder notices, and the next list scans it all
+    monkeypatch.undo()
+    assert store.index.refresh() >= 1
+
+
+def test_a_query_matching_too_much_is_ranked_among_the_most_recent_passages(store, monkeypatch):
+    store.list()
+    with store.create(school(subject="Nieuwste school")) as session:
+        session.record("answer", question="vervoer", value="Ook hier: de bus.")
+    monkeypatch.setattr(index_module, "RANK_AT_MOST", 1)
+    hits = store.search("bus")
+    assert store.index.last_capped
+    assert _subjects(hits) == ["Nieuwste school"]
+    monkeypatch.setattr(index_module, "RANK_AT_MOST", 100)
+    assert len(store.search("bus")) == 4 and not store.index.last_capped

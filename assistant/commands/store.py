@@ -150,6 +150,9 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print(f"nothing found for {query!r}", file=sys.stderr)
         return EXIT_OK
+    if store.index.last_capped:
+        print("note: so many passages match that only the most recent ones were ranked; add a word to narrow it",
+              file=sys.stderr)
     for hit in hits:
         info = hit.info
         where = hit.question or hit.kind

@@ -57,6 +57,14 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def touch_dir(path: Path) -> None:
+    """Mark the folder changed (its mtime), for readers that trust an unchanged folder (the index)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # then the write that follows most likely fails too, and says so
+
+
 def write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:

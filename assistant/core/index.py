@@ -1,12 +1,18 @@
 """The search index: a SQLite cache of every transcript's metadata and text, beside the transcripts.
 
-It is only a cache. Each use first compares the folder with what the index saw (size and mtime of
-every file), re-reads what changed and forgets what is gone, so it is never stale. A missing index
-is built; a corrupt one is thrown away and built again; where none can be written (a read-only
-folder) an in-memory index is built instead. The transcripts stay the truth.
+It is only a cache. Each use first brings it in line with the folder, re-reading what changed and
+forgetting what is gone. Comparing the size and mtime of 20,000 files costs more than the listing
+itself, so when the folder has been quiet (its own mtime unchanged since a scan that began over a
+second after its last change) only the journals of open and unreadable transcripts are checked:
+everything else Dialoog does to a transcript (create, close, the YAML rewrite, delete, reopen)
+changes the folder's mtime, and then every file is compared again. A missing index is built; a
+corrupt one is thrown away and built again; where none can be written (a read-only folder) an
+in-memory index is built instead. The transcripts stay the truth.
 
 Search is SQLite FTS5 with the unicode61 tokenizer folding case and accents ("één" finds "een"),
-ranked by bm25, each hit with the matching snippet.
+ranked by bm25, each hit with the matching snippet. A word also matches the words it begins
+("bus" finds "busvervoer"); prefix indexes for 2 to 6 letters keep that fast for a short, common
+start such as "school", which would otherwise merge the lists of hundreds of words.
 """
 
 from __future__ import annotations
@@ -16,44 +22,53 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from assistant.core import durable, locations
 from assistant.core.store_errors import StoreError, TranscriptError
 from assistant.core.transcript import EventKind, Transcript
 from assistant.core.transcript_files import JOURNAL_SUFFIX, YAML_SUFFIX, TranscriptFiles, read_transcript
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 FOREIGN = "not a Dialoog transcript (only .yaml and .journal files of transcripts belong in this folder)"
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
+_QUIET_NS = 1_000_000_000  # a folder mtime this close to the scan may hide a later change in the same tick
+_TAG_SEP = "\x1f"
+RANK_AT_MOST = 5_000  # passages ranked per search; see SearchIndex.search
 
 _SCHEMA = """
 CREATE TABLE entries(
     key TEXT PRIMARY KEY,            -- the transcript's file stem, or the name of a foreign file
-    signature TEXT NOT NULL,         -- size and mtime of its files when they were read
-    path TEXT NOT NULL,
+    ysig TEXT NOT NULL,              -- mtime and size of the YAML copy when read ('-' when absent)
+    jsig TEXT NOT NULL,              -- and of the journal
+    file TEXT NOT NULL,              -- the file a reader is shown
     id TEXT, script TEXT, subject TEXT, status TEXT, created TEXT, updated TEXT,
     answers INTEGER, tags TEXT, facilitator TEXT, follows TEXT,
     problem TEXT,                    -- why it cannot be read (then the fields above are empty)
     warning TEXT
 );
+CREATE INDEX entries_by_created ON entries(created);
 CREATE TABLE chunks(rowid INTEGER PRIMARY KEY, key TEXT NOT NULL, kind TEXT NOT NULL, question TEXT, seq INTEGER);
 CREATE INDEX chunks_by_key ON chunks(key);
-CREATE VIRTUAL TABLE texts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE texts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6');
+CREATE TABLE state(name TEXT PRIMARY KEY, value TEXT)
 """
-_COLUMNS = "key, path, id, script, subject, status, created, updated, answers, tags, facilitator, follows, problem, warning"
+_COLUMNS = "key, file, id, script, subject, status, created, updated, answers, tags, facilitator, follows, problem, warning"
 
 
-@dataclass(frozen=True)
-class TranscriptInfo:
-    """One line of a listing. For a file that cannot be read, `problem` says why and the rest is empty."""
+class TranscriptInfo(NamedTuple):
+    """One line of a listing. For a file that cannot be read, `problem` says why and the rest is empty.
+
+    (A named tuple: a listing builds ten thousand of them, and they are plain immutable values.)"""
 
     name: str                    # the file stem: what `show`, `resume` and `follow_up` accept
-    path: Path                   # the YAML copy (or the unreadable file itself)
+    folder: Path
+    file: str                    # the YAML copy's file name (or the unreadable file's)
     id: str = ""
     script: str = ""
     subject: str = ""
@@ -66,6 +81,10 @@ class TranscriptInfo:
     follows: str | None = None
     problem: str | None = None
     warning: str | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.folder / self.file
 
     @property
     def date(self) -> str:
@@ -113,6 +132,14 @@ def chunks(transcript: Transcript) -> Iterator[tuple[str, str | None, int | None
         yield "action", None, event.seq, " — ".join(p for p in parts if p)
 
 
+# Words in nearly every answer: matching them finds nothing and costs the most (every passage must
+# be ranked), so they are left out of a query that has other words. Within quotes they count.
+STOPWORDS = frozenset(
+    "de het een en van in op is dat die te met voor niet zijn er aan ook als bij of om naar maar dan "
+    "nog wel ze we je ik hij zij wat wordt worden heeft hebben was waren kan door uit tot over".split()
+)
+
+
 def fts_query(text: str) -> str:
     """The user's words as a safe FTS5 query: every word must occur (as a word or a word's start);
     text in double quotes must occur as a phrase. No FTS syntax gets through."""
@@ -121,8 +148,9 @@ def fts_query(text: str) -> str:
         words = re.findall(r"\w+", phrase)
         if words:
             parts.append('"' + " ".join(words) + '"')
-    for word in re.findall(r"\w+", re.sub(r'"[^"]*"', " ", text)):
-        parts.append(f'"{word}"*')
+    words = re.findall(r"\w+", re.sub(r'"[^"]*"', " ", text))
+    meaningful = [w for w in words if w.casefold() not in STOPWORDS]
+    parts += [f'"{word}"*' for word in (meaningful if meaningful or parts else words)]
     if not parts:
         raise ValueError("type at least one word to search for")
     return " ".join(parts)
@@ -141,66 +169,75 @@ def _day(value: date | datetime | str | None, what: str) -> str | None:
         raise ValueError(f"{what}: '{value}' is not a date (YYYY-MM-DD)") from None
 
 
-def scan(folder: Path) -> dict[str, tuple[str, Path, bool]]:
-    """key -> (signature, path, is_foreign) for every visible file in `folder`."""
-    pairs: dict[str, list[str]] = {}
-    found: dict[str, tuple[str, Path, bool]] = {}
+def _signature(st: os.stat_result) -> str:
+    return f"{st.st_mtime_ns}:{st.st_size}"
+
+
+def scan(folder: Path) -> dict[str, tuple[str, str, bool]]:
+    """key -> (YAML signature, journal signature, is_foreign) for every visible file in `folder`.
+    A foreign file's signature is in the first slot."""
+    found: dict[str, list] = {}
     try:
-        entries = list(os.scandir(folder))
+        entries = os.scandir(folder)
     except FileNotFoundError:
-        return found
+        return {}
     except OSError as exc:
         raise StoreError(f"cannot read the transcripts folder {folder}: {durable.reason(exc)}") from None
-    for entry in entries:
-        name = entry.name
-        if name.startswith("."):  # the index itself, temp files of atomic writes
-            continue
-        try:
-            if entry.is_dir():
+    with entries:
+        for entry in entries:
+            name = entry.name
+            if name[0] == ".":  # the index itself, temp files of atomic writes
                 continue
-            st = entry.stat()
-        except OSError:
-            continue
-        signature = f"{st.st_mtime_ns}:{st.st_size}"
-        stem, dot, suffix = name.rpartition(".")
-        if dot and stem and f".{suffix}" in (YAML_SUFFIX, JOURNAL_SUFFIX):
-            pair = pairs.setdefault(stem, ["-", "-"])
-            pair[0 if f".{suffix}" == YAML_SUFFIX else 1] = signature
-        else:
-            found[name] = (signature, folder / name, True)
-    for stem, (yaml_sig, journal_sig) in pairs.items():
-        found[stem] = (f"y{yaml_sig}|j{journal_sig}", folder / f"{stem}{YAML_SUFFIX}", False)
-    return found
+            try:
+                if entry.is_dir():
+                    continue
+                signature = _signature(entry.stat())
+            except OSError:
+                continue
+            if name.endswith(YAML_SUFFIX) and len(name) > len(YAML_SUFFIX):
+                found.setdefault(name[: -len(YAML_SUFFIX)], ["-", "-", False])[0] = signature
+            elif name.endswith(JOURNAL_SUFFIX) and len(name) > len(JOURNAL_SUFFIX):
+                found.setdefault(name[: -len(JOURNAL_SUFFIX)], ["-", "-", False])[1] = signature
+            else:
+                found[name] = [signature, "-", True]
+    return {key: (y, j, foreign) for key, (y, j, foreign) in found.items()}
 
 
-def _entry(folder: Path, key: str, signature: str, path: Path, foreign: bool) -> tuple[tuple, list[tuple]]:
+def _stat_signature(path: str) -> str:
+    try:
+        return _signature(os.stat(path))
+    except OSError:
+        return "-"
+
+
+def _entry(folder: Path, key: str, ysig: str, jsig: str, foreign: bool) -> tuple[tuple, list[tuple]]:
     """The entries row and the chunks of one key, read from disk."""
+    blank = (None,) * 10
     if foreign:
-        return (key, signature, str(path), *([None] * 10), FOREIGN, None), []
+        return (key, ysig, jsig, key, *blank, FOREIGN, None), []
+    shown = f"{key}{YAML_SUFFIX}" if ysig != "-" else f"{key}{JOURNAL_SUFFIX}"
     try:
         loaded = read_transcript(TranscriptFiles(folder, key))
     except TranscriptError as exc:
-        shown = path if path.exists() else folder / f"{key}{JOURNAL_SUFFIX}"
-        return (key, signature, str(shown), *([None] * 10), str(exc), None), []
+        return (key, ysig, jsig, shown, *blank, str(exc), None), []
     except OSError as exc:
-        return (key, signature, str(path), *([None] * 10), f"cannot read: {durable.reason(exc)}", None), []
+        return (key, ysig, jsig, shown, *blank, f"cannot read: {durable.reason(exc)}", None), []
     meta = loaded.transcript.meta
     warning = None
     if loaded.warnings:
         warning = loaded.warnings[0] + (f" (and {len(loaded.warnings) - 1} more)" if len(loaded.warnings) > 1 else "")
-    row = (key, signature, str(path), meta.id, meta.script, meta.subject, meta.status, meta.created, meta.updated,
-           len(loaded.transcript.answers()), json.dumps(list(meta.tags), ensure_ascii=False), meta.facilitator,
-           meta.follows, None, warning)
+    row = (key, ysig, jsig, f"{key}{YAML_SUFFIX}", meta.id, meta.script, meta.subject, meta.status, meta.created,
+           meta.updated, len(loaded.transcript.answers()), _TAG_SEP.join(meta.tags), meta.facilitator, meta.follows,
+           None, warning)
     return row, list(chunks(loaded.transcript))
 
 
-def _info(row: tuple) -> TranscriptInfo:
-    key, path, ident, script, subject, status, created, updated, answers, tags, facilitator, follows, problem, warning = row
-    return TranscriptInfo(
-        name=key, path=Path(path), id=ident or "", script=script or "", subject=subject or "", status=status or "",
-        created=created or "", updated=updated or "", answers=answers or 0, tags=tuple(json.loads(tags or "[]")),
-        facilitator=facilitator or "", follows=follows, problem=problem, warning=warning,
-    )
+def _info(folder: Path, row: tuple) -> TranscriptInfo:
+    key, file, ident, script, subject, status, created, updated, answers, tags, facilitator, follows, problem, warning = row
+    if problem is not None:
+        return TranscriptInfo(key, folder, file, problem=problem)
+    return TranscriptInfo(key, folder, file, ident, script, subject, status, created, updated, answers,
+                          tuple(tags.split(_TAG_SEP)) if tags else (), facilitator, follows, None, warning)
 
 
 class SearchIndex:
@@ -210,6 +247,7 @@ class SearchIndex:
         self.folder = Path(folder)
         self.path = locations.index_path(self.folder)
         self.degraded: str | None = None  # why the index lives in memory instead of on disk
+        self.last_capped = False          # the last search matched too much to rank it all
         self._db: sqlite3.Connection | None = None
         self._lock = threading.RLock()
 
@@ -238,6 +276,7 @@ class SearchIndex:
         return self._db
 
     def _open_on_disk(self, again: bool = False) -> sqlite3.Connection:
+        durable.ensure_private_dir(self.path.parent)
         if not self.path.exists():
             # Created private before SQLite opens it: the index holds the answers' text.
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, durable.FILE_MODE))
@@ -311,28 +350,67 @@ class SearchIndex:
     # -- keeping it current -----------------------------------------------------------------------
     def refresh(self) -> int:
         """Bring the index in line with the folder; returns how many files were (re-)read."""
-        found = scan(self.folder)
+        try:
+            folder_mtime = str(os.stat(self.folder).st_mtime_ns)
+        except OSError:
+            folder_mtime = "-"
+        started = time.time_ns()
 
         def work(db: sqlite3.Connection) -> int:
-            known = dict(db.execute("SELECT key, signature FROM entries"))
-            changed = [k for k, (sig, _, _) in found.items() if known.get(k) != sig]
+            quiet = dict(db.execute("SELECT name, value FROM state")).get("quiet_mtime")
+            if quiet == folder_mtime:
+                return self._refresh_volatile(db)
+            found = scan(self.folder)
+            known = {k: (y, j) for k, y, j in db.execute("SELECT key, ysig, jsig FROM entries")}
+            # In name order, which starts with the date: chunk rowids then follow time (see search).
+            changed = sorted(k for k, (y, j, _) in found.items() if known.get(k) != (y, j))
             gone = [k for k in known if k not in found]
-            if not changed and not gone:
-                return 0
-            read = [_entry(self.folder, k, *found[k]) for k in changed]
-            db.execute("BEGIN IMMEDIATE")
-            for key in (*gone, *changed):
-                _forget(db, key)
-            db.executemany(f"INSERT INTO entries VALUES ({', '.join('?' * 15)})", [row for row, _ in read])
-            for (row, pieces) in read:
-                for kind, question, seq, body in pieces:
-                    rowid = db.execute("INSERT INTO chunks(key, kind, question, seq) VALUES (?, ?, ?, ?)",
-                                       (row[0], kind, question, seq)).lastrowid
-                    db.execute("INSERT INTO texts(rowid, body) VALUES (?, ?)", (rowid, body))
-            db.execute("COMMIT")
+            self._replace(db, gone, [_entry(self.folder, k, *found[k]) for k in changed])
+            # Trust the folder's mtime next time only if it was already old when this scan began.
+            settled = folder_mtime != "-" and started - int(folder_mtime) > _QUIET_NS
+            db.execute("INSERT OR REPLACE INTO state VALUES ('quiet_mtime', ?)", (folder_mtime if settled else "",))
             return len(changed)
 
         return self._with_db(work)
+
+    def _refresh_volatile(self, db: sqlite3.Connection) -> int:
+        """The quiet folder's fast path: re-check only what can change without the folder noticing,
+        the journals of open transcripts and the files that could not be read."""
+        rows = db.execute("SELECT key, ysig, jsig, problem FROM entries "
+                          "WHERE status = 'open' OR problem IS NOT NULL").fetchall()
+        stale: dict[str, tuple[str, str, bool]] = {}
+        base = os.path.join(self.folder, "")  # plain strings: pathlib costs more than the stat itself here
+        for key, ysig, jsig, problem in rows:
+            if problem == FOREIGN:
+                now = (_stat_signature(base + key), "-", True)
+            elif problem is None and jsig != "-":
+                # Rewriting the YAML copy is a rename, which the folder notices: only the journal grows quietly.
+                now = (ysig, _stat_signature(f"{base}{key}{JOURNAL_SUFFIX}"), False)
+            else:
+                now = (_stat_signature(f"{base}{key}{YAML_SUFFIX}"), _stat_signature(f"{base}{key}{JOURNAL_SUFFIX}"), False)
+            if now[:2] != (ysig, jsig):
+                stale[key] = now
+        gone = [k for k, (y, j, _) in stale.items() if y == "-" and j == "-"]
+        self._replace(db, gone, [_entry(self.folder, k, *v) for k, v in stale.items() if k not in gone])
+        return len(stale)
+
+    @staticmethod
+    def _replace(db: sqlite3.Connection, gone: list[str], read: list[tuple[tuple, list[tuple]]]) -> None:
+        if not gone and not read:
+            return
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("DELETE FROM state WHERE name = 'listing'")
+        for key in (*gone, *(row[0] for row, _ in read)):
+            _forget(db, key)
+        db.executemany(f"INSERT INTO entries VALUES ({', '.join('?' * 16)})", [row for row, _ in read])
+        next_id = (db.execute("SELECT max(rowid) FROM chunks").fetchone()[0] or 0) + 1
+        pieces = [(row[0], piece) for row, chunk_list in read for piece in chunk_list]
+        ids = range(next_id, next_id + len(pieces))
+        db.executemany("INSERT INTO chunks VALUES (?, ?, ?, ?, ?)",
+                       [(i, key, kind, question, seq) for i, (key, (kind, question, seq, _)) in zip(ids, pieces)])
+        db.executemany("INSERT INTO texts(rowid, body) VALUES (?, ?)",
+                       [(i, body) for i, (_, (_, _, _, body)) in zip(ids, pieces)])
+        db.execute("COMMIT")
 
     def rebuild(self) -> int:
         """Forget everything and read the whole folder again."""
@@ -340,6 +418,8 @@ class SearchIndex:
             self.close()
             if self.degraded is None:
                 self._discard()
+            else:
+                self._db = None
             return self.refresh()
 
     # -- reading ----------------------------------------------------------------------------------
@@ -348,47 +428,66 @@ class SearchIndex:
               ) -> list[TranscriptInfo]:
         """Readable transcripts that pass the filters (newest first), then every unreadable file."""
         first, last = _day(since, "since"), _day(until, "until")
-        where, args = ["problem IS NULL"], []
-        for column, value in (("script", script), ("status", status)):
-            if value:
-                where.append(f"{column} = ?")
-                args.append(value)
-        if first:
-            where.append("substr(created, 1, 10) >= ?")
-            args.append(first)
-        if last:
-            where.append("substr(created, 1, 10) <= ?")
-            args.append(last)
+        wanted = tag.casefold() if tag else None
 
-        def work(db: sqlite3.Connection) -> list[TranscriptInfo]:
-            rows = db.execute(f"SELECT {_COLUMNS} FROM entries WHERE {' AND '.join(where)} "
-                              "ORDER BY created DESC, key", args).fetchall()
-            broken = db.execute(f"SELECT {_COLUMNS} FROM entries WHERE problem IS NOT NULL ORDER BY key").fetchall()
-            return [_info(r) for r in rows] + [_info(r) for r in broken]
+        def keep(row: list) -> bool:
+            if row[12] is not None:
+                return True  # unreadable files are always shown: nothing may hide them
+            day = (row[6] or "")[:10]
+            return ((not script or row[3] == script) and (not status or row[5] == status)
+                    and (not first or day >= first) and (not last or day <= last)
+                    and (not wanted or any(t.casefold() == wanted for t in (row[9] or "").split(_TAG_SEP))))
 
-        result = self._with_db(work)
-        if tag:
-            wanted = tag.casefold()
-            result = [i for i in result if not i.readable or any(t.casefold() == wanted for t in i.tags)]
-        return result
+        rows = self._with_db(self._listing)
+        if script or status or first or last or wanted:
+            rows = [r for r in rows if keep(r)]
+        folder, make = self.folder, tuple.__new__  # ten thousand infos: skip the Python-level __new__
+        return [make(TranscriptInfo, (r[0], folder, r[1], r[2] or "", r[3] or "", r[4] or "", r[5] or "", r[6] or "",
+                                      r[7] or "", r[8] or 0, tuple(r[9].split(_TAG_SEP)) if r[9] else (),
+                                      r[10] or "", r[11], r[12], r[13]))
+                for r in rows]
+
+    @staticmethod
+    def _listing(db: sqlite3.Connection) -> list[list]:
+        """Every entry in listing order. Kept ready-made in the index as one JSON value: decoding it is
+        several times faster than fetching and sorting ten thousand rows; any change to the entries drops it."""
+        found = db.execute("SELECT value FROM state WHERE name = 'listing'").fetchone()
+        if found is None:
+            db.execute("BEGIN IMMEDIATE")
+            rows = db.execute(f"SELECT {_COLUMNS} FROM entries").fetchall()
+            rows.sort(key=lambda r: r[0])
+            rows.sort(key=lambda r: r[6] or "", reverse=True)
+            rows.sort(key=lambda r: r[12] is not None)  # stable: unreadable last, by name
+            value = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+            db.execute("INSERT OR REPLACE INTO state VALUES ('listing', ?)", (value,))
+            db.execute("COMMIT")
+            found = (value,)
+        return json.loads(found[0])
 
     def search(self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
-        """The best `limit` passages matching `query`, best first."""
+        """The best `limit` passages matching `query`, best first.
+
+        Ranking costs time for every matching passage. When a query matches more than RANK_AT_MOST
+        passages (a word in nearly every answer), only the most recently indexed RANK_AT_MOST of them
+        are ranked and `last_capped` is set, so that a search stays interactive at any size."""
         match = fts_query(query)
 
         def work(db: sqlite3.Connection) -> list[SearchHit]:
+            edge = db.execute("SELECT rowid FROM texts WHERE texts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                              (match, RANK_AT_MOST)).fetchone()
+            self.last_capped = edge is not None
             rows = db.execute(
                 "SELECT c.key, c.kind, c.question, c.seq, snippet(texts, 0, ?, ?, '…', 16), rank "
                 "FROM texts JOIN chunks AS c ON c.rowid = texts.rowid "
-                "WHERE texts MATCH ? ORDER BY rank LIMIT ?",
-                (mark[0], mark[1], match, max(1, int(limit))),
+                "WHERE texts MATCH ? AND texts.rowid > ? ORDER BY rank LIMIT ?",
+                (mark[0], mark[1], match, edge[0] if edge else 0, max(1, int(limit))),
             ).fetchall()
             keys = sorted({r[0] for r in rows})
             infos = {}
             for start in range(0, len(keys), 500):
                 batch = keys[start:start + 500]
                 found = db.execute(f"SELECT {_COLUMNS} FROM entries WHERE key IN ({', '.join('?' * len(batch))})", batch)
-                infos.update((r[0], _info(r)) for r in found)
+                infos.update((r[0], _info(self.folder, r)) for r in found)
             return [SearchHit(infos[k], kind, question, seq, snippet, -score)
                     for k, kind, question, seq, snippet, score in rows if k in infos]
 

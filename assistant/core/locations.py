@@ -14,7 +14,7 @@ TRANSCRIPTS_ENV = "DIALOOG_TRANSCRIPTS"
 BANKS_ENV = "DIALOOG_BANKS"
 SCRIPTS_ENV = "DIALOOG_SCRIPTS"
 CACHE_ENV = "DIALOOG_CACHE"
-INDEX_NAME = ".index.sqlite3"
+INDEX_NAME = ".index/search.sqlite3"
 
 
 def banks_dir() -> Path:
@@ -39,7 +39,8 @@ def transcripts_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 def index_path(store_dir: Path) -> Path:
-    """The search index: a cache beside the transcripts it indexes."""
+    """The search index: a cache beside the transcripts it indexes, in a folder of its own so that
+    SQLite's side files never change the transcripts folder's mtime (which the index relies on)."""
     return store_dir / INDEX_NAME
 
 

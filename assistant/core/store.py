@@ -153,14 +153,27 @@ class Store:
 
         LockedError if another process has it; StoreError if it is closed and `reopen` is False."""
         files = self.locate(ref)
+        if not reopen and not files.journal.exists() and read_yaml(files.yaml).meta.status == "closed":
+            raise StoreError(f"{files.stem} is closed; reopen it to record more")  # before making it a journal
         writer, loaded = self._open_for_writing(files)
         transcript = loaded.transcript
-        if transcript.meta.status == "closed" and not reopen:
+        closed = transcript.meta.status == "closed"
+        try:
+            if closed and not reopen:
+                raise StoreError(f"{files.stem} is closed; reopen it to record more")
+            if closed:
+                durable.touch_dir(files.folder)  # the index trusts a quiet folder to hold no changed closed transcript
+            records = [{"t": "event", "event": event_to_dict(e)} for e in loaded.recovered]
+            writer.append(b"".join(journal.encode(r) for r in [*records, journal.holder_record()]))
+        except OSError as exc:
             writer.close()
-            raise StoreError(f"{files.stem} is closed; reopen it to record more")
+            raise SaveError(f"cannot write to {files.journal}: {durable.reason(exc)}") from None
+        except BaseException:
+            writer.close()
+            raise
         durable.remove_stale_temps(files.yaml)
         session = Session(files, writer, transcript, warnings=loaded.warnings, snapshot_delay=self.snapshot_delay)
-        if transcript.meta.status == "closed":
+        if closed:
             try:
                 session.record(EventKind.REOPEN)
             except SaveError:
@@ -170,6 +183,8 @@ class Store:
         return session
 
     def _open_for_writing(self, files: TranscriptFiles) -> tuple[journal.JournalWriter, Loaded]:
+        """Lock the journal and read the transcript under the lock (creating the journal from the
+        YAML copy when it is missing); the journal's tail is repaired, nothing else is written yet."""
         if not files.journal.exists():
             return self._journal_from_yaml(files)
         try:
@@ -186,8 +201,6 @@ class Store:
                     "dialoog show still reads the YAML copy; move the journal aside to resume from that copy"
                 )
             writer.repair(loaded.journal)
-            records = [{"t": "event", "event": event_to_dict(e)} for e in loaded.recovered]
-            writer.append(b"".join(journal.encode(r) for r in [*records, journal.holder_record()]))
         except OSError as exc:
             writer.close()
             raise SaveError(f"cannot write to {files.journal}: {durable.reason(exc)}") from None
@@ -200,7 +213,7 @@ class Store:
         """A transcript with only its YAML copy (copied in, or its journal lost) gets a new journal."""
         transcript = read_yaml(files.yaml)
         try:
-            writer = journal.JournalWriter.create(files.journal, [*_head(transcript), journal.holder_record()])
+            writer = journal.JournalWriter.create(files.journal, _head(transcript))
         except FileExistsError:  # another process did this a moment ago
             return self._open_for_writing(files)
         except OSError as exc:

@@ -103,8 +103,9 @@ def read_yaml(path: Path) -> Transcript:
     try:
         return transcript_from_dict(located.data)
     except ShapeErrors as exc:
-        errors = [str(located.error(at, message)) for at, message in exc.problems]
-        raise _error(errors) from None
+        located_errors = sorted((located.error(at, message) for at, message in exc.problems),
+                                key=lambda e: (e.line, e.col))
+        raise _error([str(e) for e in located_errors]) from None
 
 
 def _from_journal(path: Path, contents: journal.JournalRead, warnings: list[str]) -> Transcript:
