@@ -1,0 +1,140 @@
+"""The transcript store: a durable save, listing and searching 10,000 transcripts, rebuilding the index.
+
+Baselines, measured in the same run on the same disk:
+- a saved answer against a bare `os.write` + `os.fsync` of the same bytes to a file of its own, so
+  the ratio is what recording costs beyond the unavoidable flush;
+- listing against a bare `os.listdir` of the folder (the least any listing must do);
+- search against the same FTS5 query run directly on the index (no freshness check, no infos);
+- the index rebuild against reading every journal's bytes.
+Listing and search build a new Store each time, as `dialoog list` does; the index already exists.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from assistant.core import journal, locations
+from assistant.core.index import fts_query
+from assistant.core.store import Store
+from assistant.core.transcript import Transcript
+from benchmarks.synthetic import generate
+from benchmarks.timing import interleaved, row, sample
+
+ANSWER = "De bus rijdt 's ochtends vaak te laat; twee leerlingen missen daardoor het eerste lesuur."
+
+
+def _save_rows(folder: Path, runs: int) -> list[dict]:
+    store = Store(folder / "store")
+    session = store.create(Transcript.new("bench", subject="Benchmarkschool"))
+    counter = iter(range(10**9))
+    line = journal.encode({"t": "event", "event": {"seq": 1, "kind": "answer", "at": "2025-01-01T10:00:00+01:00",
+                                                   "question": "q.bench", "value": ANSWER}})
+    fd = os.open(folder / "store" / "bare.bin", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+
+    def bare() -> None:
+        os.write(fd, line)
+        os.fsync(fd)
+
+    try:
+        times = interleaved({
+            "record": lambda: session.record("answer", question=f"q{next(counter)}", value=ANSWER),
+            "bare": bare,
+        }, runs, warmup=3)
+    finally:
+        os.close(fd)
+        session.close()
+    return [row("store: one answer saved durably (Session.record: validate, journal, fsync)", times["record"],
+                "bare append+fsync, same bytes, same disk", times["bare"])]
+
+
+def _quiet(folder: Path) -> None:
+    """Settle the folder as it is between meetings: nothing changed in the last minute."""
+    moment = time.time() - 60
+    os.utime(folder, (moment, moment))
+
+
+def _fresh_list(folder: Path) -> int:
+    store = Store(folder)
+    try:
+        return len(store.list())
+    finally:
+        store.close()
+
+
+def _fresh_search(folder: Path, query: str) -> int:
+    store = Store(folder)
+    try:
+        return len(store.search(query))
+    finally:
+        store.close()
+
+
+def _bare_query(folder: Path, query: str):
+    match = fts_query(query)
+
+    def run() -> None:
+        db = sqlite3.connect(locations.index_path(folder))
+        try:
+            db.execute("SELECT rowid, snippet(texts, 0, '[', ']', '…', 16) FROM texts WHERE texts MATCH ? "
+                       "ORDER BY rank LIMIT 20", (match,)).fetchall()
+        finally:
+            db.close()
+
+    return run
+
+
+def _matches(folder: Path, query: str) -> int:
+    db = sqlite3.connect(locations.index_path(folder))
+    try:
+        return db.execute("SELECT count(*) FROM texts WHERE texts MATCH ?", (fts_query(query),)).fetchone()[0]
+    finally:
+        db.close()
+
+
+def _folder_rows(folder: Path, count: int, runs: int, rebuild_runs: int) -> list[dict]:
+    generate(folder, count)
+    stems = sorted({p.name.rsplit(".", 1)[0] for p in folder.iterdir() if p.suffix == ".journal"})
+
+    def rebuild() -> None:
+        store = Store(folder)
+        store.index.rebuild()
+        store.close()
+
+    def read_journals() -> None:
+        for stem in stems:
+            (folder / f"{stem}.journal").read_bytes()
+
+    rebuilt = interleaved({"rebuild": rebuild, "read": read_journals}, rebuild_runs, warmup=0)
+    _quiet(folder)
+    _fresh_list(folder)  # one full comparison, which finds the folder quiet
+    n = f"{count:,}"
+    listing = interleaved({"list": lambda: _fresh_list(folder), "listdir": lambda: os.listdir(folder)}, runs)
+    rows = [
+        row(f"store: index rebuild, {n} transcripts (read, validate, FTS5 insert)", rebuilt["rebuild"],
+            "read every journal's bytes", rebuilt["read"]),
+        row(f"store: list {n} transcripts (new Store, index exists)", listing["list"], "bare os.listdir", listing["listdir"]),
+    ]
+    for query, what in (("bus", "a topical word"), ("schoolweigering angst", "two words"),
+                        ("school", "worst case: prefix of the commonest words")):
+        times = interleaved({"search": lambda: _fresh_search(folder, query), "bare": _bare_query(folder, query)}, runs)
+        rows.append(row(f"store: ranked search over {n}, {what} ('{query}', {_matches(folder, query):,} passages match)",
+                        times["search"], "the FTS5 query alone", times["bare"]))
+    return rows
+
+
+def run(quick: bool = False) -> list[dict]:
+    count = 1_000 if quick else 10_000
+    with tempfile.TemporaryDirectory(prefix="dialoog-bench-store-") as tmp:
+        folder = Path(tmp)
+        rows = _save_rows(folder, 30 if quick else 200)
+        rows += _folder_rows(folder / "many", count, 5 if quick else 15, 1 if quick else 3)
+    return rows
+
+
+if __name__ == "__main__":  # pragma: no cover - a convenience for running this file alone
+    for r in run(quick=True):
+        print(r)
