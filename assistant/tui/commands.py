@@ -1,8 +1,8 @@
 """Command-palette providers (ctrl+p): every action of the screen, and a fuzzy jump to any question.
 
 The actions come from the same definitions as the key bindings (assistant.tui.actions), so the
-palette and the footer never disagree. Questions are matched with rapidfuzz (imported on the first
-search, not at start-up), tolerant of typos and word order.
+palette and the key bar never disagree. Questions are found by the core's fuzzy finder (rapidfuzz,
+imported on the first search, not at start-up), tolerant of typos, word starts and compounds.
 """
 
 from __future__ import annotations
@@ -14,10 +14,6 @@ from typing import Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from assistant.tui.actions import CONVERSATION, REVIEW, START, SUMMARY, ActionSpec
-
-MIN_SCORE = 55
-LIMIT = 20
-
 
 def _specs(screen: Any) -> tuple[ActionSpec, ...]:
     from assistant.tui.screens.conversation import ConversationScreen
@@ -76,13 +72,7 @@ class ActionsProvider(Provider):
 
 
 class QuestionJumpProvider(Provider):
-    """Any question of the conversation's banks by fuzzy text; choosing one asks it now."""
-
-    def _choices(self) -> dict[str, str]:
-        meeting = getattr(self.screen, "meeting", None)
-        if meeting is None:
-            return {}
-        return {place.question.id: place.question.text for place in meeting.places}
+    """Any question of the conversation's banks by fuzzy text (assistant.core.jump); choosing one asks it now."""
 
     async def search(self, query: str) -> Hits:
         screen: Any = self.screen
@@ -90,16 +80,17 @@ class QuestionJumpProvider(Provider):
         if meeting is None or len(query.strip()) < 2:
             return
         t = self.app.strings  # type: ignore[attr-defined]
-        for qid, text, score in best_questions(query, self._choices()):
-            label = t("palette.jump", text=text)
-            yield Hit(score / 100, label, partial(screen.jump_to, qid),
-                      help=t("palette.jump.help", section=meeting.section_title(qid)))
+        for found in finder_for(screen).find(query):
+            yield Hit(found.score / 100, t("palette.jump", text=found.text), partial(screen.jump_to, found.question_id),
+                      help=t("palette.jump.help", section=meeting.section_title(found.question_id)))
 
 
-def best_questions(query: str, choices: dict[str, str], limit: int = LIMIT) -> list[tuple[str, str, float]]:
-    """The questions whose text best matches `query`: (id, text, score 0-100), best first."""
-    from rapidfuzz import fuzz, process, utils
+def finder_for(screen: Any):
+    """The screen's question finder, built on the first search (it indexes every question once)."""
+    finder = getattr(screen, "_question_finder", None)
+    if finder is None:
+        from assistant.core.jump import QuestionFinder
 
-    found = process.extract(query, choices, scorer=fuzz.WRatio, processor=utils.default_process,
-                            limit=limit, score_cutoff=MIN_SCORE)
-    return [(qid, text, score) for text, score, qid in found]
+        finder = QuestionFinder(screen.meeting.places.banks)
+        screen._question_finder = finder
+    return finder

@@ -1,0 +1,213 @@
+"""The app: start-up to the first question on screen, and the time per sent answer with a full log.
+
+Start-up is measured on whole processes in a pseudo-terminal (80x24), from spawning the process to
+the moment the first question's text has been written to the terminal; the baseline is a bare
+Textual app that shows one line, measured the same way, interleaved with ours in the same run.
+
+Sending is measured with Pilot on a school dialogue whose log is full (every question answered,
+plus notes, a few hundred messages) against the same sends on an empty log: from the key press to
+the next question on screen (the transcript event durable, the engine re-run, the log updated,
+the frame rendered). Editing an early answer is measured the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+from benchmarks.timing import interleaved, row
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = "parent_dialogue"
+MARKER = b"Zijn er praktische problemen"
+BARE_APP = '''
+from textual.app import App
+from textual.widgets import Static
+
+
+class Bare(App):
+    def compose(self):
+        yield Static("Zijn er praktische problemen")
+
+
+Bare().run()
+'''
+_ANSI = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])")
+TARGET_MESSAGES = 300
+
+
+# -- start-up, whole processes ---------------------------------------------------------------------
+def time_to_marker(argv: list[str], marker: bytes, cwd: Path, timeout: float = 30.0) -> float:
+    """Seconds from spawning `argv` in an 80x24 pseudo-terminal until `marker` is on its screen."""
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: size the terminal, then become the program
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        os.chdir(cwd)
+        os.execvpe(argv[0], argv, {**os.environ, "TERM": "xterm-256color"})
+    screen = b""
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                screen += os.read(fd, 65536)
+            except OSError:
+                break
+            if marker in _ANSI.sub(b"", screen):
+                return time.perf_counter() - start
+        raise RuntimeError(f"{' '.join(argv)}: no {marker!r} on screen within {timeout:g} s")
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def startup_rows(runs: int) -> list[dict]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "bare.py").write_text(BARE_APP, encoding="utf-8")
+        ours = [sys.executable, "-m", "assistant", "new", SCRIPT, "--facilitator", "Bench", "--subject", "Start",
+                "--transcripts", str(folder / "transcripts")]
+        bare = [sys.executable, str(folder / "bare.py")]
+        env_path = os.environ.get("PYTHONPATH", "")
+        os.environ["PYTHONPATH"] = f"{ROOT}{os.pathsep}{env_path}" if env_path else str(ROOT)
+        try:
+            times = interleaved({
+                "dialoog": lambda: time_to_marker(ours, MARKER, folder),
+                "bare": lambda: time_to_marker(bare, MARKER, folder),
+            }, runs=runs, warmup=1)
+        finally:
+            os.environ["PYTHONPATH"] = env_path
+    return [row(f"start-up to the first question on screen (`dialoog new {SCRIPT}`, pty 80x24)", times["dialoog"],
+                "bare Textual app showing one line", times["bare"])]
+
+
+# -- sending, in the app with Pilot ---------------------------------------------------------------
+def _sample(question):
+    kind = str(question.type)
+    return {"text": "zoals besproken", "yes_no": "ja", "choice": "1", "multi_choice": "1", "number": "3",
+            "scale": "6", "counts": {"B": {"0-5": 2}}, "actions": [{"wat": "bel ouders", "wie": "CLB"}],
+            "factors": {"groter": ["steun"], "kleiner": ["ruzie"]}}[kind]
+
+
+def _keys(question) -> list[str]:
+    kind = str(question.type)
+    if kind == "text":
+        return [*"ok", "ctrl+s"]
+    return {"yes_no": ["j", "enter"], "choice": ["1", "enter"], "multi_choice": ["1", "enter"], "scale": ["6", "enter"],
+            "number": ["3", "enter"], "counts": ["2", "enter"]}.get(kind, ["ctrl+s"])
+
+
+def _full_school_log(store, library, keep: int):
+    """A school dialogue with every question answered and notes, leaving the last `keep` questions open."""
+    from assistant.tui.chatlog import build_log
+    from assistant.tui.sessions import start_new
+    from assistant.tui.settings import NewMeta
+
+    meeting = start_new(store, library, "school_dialogue", NewMeta("Bench", "Volle school"))
+    asked = []
+    while True:  # walk once to learn the order, choosing every deepening question
+        if meeting.prompt() is None and meeting.view.pending_selection:
+            meeting.choose(list(meeting.view.pending_selection))
+            continue
+        prompt = meeting.prompt()
+        if prompt is None:
+            break
+        asked.append(prompt.question.id)
+        meeting.answer(_sample(prompt.question))
+    meeting.session.close()
+    meeting = start_new(store, library, "school_dialogue", NewMeta("Bench", "Volle school"))
+    for qid in asked[:-keep]:
+        while meeting.prompt() is None and meeting.view.pending_selection:
+            meeting.choose(list(meeting.view.pending_selection))
+        meeting.answer(_sample(meeting.prompt().question))
+    notes = 0
+    while len(build_log(meeting.transcript, meeting.view, meeting.places, meeting.prompt())) < TARGET_MESSAGES:
+        meeting.note(f"notitie {notes}: wie volgt dit op en wanneer komen we erop terug?", asked[notes % len(asked)])
+        notes += 1
+    meeting.session.close()
+    return meeting.transcript.meta.id
+
+
+async def _measure_sends(app, sends: int, edits: int) -> tuple[list[float], list[float], int]:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        messages = len(screen.log_view.by_key)
+        send_times = []
+        for _ in range(sends):
+            prompt = screen.meeting.prompt()
+            if prompt is None:
+                break
+            keys = _keys(prompt.question)
+            await pilot.press(*keys[:-1])
+            await pilot.pause()
+            start = time.perf_counter()
+            await pilot.press(keys[-1])
+            await pilot.pause()
+            send_times.append((time.perf_counter() - start) * 1000)
+        edit_times = []
+        first = screen.meeting.answered_order()[0]
+        question = screen.meeting.question(first)
+        for n in range(edits):
+            value = _sample(question) if str(question.type) != "text" else f"versie {n}"
+            start = time.perf_counter()
+            await screen.act(lambda: screen.meeting.edit(first, value), focus=False)
+            await pilot.pause()
+            edit_times.append((time.perf_counter() - start) * 1000)
+        await pilot.press("ctrl+q")
+    return send_times, edit_times, messages
+
+
+def send_rows(runs: int) -> list[dict]:
+    import textual._wait as wait
+
+    from assistant.commands.app import _library
+    from assistant.core.store import Store
+    from assistant.tui.app import DialoogApp
+    from assistant.tui.settings import NewMeta, Settings, Start
+
+    library = _library()
+    granularity = wait.SLEEP_GRANULARITY
+    wait.SLEEP_GRANULARITY = 0.001  # Pilot's idle polling; the same for both measurements
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            store = Store(Path(tmp), snapshot_delay=None)
+            full = _full_school_log(store, library, keep=runs + 1)
+            settings = dict(cursor_blink=False, clock=lambda: 0.0)
+            app = DialoogApp(store=store, library=library, settings=Settings(start=Start("resume", ref=full), **settings))
+            sends, edits, messages = asyncio.run(_measure_sends(app, runs, runs))
+            empty = DialoogApp(store=store, library=library, settings=Settings(
+                start=Start("new", script="school_dialogue", meta=NewMeta("Bench", "Lege school")), **settings))
+            base_sends, base_edits, _ = asyncio.run(_measure_sends(empty, runs, runs))
+            store.close()
+    finally:
+        wait.SLEEP_GRANULARITY = granularity
+    return [
+        row(f"send an answer, school dialogue log of {messages} messages (Pilot, key to frame)", sends,
+            "the same with an empty log", base_sends),
+        row(f"edit the first answer, log of {messages} messages (engine re-run, log updated)", edits,
+            "the same with a short log", base_edits),
+    ]
+
+
+def run(quick: bool = False) -> list[dict]:
+    return startup_rows(3 if quick else 9) + send_rows(3 if quick else 7)
+
+
+if __name__ == "__main__":  # pragma: no cover - for running this benchmark alone
+    for line in run(quick="--quick" in sys.argv):
+        print(line)
