@@ -22,7 +22,7 @@ LOCATED = re.compile(r"^.+:\d+:\d+: \S.*$")  # file:line:col: message, one line
 TRICKY_TEXT = st.sampled_from([
     "", " ", "\n", "~", "null", "yes", "no", "0x1F", "1e400", ".nan", "-.inf", "2025-03-14",
     "!!python/object/apply:os.system ['touch pwned']", "{{ 7 * 7 }}", "{% for x in range(9) %}x{% endfor %}",
-    "../../etc/passwd", "/etc/passwd", "..", "a\x00b", "\x1b[31mred", "‮rtl", "x" * 10_000, "é" * 3_000,
+    "../../etc/passwd", "/etc/passwd", "..", "a\x00b", "\x1b[31mred", "‮rtl", "x" * 3_000, "é" * 1_000,
     "# heading", "| a | b |", "<script>alert(1)</script>", "\ud7ff", "a\u2028b",
 ])
 SCALARS = st.one_of(
