@@ -48,7 +48,10 @@ _OPTIONAL = {"speaker": _STR, "rank": _INT, "question": _STR, "rule": _STR, "tex
 RESERVED = ("seq", "kind", "at")
 _META_KEYS = ("id", "script", "created", "updated", "facilitator", "participants", "subject", "tags",
               "status", "bank_versions", "follows", "prepared_by", "carried")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")  # whole-string (fullmatch): "$" would let a final newline in
+# A link to another transcript, by its id or file name; never a path, so that a transcript cannot make
+# Dialoog read files outside its folder when it follows the link.
+_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,199}")
 STATUSES = ("open", "closed")
 
 
@@ -265,7 +268,7 @@ def meta_from_dict(data: Any, at: Path_ = ()) -> Meta:
     for key in ("id", "script", "created", "updated"):
         if key not in data:
             problems.append((at, f"missing key '{key}'"))
-    if "id" in data and not (isinstance(data["id"], str) and _ID.match(data["id"])):
+    if "id" in data and not (isinstance(data["id"], str) and _ID.fullmatch(data["id"])):
         bad("id", "'id' must be letters, digits, '-' or '_' (at most 64)")
     if "script" in data and not (isinstance(data["script"], str) and data["script"].strip()):
         bad("script", "'script' must be non-empty text")
@@ -278,6 +281,8 @@ def meta_from_dict(data: Any, at: Path_ = ()) -> Meta:
     for key in ("follows", "prepared_by"):
         if data.get(key) is not None and not isinstance(data[key], str):
             bad(key, f"'{key}' must be a transcript id, not {_type_name(data[key])}")
+        elif data.get(key) is not None and not _REF.fullmatch(data[key]):
+            bad(key, f"'{key}' must be a transcript id or file name (letters, digits, '-' or '_'), not a path")
     status = data.get("status", "open")
     if status not in STATUSES:
         bad("status", f"unknown status '{status}' (expected one of: open, closed)")

@@ -203,3 +203,36 @@ def test_the_summary_command_shows_payloads_literally(arena) -> None:
     assert result.returncode == 0, result.stderr
     assert "{{ 7 \\* 7 }}" in result.stdout and "49" not in result.stdout
     assert "python/object/apply:os.system" in result.stdout
+
+
+@pytest.mark.parametrize("ident", ["cafe0001\n", "cafe0001\r\n", "\ncafe0001"])
+def test_an_id_with_a_line_break_is_refused(arena, ident: str) -> None:
+    # Found by this suite: the id check ended in "$", which also matches before a final newline,
+    # so "cafe0001\n" was accepted and became part of the file names.
+    work, marker = arena
+    store = Store(work / "transcripts", snapshot_delay=None)
+    with pytest.raises(ValueError, match="'id' must be"):
+        store.create(Transcript.new("school_dialogue", id=ident))
+
+
+@pytest.mark.parametrize("field", ["follows", "prepared_by"])
+def test_a_link_to_another_transcript_never_names_a_path(arena, field: str) -> None:
+    # Found by this suite: `follows` was any text, and the summary loads the transcript it names
+    # through Store.load, which takes a path: a transcript could make Dialoog read one from anywhere.
+    work, marker = arena
+    elsewhere = Store(work / "elsewhere", snapshot_delay=None)
+    with elsewhere.create(Transcript.new("school_dialogue", id="0ther001", subject="Geheim")) as other:
+        other.record("answer", question="inzicht.twijfelachtige-attesten", value="niet voor deze map")
+        path = str(elsewhere.root / other.name) + ".yaml"
+    store = Store(work / "transcripts", snapshot_delay=None)
+    with pytest.raises(ValueError, match=f"'{field}' must be a transcript id or file name"):
+        store.create(Transcript.new("school_dialogue", id="cafe0002", **{field: path}))
+    with store.create(Transcript.new("school_dialogue", id="cafe0003")) as session:
+        with pytest.raises(ValueError, match="not a path"):
+            session.update(**{field: "../elsewhere/" + other.name})
+        session.update(**{field: "0ther001"})  # an id (or a file name) is what a link holds
+    copy = TranscriptFiles(store.root, session.name).yaml
+    copy.write_text(copy.read_text(encoding="utf-8").replace(f"{field}: 0ther001", f"{field}: {path}"), encoding="utf-8")
+    TranscriptFiles(store.root, session.name).journal.unlink()
+    with pytest.raises(StoreError, match=f"'{field}' must be a transcript id or file name"):
+        store.load(session.name)
