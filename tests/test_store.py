@@ -215,3 +215,11 @@ def test_a_session_refuses_to_record_after_close(store):
     session.close()
     with pytest.raises(StoreError, match="closed in this session"):
         session.record("note", text="te laat")
+
+
+def test_what_is_recorded_is_what_is_read_back(store):
+    with store.create(school()) as session:
+        session.record("answer", question="q.multi", value=("Thuis", "School"))
+        session.record("answer", question="q.factors", value={"groter": ("sport",), "kleiner": []})
+    assert store.load(session.id) == session.transcript
+    assert session.transcript.answers()["q.multi"] == ["Thuis", "School"]

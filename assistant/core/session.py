@@ -15,7 +15,14 @@ from typing import Any
 from assistant.core import durable, journal
 from assistant.core.store_errors import SaveError, StoreError
 from assistant.core.transcript import Event, EventKind, Meta, Participant, Transcript
-from assistant.core.transcript_codec import ShapeErrors, event_problems, event_to_dict, meta_from_dict, meta_to_dict
+from assistant.core.transcript_codec import (
+    ShapeErrors,
+    event_problems,
+    event_to_dict,
+    meta_from_dict,
+    meta_to_dict,
+    plain,
+)
 from assistant.core.transcript_files import TranscriptFiles, write_yaml
 
 DEFAULT_SNAPSHOT_DELAY = 2.0  # seconds between an answer and the YAML copy catching up
@@ -118,6 +125,7 @@ class Session:
         problems = event_problems(kind, data)
         if problems:
             raise ValueError("; ".join(message for _, message in problems))
+        data = plain(data)  # tuples become lists now, as they will be when read back
         with self._lock:
             self._check_open()
             event = self._transcript.next_event(kind, **data)
