@@ -2,8 +2,8 @@
 
 It is only a cache. Each use first brings it in line with the folder, re-reading what changed and
 forgetting what is gone. Comparing the size and mtime of 20,000 files costs more than the listing
-itself, so when the folder has been quiet (its own mtime unchanged since a scan that began over a
-second after its last change) only the journals of open and unreadable transcripts are checked:
+itself, so when the folder has been quiet (its own mtime unchanged since a scan that began three
+seconds after its last change) only the journals of open and unreadable transcripts are checked:
 everything else Dialoog does to a transcript (create, close, the YAML rewrite, delete, reopen)
 changes the folder's mtime, and then every file is compared again. A missing index is built; a
 corrupt one is thrown away and built again; where none can be written (a read-only folder) an
@@ -37,7 +37,7 @@ from assistant.core.transcript_files import JOURNAL_SUFFIX, YAML_SUFFIX, Transcr
 SCHEMA_VERSION = 3
 FOREIGN = "not a Dialoog transcript (only .yaml and .journal files of transcripts belong in this folder)"
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
-_QUIET_NS = 1_000_000_000  # a folder mtime this close to the scan may hide a later change in the same tick
+_QUIET_NS = 3_000_000_000  # a folder mtime this close to the scan may hide a later change in the same tick (FAT: 2 s)
 _TAG_SEP = "\x1f"
 RANK_AT_MOST = 5_000  # passages ranked per search; see SearchIndex.search
 
