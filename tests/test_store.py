@@ -223,3 +223,21 @@ def test_what_is_recorded_is_what_is_read_back(store):
         session.record("answer", question="q.factors", value={"groter": ("sport",), "kleiner": []})
     assert store.load(session.id) == session.transcript
     assert session.transcript.answers()["q.multi"] == ["Thuis", "School"]
+
+
+def test_a_folder_made_by_someone_else_is_made_private_only_if_it_holds_nothing_else(tmp_path):
+    checkout = tmp_path / "transcripts"
+    checkout.mkdir(mode=0o755)
+    (checkout / ".gitkeep").write_text("")
+    checkout.chmod(0o755)
+    new_store(checkout).create(school()).close()
+    assert stat.S_IMODE(checkout.stat().st_mode) == 0o700
+
+    documents = tmp_path / "Documenten"
+    documents.mkdir()
+    documents.chmod(0o755)
+    (documents / "brief.odt").write_text("x")
+    session = new_store(documents).create(school())
+    session.close()
+    assert stat.S_IMODE(documents.stat().st_mode) == 0o755
+    assert any("can be opened by other users" in w for w in session.warnings)

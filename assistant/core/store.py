@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from datetime import date, datetime
 from pathlib import Path
 
 from assistant.core import durable, journal, locations
+from assistant.core.exports import EXPORTS_FOLDER
 from assistant.core.index import SearchHit, SearchIndex, TranscriptInfo, fts_query
 from assistant.core.session import DEFAULT_SNAPSHOT_DELAY, Session, as_participants
 from assistant.core.store_errors import (
@@ -145,8 +147,28 @@ class Store:
         except OSError as exc:
             raise SaveError(f"cannot create {files.journal}: {durable.reason(exc)}") from None
         session = Session(files, writer, transcript, snapshot_delay=self.snapshot_delay)
+        exposed = self._make_private()
+        if exposed:
+            session.warnings.append(exposed)
         self._first_snapshot(session)
         return session
+
+    def _make_private(self) -> str | None:
+        """A folder that other users can open (such as a `transcripts/` made by a git checkout) would
+        show them the file names, which name schools and pupils. Tighten a folder that holds only
+        Dialoog's files; about any other folder, return a warning instead of changing it."""
+        try:
+            mode = stat.S_IMODE(self.root.stat().st_mode)
+            if not mode & 0o077:
+                return None
+            names = os.listdir(self.root)
+            if all(n.startswith(".") or n.endswith((YAML_SUFFIX, JOURNAL_SUFFIX)) or n == EXPORTS_FOLDER for n in names):
+                os.chmod(self.root, durable.DIR_MODE)
+                return None
+        except OSError:
+            return None
+        return (f"{self.root} can be opened by other users (mode {mode:o}) and the file names name schools and "
+                "pupils: make it private (chmod 700)")
 
     def resume(self, ref: str | os.PathLike[str], *, reopen: bool = False) -> Session:
         """Hold an existing transcript open again, exactly where it stopped.
