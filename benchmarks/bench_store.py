@@ -23,7 +23,7 @@ from assistant.core.index import RANK_AT_MOST, fts_query
 from assistant.core.store import Store
 from assistant.core.transcript import Transcript
 from benchmarks.synthetic import generate
-from benchmarks.timing import interleaved, row, sample
+from benchmarks.timing import interleaved, row
 
 ANSWER = "De bus rijdt 's ochtends vaak te laat; twee leerlingen missen daardoor het eerste lesuur."
 

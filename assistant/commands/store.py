@@ -174,7 +174,7 @@ def _banks() -> dict:
 
 
 def _text(value: Any) -> str:
-    from assistant.core.index import plain_text
+    from assistant.core.searchtext import plain_text
 
     return plain_text(value)
 

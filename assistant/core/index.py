@@ -19,20 +19,19 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from assistant.core import durable, locations
+from assistant.core.listing import SearchHit, TranscriptInfo
+from assistant.core.searchtext import chunks, fts_query
 from assistant.core.store_errors import StoreError, TranscriptError
-from assistant.core.transcript import EventKind, Transcript
 from assistant.core.transcript_files import JOURNAL_SUFFIX, YAML_SUFFIX, TranscriptFiles, read_transcript
+
+__all__ = ["SearchHit", "SearchIndex", "TranscriptInfo", "fts_query", "scan"]
 
 SCHEMA_VERSION = 3
 FOREIGN = "not a Dialoog transcript (only .yaml and .journal files of transcripts belong in this folder)"
@@ -59,101 +58,6 @@ CREATE VIRTUAL TABLE texts USING fts5(body, tokenize = 'unicode61 remove_diacrit
 CREATE TABLE state(name TEXT PRIMARY KEY, value TEXT)
 """
 _COLUMNS = "key, file, id, script, subject, status, created, updated, answers, tags, facilitator, follows, problem, warning"
-
-
-class TranscriptInfo(NamedTuple):
-    """One line of a listing. For a file that cannot be read, `problem` says why and the rest is empty.
-
-    (A named tuple: a listing builds ten thousand of them, and they are plain immutable values.)"""
-
-    name: str                    # the file stem: what `show`, `resume` and `follow_up` accept
-    folder: Path
-    file: str                    # the YAML copy's file name (or the unreadable file's)
-    id: str = ""
-    script: str = ""
-    subject: str = ""
-    status: str = ""
-    created: str = ""
-    updated: str = ""
-    answers: int = 0
-    tags: tuple[str, ...] = ()
-    facilitator: str = ""
-    follows: str | None = None
-    problem: str | None = None
-    warning: str | None = None
-
-    @property
-    def path(self) -> Path:
-        return self.folder / self.file
-
-    @property
-    def date(self) -> str:
-        return self.created[:10]
-
-    @property
-    def readable(self) -> bool:
-        return self.problem is None
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    info: TranscriptInfo
-    kind: str                    # answer | note | action | subject
-    question: str | None         # the question answered (or noted on), when there is one
-    seq: int | None              # the event, to jump to it
-    snippet: str                 # the matching text, the matched words between the marks
-    score: float                 # higher is better
-
-
-def plain_text(value: Any) -> str:
-    """Any answer value as searchable text: lists and tables flattened, yes/no as words."""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {plain_text(v)}" for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return "; ".join(plain_text(v) for v in value)
-    return "" if value is None else str(value)
-
-
-def chunks(transcript: Transcript) -> Iterator[tuple[str, str | None, int | None, str]]:
-    """(kind, question, seq, text) of everything worth searching: current answers, notes, actions."""
-    meta = transcript.meta
-    if meta.subject:
-        yield "subject", None, None, " ".join([meta.subject, *meta.tags])
-    for question, event in transcript.answer_events().items():
-        text = plain_text(event.data["value"])
-        if text.strip():
-            yield "answer", question, event.seq, text
-    for event in transcript.of_kind(EventKind.NOTE):
-        yield "note", event.get("question"), event.seq, str(event.data["text"])
-    for event in transcript.of_kind(EventKind.ACTION):
-        parts = [str(event.get(k, "")) for k in ("wat", "wie", "wanneer", "check")]
-        yield "action", None, event.seq, " — ".join(p for p in parts if p)
-
-
-# Words in nearly every answer: matching them finds nothing and costs the most (every passage must
-# be ranked), so they are left out of a query that has other words. Within quotes they count.
-STOPWORDS = frozenset(
-    "de het een en van in op is dat die te met voor niet zijn er aan ook als bij of om naar maar dan "
-    "nog wel ze we je ik hij zij wat wordt worden heeft hebben was waren kan door uit tot over".split()
-)
-
-
-def fts_query(text: str) -> str:
-    """The user's words as a safe FTS5 query: every word must occur (as a word or a word's start);
-    text in double quotes must occur as a phrase. No FTS syntax gets through."""
-    parts = []
-    for phrase in re.findall(r'"([^"]*)"', text):
-        words = re.findall(r"\w+", phrase)
-        if words:
-            parts.append('"' + " ".join(words) + '"')
-    words = re.findall(r"\w+", re.sub(r'"[^"]*"', " ", text))
-    meaningful = [w for w in words if w.casefold() not in STOPWORDS]
-    parts += [f'"{word}"*' for word in (meaningful if meaningful or parts else words)]
-    if not parts:
-        raise ValueError("type at least one word to search for")
-    return " ".join(parts)
 
 
 def _day(value: date | datetime | str | None, what: str) -> str | None:

@@ -10,7 +10,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from assistant.core.index import TranscriptInfo
+from assistant.core.listing import TranscriptInfo
 from assistant.core.store_errors import StoreError
 
 

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from assistant.core import durable, journal, locations
 from assistant.core.exports import EXPORTS_FOLDER
-from assistant.core.index import SearchHit, SearchIndex, TranscriptInfo, fts_query
+from assistant.core.index import SearchIndex
+from assistant.core.listing import SearchHit, TranscriptInfo
+from assistant.core.searchtext import fts_query
 from assistant.core.session import DEFAULT_SNAPSHOT_DELAY, Session, as_participants
 from assistant.core.store_errors import (
     LockedError,

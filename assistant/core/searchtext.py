@@ -1,0 +1,60 @@
+"""What is searchable in a transcript, and how the words a user types become a safe FTS5 query."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from assistant.core.transcript import EventKind, Transcript
+
+
+def plain_text(value: Any) -> str:
+    """Any answer value as searchable text: lists and tables flattened, yes/no as words."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {plain_text(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return "; ".join(plain_text(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def chunks(transcript: Transcript) -> Iterator[tuple[str, str | None, int | None, str]]:
+    """(kind, question, seq, text) of everything worth searching: current answers, notes, actions."""
+    meta = transcript.meta
+    if meta.subject:
+        yield "subject", None, None, " ".join([meta.subject, *meta.tags])
+    for question, event in transcript.answer_events().items():
+        text = plain_text(event.data["value"])
+        if text.strip():
+            yield "answer", question, event.seq, text
+    for event in transcript.of_kind(EventKind.NOTE):
+        yield "note", event.get("question"), event.seq, str(event.data["text"])
+    for event in transcript.of_kind(EventKind.ACTION):
+        parts = [str(event.get(k, "")) for k in ("wat", "wie", "wanneer", "check")]
+        yield "action", None, event.seq, " — ".join(p for p in parts if p)
+
+
+# Words in nearly every answer: matching them finds nothing and costs the most (every passage must
+# be ranked), so they are left out of a query that has other words. Within quotes they count.
+STOPWORDS = frozenset(
+    "de het een en van in op is dat die te met voor niet zijn er aan ook als bij of om naar maar dan "
+    "nog wel ze we je ik hij zij wat wordt worden heeft hebben was waren kan door uit tot over".split()
+)
+
+
+def fts_query(text: str) -> str:
+    """The user's words as a safe FTS5 query: every word must occur (as a word or a word's start);
+    text in double quotes must occur as a phrase. No FTS syntax gets through."""
+    parts = []
+    for phrase in re.findall(r'"([^"]*)"', text):
+        words = re.findall(r"\w+", phrase)
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+    words = re.findall(r"\w+", re.sub(r'"[^"]*"', " ", text))
+    meaningful = [w for w in words if w.casefold() not in STOPWORDS]
+    parts += [f'"{word}"*' for word in (meaningful if meaningful or parts else words)]
+    if not parts:
+        raise ValueError("type at least one word to search for")
+    return " ".join(parts)
