@@ -8,6 +8,11 @@ basis-only mode, the facilitator is offered that section's deepening questions a
 parked (DEFER) or passed over (SKIP). Accepted suggestions that name a question are asked before
 anything else, in the order they were accepted. Decisions stick: a suggestion once accepted, parked
 or dismissed stays so, even when a changed answer means its rule no longer fires.
+
+A transcript can bring its own order along in `meta.carried` (a conversation started from a
+preparation, assistant.core.handover): `first` lists questions to ask before the walk (after the
+accepted follow-ups), as if accepted; `sections_first` lists walked sections to take before the
+others. Both are plain data, so any script and any bank can use them.
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ class _State:
     deferred: frozenset[str]
     skipped: frozenset[str]
     basis_only: bool
+    first: tuple[str, ...] = ()           # carried: questions to ask before the walk
+    sections_first: tuple[str, ...] = ()  # carried: sections to walk before the others
 
     @classmethod
     def of(cls, transcript: Transcript) -> _State:
@@ -41,6 +48,7 @@ class _State:
         for event in transcript.of_kind(EventKind.ANSWER):
             answers[event.data["question"]] = event.data["value"]
             answered_at[event.data["question"]] = event.seq
+        carried = transcript.meta.carried or {}
         return cls(
             answers,
             answered_at,
@@ -48,6 +56,8 @@ class _State:
             frozenset(transcript.deferred()),
             frozenset(transcript.skipped()),
             transcript.basis_only(),
+            _ids(carried.get("first")),
+            _ids(carried.get("sections_first")),
         )
 
     def is_open(self, question: str) -> bool:
@@ -57,6 +67,11 @@ class _State:
         """The question whose answer, given most recently, the rule's condition tests."""
         tested = [q for q in rule.when.questions() if q in self.answered_at]
         return max(tested, key=self.answered_at.__getitem__) if tested else None
+
+
+def _ids(value: Any) -> tuple[str, ...]:
+    """A carried list of ids, each once; anything else (a hand-edited transcript) counts as none."""
+    return tuple(dict.fromkeys(v for v in value if isinstance(v, str))) if isinstance(value, list | tuple) else ()
 
 
 def _hidden(rules: tuple[Rule, ...], fired: tuple[Rule, ...]) -> frozenset[str]:
@@ -127,9 +142,23 @@ def _unit_plan(unit: Unit, part: str | None, hidden: frozenset[str], accepted: f
     return basis, chosen, offer
 
 
-def _walk(script: Script, hidden: frozenset[str], accepted: tuple[str, ...], state: _State, section: str | None) -> _Walk:
-    accepted_set = frozenset(accepted)
-    visible: list[str] = []
+def _units_in_order(script: Script, sections_first: tuple[str, ...]) -> list[Unit]:
+    """The script's units, those walking a section of `sections_first` first (in that order)."""
+    early: list[Unit] = []
+    for section in sections_first:
+        unit = script.unit_of(section)
+        if unit is not None and unit not in early:
+            early.append(unit)
+    return early + [unit for unit in script.units if unit not in early]
+
+
+def _walk(script: Script, hidden: frozenset[str], accepted: tuple[str, ...], first: tuple[str, ...],
+          state: _State, section: str | None) -> _Walk:
+    # The carried first questions count as accepted: asked even where a rule hides them, never offered
+    # in a checklist; they come after the follow-ups the facilitator accepted in this meeting.
+    wanted = (*accepted, *(q for q in first if q not in accepted))
+    wanted_set = frozenset(wanted)
+    visible: list[str] = [q for q in first if q not in accepted]
     next_question: str | None = None
     pending: tuple[str, ...] = ()
     stopped = False
@@ -137,16 +166,16 @@ def _walk(script: Script, hidden: frozenset[str], accepted: tuple[str, ...], sta
     if section and focus is None:
         raise KeyError(f"section '{section}' is not walked by script '{script.id}'")
     scope = focus.members(section) if focus and section else None
-    queue = [q for q in accepted if state.is_open(q) and (scope is None or q in scope)]
+    queue = [q for q in wanted if state.is_open(q) and (scope is None or q in scope)]
     if queue:
         next_question, stopped = queue[0], True
-    for unit in script.units:
-        basis, chosen, offer = _unit_plan(unit, None, hidden, accepted_set, state)
+    for unit in _units_in_order(script, state.sections_first):
+        basis, chosen, offer = _unit_plan(unit, None, hidden, wanted_set, state)
         visible += basis + chosen
         if stopped or (focus is not None and unit is not focus):
             continue
         if focus is not None and section != unit.section:  # a subsection: walk only its part of the unit
-            basis, chosen, offer = _unit_plan(unit, section, hidden, accepted_set, state)
+            basis, chosen, offer = _unit_plan(unit, section, hidden, wanted_set, state)
         open_basis = [q for q in basis if state.is_open(q)]
         if open_basis:
             next_question, stopped = open_basis[0], True
@@ -156,9 +185,18 @@ def _walk(script: Script, hidden: frozenset[str], accepted: tuple[str, ...], sta
             open_chosen = [q for q in chosen if state.is_open(q)]
             if open_chosen:
                 next_question, stopped = open_chosen[0], True
+    visible = list(dict.fromkeys(visible))
     walked = set(visible)
     visible += [q for q in accepted if q not in walked]  # follow-ups from other banks, in acceptance order
     return _Walk(tuple(visible), next_question, pending)
+
+
+def _known_first(script: Script, banks: Mapping[str, Bank], first: tuple[str, ...]) -> tuple[str, ...]:
+    """The carried first questions that exist: an id no bank has (it changed since) is passed over."""
+    if not first:
+        return ()
+    walked = set(script.walked_questions())
+    return tuple(q for q in first if q in walked or any(q in bank for bank in banks.values()))
 
 
 def evaluate(script: Script, banks: Mapping[str, Bank], transcript: Transcript, *, section: str | None = None) -> View:
@@ -171,7 +209,8 @@ def evaluate(script: Script, banks: Mapping[str, Bank], transcript: Transcript, 
     state = _State.of(transcript)
     fired = tuple(rule for rule in script.rules if rule.when.evaluate(state.answers) is True)
     active, decided, accepted = _suggestions(script, fired, transcript, state)
-    walk = _walk(script, _hidden(script.rules, fired), accepted, state, section)
+    first = _known_first(script, banks, state.first)
+    walk = _walk(script, _hidden(script.rules, fired), accepted, first, state, section)
     signals = tuple(Signal(r.id, r.signal, r.because, state.trigger(r)) for r in fired if r.signal)
     hints = tuple(PriorityHint(r.id, r.priority_hint, r.because, state.trigger(r)) for r in fired if r.priority_hint)
     return View(
