@@ -51,12 +51,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         names = [n for n in names if n.removeprefix("bench_") in args.only or n in args.only]
     rows: list[dict] = []
+    failed: list[str] = []
     started = time.perf_counter()
     for name in names:
-        module = importlib.import_module(f"benchmarks.{name}")
-        print(f"running {name} ...", file=sys.stderr, flush=True)
-        kwargs = {"quick": args.quick} if "quick" in inspect.signature(module.run).parameters else {}
-        rows += module.run(**kwargs)
+        print(f"running {name} ...", end="", file=sys.stderr, flush=True)
+        began = time.perf_counter()
+        try:
+            module = importlib.import_module(f"benchmarks.{name}")
+            kwargs = {"quick": args.quick} if "quick" in inspect.signature(module.run).parameters else {}
+            rows += module.run(**kwargs)
+        except Exception as exc:  # one broken benchmark must not cost the others' figures
+            failed.append(f"{name}: {type(exc).__name__}: {exc}")
+            print(f" failed: {failed[-1]}", file=sys.stderr, flush=True)
+            continue
+        print(f" {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
     table = [HEADER, *(_cells(r) for r in rows)]
     widths = [max(len(line[i]) for line in table) for i in range(len(HEADER))]
     for line in table:
@@ -65,9 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     markdown = [f"Machine: {machine()}; total {elapsed:.0f} s.", "", "| " + " | ".join(HEADER) + " |",
                 "| " + " | ".join("---" for _ in HEADER) + " |"]
     markdown += ["| " + " | ".join(c.replace("|", "\\|") for c in _cells(r)) + " |" for r in rows]
+    markdown += [f"\nFailed: {line}" for line in failed]
     args.output.write_text("\n".join(markdown) + "\n", encoding="utf-8")
     print(f"\n{machine()}; total {elapsed:.0f} s. Markdown table written to {args.output}", file=sys.stderr)
-    return 0
+    for line in failed:
+        print(f"failed: {line}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
