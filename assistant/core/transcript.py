@@ -32,6 +32,7 @@ class EventKind(StrEnum):
     MODE = "mode"                # basis_only: true|false
     CLOSE = "close"              # the conversation was finished
     REOPEN = "reopen"
+    HANDOVER = "handover"        # transcript: a conversation started from this one (a preparation's hand-over)
 
 
 class Flag(StrEnum):
@@ -190,6 +191,10 @@ class Transcript:
         for event in self.of_kind(EventKind.SIGNAL):
             result.setdefault(event.data["rule"], event)
         return result
+
+    def handovers(self) -> list[str]:
+        """The transcripts started from this one (assistant.core.handover), in order, each once."""
+        return list(dict.fromkeys(str(e.data["transcript"]) for e in self.of_kind(EventKind.HANDOVER)))
 
     def notes(self) -> list[Event]:
         return list(self.of_kind(EventKind.NOTE))

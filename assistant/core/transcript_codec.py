@@ -41,6 +41,7 @@ REQUIRED: dict[EventKind, dict[str, str]] = {
     EventKind.MODE: {"basis_only": _BOOL},
     EventKind.CLOSE: {},
     EventKind.REOPEN: {},
+    EventKind.HANDOVER: {"transcript": _STR},
 }
 # Optional fields whose type the views rely on.
 _OPTIONAL = {"speaker": _STR, "rank": _INT, "question": _STR, "rule": _STR, "text": _STR,
@@ -188,6 +189,9 @@ def event_problems(kind: Any, data: Mapping[str, Any], at: Path_ = ()) -> list[t
         if data["decision"] not in _DECISIONS:
             problems.append(((*at, "decision"), f"unknown decision '{data['decision']}' (expected one of: "
                              + ", ".join(d.value for d in Decision) + ")"))
+    if kind is EventKind.HANDOVER and isinstance(data.get("transcript"), str) and not _REF.fullmatch(data["transcript"]):
+        problems.append(((*at, "transcript"), "handover event: 'transcript' must be a transcript id or file name "
+                         "(letters, digits, '-' or '_'), not a path"))
     return problems
 
 
@@ -222,6 +226,8 @@ def _quick(data: dict) -> Event | None:
     if kind in (EventKind.FLAG, EventKind.UNFLAG) and fields["flag"] not in _FLAGS:
         return None
     if kind is EventKind.DECISION and fields["decision"] not in _DECISIONS:
+        return None
+    if kind is EventKind.HANDOVER and not _REF.fullmatch(fields["transcript"]):
         return None
     return Event(seq, kind, stamp, fields)
 
