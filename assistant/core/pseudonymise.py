@@ -100,7 +100,7 @@ def pseudonymise(transcript: Transcript) -> Transcript:
 
 
 def _carried(carried: Any, swap: Callable[[Any], Any]) -> dict[str, Any]:
-    """A follow-up's carried material (assistant.core.followup): the free text in it, not its ids."""
+    """A follow-up's or a hand-over's carried material: the free text in it, not its ids."""
     result = dict(carried or {})
     if isinstance(result.get("previous"), dict):
         result["previous"] = {q: {**v, "value": swap(v.get("value"))} if isinstance(v, dict) else v
@@ -109,6 +109,9 @@ def _carried(carried: Any, swap: Callable[[Any], Any]) -> dict[str, Any]:
         if isinstance(result.get(key), list):
             result[key] = [{k: swap(v) if k in {"wat", "wie", "wanneer", "check", "text"} else v for k, v in item.items()}
                            if isinstance(item, dict) else item for item in result[key]]
+    for key in ("known", "to_learn", "sensitivities"):  # what a preparation handed over (assistant.core.handover)
+        if key in result:
+            result[key] = swap(result[key])
     return result
 
 

@@ -16,6 +16,7 @@ from assistant.core.answers import answer_as_text
 from assistant.core.bank import AnswerType, Bank, Level
 from assistant.core.effects import Suggestion, View
 from assistant.core.followup import previous_answers, still_parked
+from assistant.core.handover import prior_knowledge
 from assistant.core.pseudonymise import pseudonymise
 from assistant.core.questions import Place, QuestionIndex
 from assistant.core.sheet import render_sheet  # noqa: F401  (the other document of this module's family)
@@ -77,6 +78,7 @@ class Group:
     answers: tuple[Answer, ...] = ()
     deepening_at: int = -1
     kind: str = "section"
+    known: str = ""  # what the school already knew about this topic, from the preparation (handover)
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ class Topic:
 
 @dataclass(frozen=True)
 class Link:
-    kind: str  # follows | prepared_by | linked
+    kind: str  # follows | prepared_by | handed_over | linked
     text: str
 
 
@@ -235,7 +237,9 @@ class _Summary:
         hours, minutes = _duration(self.t.seconds_spent())
         links = []
         by_id = {t.meta.id: t for t in linked}
-        for kind, ident in (("follows", meta.follows), ("prepared_by", meta.prepared_by)):
+        refs = [("follows", meta.follows), ("prepared_by", meta.prepared_by)]
+        refs += [("handed_over", ident) for ident in self.t.handovers()]  # a preparation: the conversations started from it
+        for kind, ident in refs:
             if ident:
                 links.append(Link(kind, _describe(by_id.pop(ident), meta.script) if ident in by_id else ident))
         links += [Link("linked", _describe(t, meta.script)) for t in by_id.values()]
@@ -361,10 +365,11 @@ class _Summary:
                         answers += self.follow_up_answers(question.id, shown, {question.id})
                     parts.append(tuple(answers))
                 level = 2 + len(path) + several
+                known = prior_knowledge(self.t, section.id) or ""
                 if parts[0] or parts[1]:
-                    mine.append(Group(section.title, level, parts[0] + parts[1], len(parts[0]) if parts[1] else -1))
-                elif len(path) == 1 and any(q.id in self.answers for s in section.sections for q in s.questions):
-                    mine.append(Group(section.title, level))  # a heading over answered subsections
+                    mine.append(Group(section.title, level, parts[0] + parts[1], len(parts[0]) if parts[1] else -1, known=known))
+                elif known or (len(path) == 1 and any(q.id in self.answers for s in section.sections for q in s.questions)):
+                    mine.append(Group(section.title, level, known=known))  # a heading over answered subsections
             if mine and several:
                 groups.append(Group(bank.title, 3))
             groups += mine
