@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.core.prepsheet import render_prep_sheet
 from assistant.core.sheet import render_sheet
 from assistant.core.summary import render_summary
-from tests.summary import conversations
+from tests.summary import conversations, preparation
 from tests.summary.mdcheck import assert_literal, shape
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
@@ -41,11 +42,17 @@ def _sheet() -> str:
     return render_sheet(conversations.bank("prevention_plan"))
 
 
+def _prep_sheet() -> str:
+    transcript, banks, linked = preparation.preparation()
+    return render_prep_sheet(transcript, {b.id: b for b in banks}, linked=linked)
+
+
 CASES: dict[str, Callable[[], str]] = {
     "summary_school_dialogue": _school,
     "summary_parent_dialogue": _parent,
     "summary_prevention_plan": _prevention,
     "sheet_prevention_plan": _sheet,
+    "prep_sheet_parent_prep": _prep_sheet,
 }
 
 
