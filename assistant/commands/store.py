@@ -209,10 +209,11 @@ def describe(transcript, banks: dict) -> list[str]:
     if meta.follows:
         lines.append(f"follows: {meta.follows}")
     carried = meta.carried or {}
-    if carried:
+    if carried.get("from"):
         lines.append(f"carried from {carried.get('from', '?')} ({carried.get('date', '?')}): "
                      f"{len(carried.get('previous') or {})} earlier answer(s), {len(carried.get('parked') or [])} parked, "
                      f"{len(carried.get('actions') or [])} open action(s)")
+    lines += preparation_lines(transcript)
     if transcript.seconds_spent():
         lines.append(f"time spent: {round(transcript.seconds_spent() / 60)} min")
     unknown = set(transcript.unknown_questions(banks)) if banks else set()
@@ -247,6 +248,25 @@ def describe(transcript, banks: dict) -> list[str]:
         lines += ["", "For the next meeting"] + [f"  - {p.get('question') or p.get('text') or p.get('suggestion')}"
                                                  for p in parked]
     lines += ["", f"{len(transcript.events)} event(s)"]
+    return lines
+
+
+def preparation_lines(transcript) -> list[str]:
+    """The link between a preparation and the conversation started from it, seen from either side."""
+    from assistant.core.handover import focus_topics, prior_knowledge
+
+    meta, carried = transcript.meta, transcript.meta.carried or {}
+    lines = []
+    if meta.prepared_by:
+        known = carried.get("known") if isinstance(carried.get("known"), dict) else {}
+        lines.append(f"prepared by: {meta.prepared_by}")
+        lines.append(f"  focus: {', '.join(focus_topics(transcript)) or '-'}; "
+                     f"{len(carried.get('first') or [])} question(s) first; {len(carried.get('signals') or [])} signal(s)")
+        for section in known:
+            text = prior_knowledge(transcript, section)
+            if text:
+                lines.append(f"  the school knew ({section}): {' / '.join(x.strip() for x in text.splitlines() if x.strip())}")
+    lines += [f"handed over to: {ident}" for ident in transcript.handovers()]
     return lines
 
 

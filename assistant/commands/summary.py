@@ -22,8 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="the Markdown summary of a conversation: priorities, action plan, signals, answers",
         description="Render the summary of TRANSCRIPT (its id, file name or path) as Markdown: priorities, "
         "action plan, signals, strengths and points to work on, the answers per section, and what is left "
-        "for the next meeting. Printed to standard output, or written to -o FILE (never over an existing "
-        "file unless --force).",
+        "for the next meeting. For a preparation of a parent conversation (parent_prep), the one-page prep "
+        "sheet: focus, questions to ask first, what the school knows per topic, sensitivities, signals, who "
+        "does what. Printed to standard output, or written to -o FILE (never over an existing file unless --force).",
     )
     summary.add_argument("transcript", metavar="TRANSCRIPT")
     summary.add_argument("--transcripts", metavar="DIR", type=Path,
@@ -90,6 +91,8 @@ def _write(markdown: str, output: Path | None, force: bool) -> int:
 def run_summary(args: argparse.Namespace) -> int:
     from assistant.core import locations
     from assistant.core.engine import evaluate
+    from assistant.core.handover import is_preparation
+    from assistant.core.prepsheet import render_prep_sheet
     from assistant.core.store import Store
     from assistant.core.store_errors import StoreError, TranscriptError
     from assistant.core.summary import render_summary
@@ -99,7 +102,7 @@ def run_summary(args: argparse.Namespace) -> int:
     try:
         transcript = store.load(args.transcript)
         linked = []
-        for ref in (transcript.meta.follows, transcript.meta.prepared_by):
+        for ref in (transcript.meta.follows, transcript.meta.prepared_by, *transcript.handovers()):
             if ref:
                 try:
                     linked.append(store.load(ref))
@@ -115,6 +118,10 @@ def run_summary(args: argparse.Namespace) -> int:
         banks, scripts = _library()
     except SourceErrors as exc:
         return _fail(exc.errors)
+    if is_preparation(transcript):  # a preparation's summary is the one-page sheet for the parent conversation
+        markdown = render_prep_sheet(transcript, banks, scripts=scripts, lang=args.lang, anonymise=args.anonymise,
+                                     linked=linked)
+        return _write(markdown, args.output, args.force)
     script = scripts.get(transcript.meta.script)
     view = evaluate(script, banks, transcript) if script else None
     markdown = render_summary(transcript, banks, view=view, script_title=script.title if script else None,
