@@ -6,16 +6,19 @@ ctrl+q quits from anywhere after saving; with unsent typing in the answer box it
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from assistant.core.store import Store
 from assistant.tui.settings import Library, NewMeta, Settings
 from assistant.tui.strings import Strings
+
+if TYPE_CHECKING:  # the core is imported after the first screen is painted
+    from assistant.core.store import Store
+    from assistant.tui.preview import Handle
 
 
 class DialoogApp(App[None]):
@@ -23,23 +26,28 @@ class DialoogApp(App[None]):
     TITLE = "Dialoog"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
-    def __init__(self, *, store: Store, library: Library, settings: Settings | None = None) -> None:
+    def __init__(self, *, store: Store, library: Library, settings: Settings | None = None,
+                 preview: Handle | None = None) -> None:
+        """`store` and `library` may be lazy (assistant.tui.lazy): the command line passes them so, so
+        that the core is imported after the first screen; `preview` is the helper process computing
+        that first screen (assistant.tui.preview)."""
         super().__init__()
         self.store = store
         self.library = library
         self.settings = settings or Settings()
         self.strings = Strings(self.settings.lang)
+        self.preview = preview
 
     # -- starting -------------------------------------------------------------------------------------
     def on_mount(self) -> None:
         start = self.settings.start
         if start.kind == "new" and start.script:
             if start.meta is not None:
-                self.start_conversation(start.script, start.meta)
+                self._open_with(lambda: self._start_new(start.script, start.meta), self.preview)
             else:
                 self.ask_details(start.script)
         elif start.kind == "resume" and start.ref:
-            self.resume_conversation(start.ref)
+            self._open_with(lambda: self._resume(start.ref), self.preview)
         elif start.kind == "review":
             self.open_review()
         else:
@@ -93,35 +101,43 @@ class DialoogApp(App[None]):
             return []
         return [(i.name, f"{i.date} · {i.subject or '-'} · {i.status}") for i in infos if i.readable]
 
-    def start_conversation(self, script_id: str, meta: NewMeta) -> None:
-        from assistant.tui.sessions import OpenError, start_new
+    def _start_new(self, script_id: str, meta: NewMeta) -> Any:
+        from assistant.tui.sessions import start_new
 
-        try:
-            meeting = start_new(self.store, self.library, script_id, meta, clock=self.settings.clock)
-        except OpenError as exc:
-            self.fail(str(exc))
-            return
-        self._open(meeting)
+        return start_new(self.store, self.library, script_id, meta, clock=self.settings.clock)
+
+    def _resume(self, ref: str, reopen: bool = False) -> Any:
+        from assistant.tui.sessions import resume
+
+        return resume(self.store, self.library, ref, clock=self.settings.clock, reopen=reopen)
+
+    def start_conversation(self, script_id: str, meta: NewMeta) -> None:
+        self._open_now(lambda: self._start_new(script_id, meta))
 
     def resume_conversation(self, ref: str, *, reopen: bool = False) -> None:
-        from assistant.tui.sessions import OpenError, resume
+        self._open_now(lambda: self._resume(ref, reopen))
+
+    def _open_now(self, opener: Callable[[], Any]) -> None:
+        from assistant.tui.screens.conversation import ConversationScreen
+        from assistant.tui.sessions import OpenError
 
         try:
-            meeting = resume(self.store, self.library, ref, clock=self.settings.clock, reopen=reopen)
+            meeting = opener()
         except OpenError as exc:
             self.fail(str(exc))
             return
-        self._open(meeting)
-
-    def _open(self, meeting: Any) -> None:
-        from assistant.tui.screens.conversation import ConversationScreen
-
         self._replace_top(ConversationScreen(meeting))
 
-    def fail(self, message: str) -> None:
+    def _open_with(self, opener: Callable[[], Any], preview: Handle | None) -> None:
+        """Show the conversation screen at once (from the preview, if any) and open it in the background."""
+        from assistant.tui.screens.conversation import ConversationScreen
+
+        self._replace_top(ConversationScreen(preview=preview, opener=opener))
+
+    def fail(self, message: str, *, home: bool = False) -> None:
         """Say what went wrong and stay (or land) somewhere useful: never a traceback."""
         self.notify(message, severity="error", timeout=10)
-        if len(self.screen_stack) <= 1:
+        if home or len(self.screen_stack) <= 1:
             self.go_home()
 
     # -- review and summary ---------------------------------------------------------------------------

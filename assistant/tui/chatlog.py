@@ -8,7 +8,7 @@ shown as the transcript now says. The widget layer mounts only what changed, by 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from assistant.core.answers import answer_as_text
@@ -17,87 +17,22 @@ from assistant.core.effects import Signal, Suggestion, View
 from assistant.core.questions import QuestionIndex
 from assistant.core.transcript import EventKind, Flag, Transcript
 
-from assistant.tui.meeting import Prompt
+from assistant.tui.entries import (
+    AnswerEntry,
+    Entry,
+    MarkEntry,
+    NoteEntry,
+    QuestionEntry,
+    SectionEntry,
+    SignalEntry,
+    StatusEntry,
+    SuggestionEntry,
+)
+from assistant.tui.prompt import Prompt
 
 MULTI_LINE = {AnswerType.COUNTS, AnswerType.ACTIONS, AnswerType.FACTORS}
 
 
-@dataclass(frozen=True)
-class SectionEntry:
-    key: str
-    title: str
-
-
-@dataclass(frozen=True)
-class QuestionEntry:
-    key: str
-    question_id: str
-    text: str
-    level: str
-    probes: tuple[str, ...] = ()
-    has_help: bool = False
-    current: bool = False
-    again: bool = False           # asked again (back, jump)
-    earlier: str = ""             # the previous meeting's answer, when a follow-up carried it
-
-
-@dataclass(frozen=True)
-class AnswerEntry:
-    key: str
-    question_id: str
-    text: str
-    speaker: str = ""
-    edited: bool = False
-    flags: tuple[tuple[str, int | None], ...] = ()   # (flag, rank)
-
-
-@dataclass(frozen=True)
-class SuggestionEntry:
-    key: str
-    suggestion_key: str
-    text: str
-    because: str
-    rule_id: str
-    decision: str = ""            # "" while pending; accepted | parked | dismissed
-    same_reason: bool = False     # the message just above gives the same reason: not repeated
-    keys_hint: bool = False       # the newest pending suggestion says how to decide
-
-
-@dataclass(frozen=True)
-class SignalEntry:
-    key: str
-    rule_id: str
-    text: str
-    because: str
-
-
-@dataclass(frozen=True)
-class NoteEntry:
-    key: str
-    text: str
-    prompt: str = ""              # the ad-hoc follow-up question this note answers
-    speaker: str = ""
-
-
-@dataclass(frozen=True)
-class MarkEntry:
-    """A quiet line: a question skipped or parked, the mode switched, the meeting closed."""
-
-    key: str
-    kind: str                     # skip | defer | select | mode_on | mode_off | close | reopen
-    questions: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class StatusEntry:
-    """The assistant's last word when no question waits: a checklist to fill in, or all done."""
-
-    key: str
-    kind: str                     # checklist | done
-    section: str = ""
-
-
-Entry = SectionEntry | QuestionEntry | AnswerEntry | SuggestionEntry | SignalEntry | NoteEntry | MarkEntry | StatusEntry
 
 
 def answer_text(question: Question | None, value: Any) -> str:
@@ -259,3 +194,14 @@ def build_log(transcript: Transcript, view: View, places: QuestionIndex, prompt:
 
 def flag_names(flags: Iterable[tuple[str, int | None]]) -> list[tuple[Flag, int | None]]:
     return [(Flag(name), rank) for name, rank in flags]
+
+
+def earlier_answers(meeting: Any) -> dict[str, str]:
+    """What a follow-up carried from the previous meeting, as the chat shows it ("vorige keer")."""
+    carried = meeting.transcript.meta.carried or {}
+    previous = carried.get("previous") if isinstance(carried, dict) else None
+    result: dict[str, str] = {}
+    for qid, item in previous.items() if isinstance(previous, dict) else ():
+        if isinstance(item, dict) and "value" in item:
+            result[qid] = answer_text(meeting.question(qid), item["value"])
+    return result

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from assistant.core.answers import normalise_answer
@@ -22,8 +21,8 @@ from assistant.core.questions import QuestionIndex
 from assistant.core.script import Script
 from assistant.core.store_errors import SaveError
 from assistant.core.transcript import Decision, Event, EventKind, Flag, Transcript
+from assistant.tui.prompt import ADHOC_PREFIX, Prompt, SectionProgress
 
-ADHOC_PREFIX = "adhoc:"
 
 
 class Session(Protocol):
@@ -33,28 +32,6 @@ class Session(Protocol):
     def transcript(self) -> Transcript: ...
 
     def record(self, kind: EventKind | str, **data: Any) -> Event: ...
-
-
-@dataclass(frozen=True)
-class Prompt:
-    """What the composer asks now. `question` is a bank question, or a stand-in for an ad-hoc follow-up."""
-
-    question: Question
-    revisit: bool = False              # asked again (back, jump, edit): the box starts with the answer
-    value: Any = None                  # the current answer when revisiting
-    suggestion: Suggestion | None = None  # the accepted ad-hoc follow-up this prompt asks
-
-    @property
-    def is_adhoc(self) -> bool:
-        return self.suggestion is not None
-
-
-@dataclass(frozen=True)
-class SectionProgress:
-    section: str
-    title: str
-    done: int
-    total: int
 
 
 def adhoc_question(suggestion: Suggestion) -> Question:
@@ -237,9 +214,10 @@ class Meeting:
         ranks = [int(e.get("rank") or 0) for (q, f), e in self.transcript.flags().items() if f is Flag.PRIORITY]
         return max(ranks, default=0) + 1
 
-    def toggle_flag(self, question_id: str, flag: Flag, rank: int | None = None) -> bool:
+    def toggle_flag(self, question_id: str, flag: Flag | str, rank: int | None = None) -> bool:
         """Set the flag (a priority gets the next rank unless one is given), or clear it. True when set."""
         self.flush()
+        flag = Flag(flag)
         if flag in self.flags_of(question_id) and rank is None:
             self.session.record(EventKind.UNFLAG, question=question_id, flag=str(flag))
             self.refresh()
@@ -250,8 +228,9 @@ class Meeting:
         self.refresh()
         return True
 
-    def decide(self, key: str, decision: Decision) -> Event | None:
+    def decide(self, key: str, decision: Decision | str) -> Event | None:
         self.flush()
+        decision = Decision(decision)
         suggestion = self.suggestion(key)
         if suggestion is None:
             return None

@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from assistant.core.transcript import Participant
+if TYPE_CHECKING:  # the core is imported after the first screen is painted
+    from assistant.core.transcript import Participant
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Settings:
 
 def parse_participants(text: str) -> tuple[Participant, ...]:
     """'An (leerkracht), Bert (directie)' -> participants. ValueError names the item that is not 'name (role)'."""
+    from assistant.core.transcript import Participant
+
     people = []
     depth = 0
     item = ""

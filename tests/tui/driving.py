@@ -67,6 +67,7 @@ async def walk_to_the_end(pilot, *, pick: int = 1, limit: int = 300) -> int:
     from assistant.tui.dialogs.checklist import ChecklistDialog
 
     app = pilot.app
+    await ready(pilot)
     conversation = app.screen
     answered = 0
     for _ in range(limit):
@@ -83,3 +84,10 @@ async def walk_to_the_end(pilot, *, pick: int = 1, limit: int = 300) -> int:
         assert len(conversation.meeting.transcript.events) > before, f"stuck at {prompt.question.id}:\n{screen_text(app)}"
         answered += 1
     raise AssertionError("the walk did not end")
+
+
+async def ready(pilot) -> None:
+    """Wait until the screen's work is done (a conversation opens its meeting in a worker thread)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

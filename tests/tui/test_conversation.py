@@ -12,7 +12,7 @@ from assistant.core.transcript import EventKind
 from assistant.tui.dialogs.checklist import ChecklistDialog
 from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.screens.summary import SummaryScreen
-from tests.tui.driving import keys_for, screen_text
+from tests.tui.driving import ready, keys_for, screen_text
 
 WORRY = "Geen geld voor de bus en ze is bang"
 
@@ -24,6 +24,7 @@ def in_composer(app) -> bool:
 async def test_parent_dialogue_with_follow_ups_an_edit_and_basis_only(new_app, store):
     app = new_app("parent_dialogue")
     async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
         meeting = app.screen.meeting
         first = meeting.prompt().question
         await pilot.press(*WORRY, "ctrl+s")
@@ -83,6 +84,7 @@ async def test_parent_dialogue_with_follow_ups_an_edit_and_basis_only(new_app, s
 async def test_an_invalid_answer_stays_in_the_box_with_the_reason(new_app):
     app = new_app("school_dialogue")
     async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
         assert app.screen.meeting.prompt().question.type == "counts"
         await pilot.press("x", "enter")
         await pilot.pause()
@@ -94,6 +96,7 @@ async def test_an_invalid_answer_stays_in_the_box_with_the_reason(new_app):
 async def test_a_failed_save_shows_a_persistent_error_and_keeps_the_answer(new_app, store, monkeypatch):
     app = new_app("parent_dialogue")
     async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
         meeting = app.screen.meeting
         first = meeting.prompt().question.id
 
@@ -121,6 +124,7 @@ async def test_a_failed_save_shows_a_persistent_error_and_keeps_the_answer(new_a
 async def test_quitting_with_unsent_typing_asks_first_and_then_saves(new_app, store, library):
     app = new_app("parent_dialogue")
     async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
         await pilot.press(*"bewaard", "ctrl+s", *"half getypt")
         await pilot.pause()
         await pilot.press("ctrl+q")
@@ -152,6 +156,7 @@ async def test_a_second_app_on_the_same_transcript_gets_the_lock_message(make_ap
     with holder.session:
         app = make_app(Start("resume", ref=holder.transcript.meta.id))
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await ready(pilot)
             await pilot.pause()
             assert isinstance(app.screen, StartScreen)
             messages = [n.message for n in app._notifications]
@@ -161,6 +166,7 @@ async def test_a_second_app_on_the_same_transcript_gets_the_lock_message(make_ap
 async def test_slash_commands_with_completion_and_their_keys(new_app, store):
     app = new_app("parent_dialogue")
     async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
         meeting = app.screen.meeting
         await pilot.press("/")
         await pilot.pause()
@@ -194,6 +200,7 @@ async def test_slash_commands_with_completion_and_their_keys(new_app, store):
 async def test_the_deepening_checklist_is_offered_after_the_basis_questions(new_app):
     app = new_app("school_dialogue")
     async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
         meeting = app.screen.meeting
         for _ in range(30):
             await pilot.pause()
@@ -213,6 +220,7 @@ async def test_the_deepening_checklist_is_offered_after_the_basis_questions(new_
 async def test_the_palette_jumps_to_a_question_by_fuzzy_text(new_app):
     app = new_app("parent_dialogue")
     async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
         meeting = app.screen.meeting
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -227,6 +235,7 @@ async def test_the_palette_jumps_to_a_question_by_fuzzy_text(new_app):
 async def test_the_meeting_clock_is_recorded_when_the_app_quits(new_app, store, clock):
     app = new_app("teacher_dialogue")
     async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
         clock.advance(12 * 60)
         app.screen.show_topbar()
         await pilot.pause()
@@ -241,6 +250,7 @@ async def test_the_meeting_clock_is_recorded_when_the_app_quits(new_app, store, 
 async def test_the_interface_speaks_english_with_lang_en(new_app):
     app = new_app("parent_dialogue", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
         await pilot.pause()
         shown = screen_text(app)
         assert "Send" in shown and "Verstuur" not in shown and "Answer" in shown

@@ -10,6 +10,7 @@ import pytest
 
 from assistant.core.transcript import Event, EventKind, Meta, Participant, Transcript
 from assistant.tui.settings import Start
+from tests.tui.driving import ready
 
 SIZES = [(80, 24), (120, 40)]
 AT = "2026-03-02T10:{:02d}:00+01:00"
@@ -57,6 +58,7 @@ def test_start_screen(snap_compare, make_app, stored, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_conversation_with_suggestions(snap_compare, new_app, size):
     async def answered(pilot):
+        await ready(pilot)
         await pilot.press(*"Geen geld voor de bus, ze is bang", "ctrl+s")
         await pilot.pause()
 

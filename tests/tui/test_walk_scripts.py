@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.tui.screens.summary import SummaryScreen
-from tests.tui.driving import screen_text, walk_to_the_end
+from tests.tui.driving import ready, screen_text, walk_to_the_end
 
 SCRIPTS = ["school_dialogue", "school_phases", "teacher_dialogue", "parent_dialogue", "prevention_plan",
            "return_to_school", "parent_prep"]
@@ -15,6 +15,7 @@ SCRIPTS = ["school_dialogue", "school_phases", "teacher_dialogue", "parent_dialo
 async def test_walk_a_script_by_keys_and_finish_with_the_summary(script, new_app, store, library):
     app = new_app(script)
     async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
         answered = await walk_to_the_end(pilot)
         assert answered >= 5
         assert "F7" in screen_text(app)  # the assistant says everything was covered and how to finish

@@ -3,12 +3,18 @@
 Every action records through the meeting first (durable before it returns) and only then shows
 the new state; focus goes straight back to the answer box within the same key press, so that a
 fast typist never loses a keystroke to a message that appeared in between.
+
+The screen can start from a preview (assistant.tui.preview): it paints the first question from
+plain data, then opens the meeting in a worker thread (importing the core on the way). Until the
+meeting is open, typing works and a send waits for it; nothing else can be done yet. This module
+imports no part of the core at the top for that reason.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,19 +22,21 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
-from assistant.core.answers import AnswerError
-from assistant.core.store_errors import SaveError, StoreError
-from assistant.core.transcript import Decision, Flag
-from assistant.tui.widgets.keybar import KeyBar
 from assistant.tui.actions import CONVERSATION, install
-from assistant.tui.chatlog import answer_text, build_log
 from assistant.tui.commands import ActionsProvider, QuestionJumpProvider
-from assistant.tui.meeting import Meeting
 from assistant.tui.screens.conversation_commands import CommandsMixin
 from assistant.tui.widgets.answers import AnswerBox
 from assistant.tui.widgets.chat import ChatLog
 from assistant.tui.widgets.composer import CommandLine, Composer
+from assistant.tui.widgets.keybar import KeyBar
 from assistant.tui.widgets.progress import SectionList, SidePanel
+
+if TYPE_CHECKING:
+    from assistant.tui.meeting import Meeting
+    from assistant.tui.preview import Handle, Preview
+
+# Available while the meeting is still being opened (the others need it).
+EARLY_ACTIONS = {"send", "enter", "help", "panel"}
 
 
 class ConversationScreen(CommandsMixin, Screen[None]):
@@ -36,14 +44,19 @@ class ConversationScreen(CommandsMixin, Screen[None]):
     AUTO_FOCUS = ""  # the composer takes focus itself, once its box is there
     COMMANDS = {ActionsProvider, QuestionJumpProvider}
 
-    def __init__(self, meeting: Meeting) -> None:
+    def __init__(self, meeting: Meeting | None = None, *, preview: Handle | None = None,
+                 opener: Callable[[], Meeting] | None = None) -> None:
         super().__init__(classes="conversation")
         self.meeting = meeting
+        self.preview = preview
+        self.opener = opener
         self.strings = self.app.strings  # type: ignore[attr-defined]
         install(self, CONVERSATION, self.strings)
         self._offered: tuple[str, ...] = ()
         self._panel: bool | None = None   # None: shown when the terminal is wide enough
-        self.earlier = self._earlier_answers()
+        self._ready = asyncio.Event()
+        self._stale = False
+        self.earlier: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("", id="topbar", markup=False)
@@ -55,11 +68,43 @@ class ConversationScreen(CommandsMixin, Screen[None]):
 
     async def on_mount(self) -> None:
         settings = self.app.settings  # type: ignore[attr-defined]
-        await self.show_state()
         self.set_interval(15, self.show_topbar)
         self.set_interval(settings.clock_interval, self.tick)
-        for warning in getattr(self.meeting.session, "warnings", []):
+        if self.meeting is not None:
+            await self._opened(self.meeting)
+            return
+        preview = self.preview.result() if self.preview is not None else None
+        if preview is not None:
+            await self.show_preview(preview)
+        # Open the meeting once the first frame is out: the core's import is the slow part.
+        self.call_after_refresh(self.run_worker, self._open, thread=True, exclusive=True, group="open")
+
+    def _open(self) -> None:
+        """In a worker thread: import the core, open the transcript, evaluate."""
+        try:
+            meeting = self.opener()  # type: ignore[misc]
+        except Exception as exc:  # OpenError (lock, not found, ...) and anything unexpected: say it, go home
+            self.app.call_from_thread(self.app.fail, str(exc), home=True)  # type: ignore[attr-defined]
+            return
+        self.app.call_from_thread(self._opened, meeting)
+
+    async def _opened(self, meeting: Meeting) -> None:
+        from assistant.tui.chatlog import earlier_answers
+
+        self.meeting = meeting
+        self.earlier = earlier_answers(meeting)
+        self._ready.set()
+        await self.show_state(focus=self.focused is None or self.composer in self.focused.ancestors)
+        for warning in getattr(meeting.session, "warnings", []):
             self.notify(warning, severity="warning", timeout=8)
+
+    async def wait_ready(self) -> None:
+        await self._ready.wait()
+
+    async def on_screen_resume(self) -> None:
+        if self._stale and self.meeting is not None:
+            self._stale = False
+            await self.show_state()
 
     # -- pieces ---------------------------------------------------------------------------------------
     @property
@@ -71,63 +116,56 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         return self.query_one(Composer)
 
     def question_text(self, question_id: str) -> str:
-        question = self.meeting.question(question_id)
+        question = self.meeting.question(question_id) if self.meeting is not None else None
         return question.text if question else question_id
-
-    def _earlier_answers(self) -> dict[str, str]:
-        """What a follow-up carried from the previous meeting, as the chat shows it ("vorige keer")."""
-        carried = self.meeting.transcript.meta.carried or {}
-        previous = carried.get("previous") if isinstance(carried, dict) else None
-        result = {}
-        for qid, item in (previous or {}).items() if isinstance(previous, dict) else ():
-            if isinstance(item, dict) and "value" in item:
-                result[qid] = answer_text(self.meeting.question(qid), item["value"])
-        return result
 
     # -- showing the state ----------------------------------------------------------------------------
     async def show_state(self, *, focus: bool = True) -> None:
         """Show what the transcript now says: log, composer, panel, top bar; then offer a checklist."""
+        from assistant.tui.preview import preview_of
+
+        if not self.is_active:
+            # A dialog is on top: mounting into a screen under a dialog can render widgets before
+            # their styles exist. The change is recorded already; it is shown when the dialog closes.
+            self._stale = True
+            return
         m = self.meeting
-        prompt = m.prompt()
+        await self.show_preview(preview_of(m), focus=focus)
+        if not m.has_unsaved:
+            self.composer.clear_unsaved()
+        pending = m.view.pending_selection
+        if m.prompt() is None and pending and pending != self._offered:
+            self._offered = pending
+            # After the next frame: a dialog pushed over widgets removed a moment ago can leave the
+            # screen's layout holding them, to be drawn (without styles) when the dialog closes.
+            self.call_after_refresh(self.offer_checklist)
+
+    async def show_preview(self, shown: Preview, *, focus: bool = True) -> None:
+        """Show a conversation's state from plain data (the meeting's, or the helper's before it opens)."""
         log = self.log_view
         at_end = log.scroll_y >= log.max_scroll_y - 1
-        await log.sync(build_log(m.transcript, m.view, m.places, prompt, self.earlier))
+        await log.sync(shown.entries)
         if (at_end or focus) and log.mode is None:
             # after the new messages are laid out, or the end is not the end yet
             log.call_after_refresh(log.scroll_end, animate=False, immediate=True)
         composer = self.composer
-        await composer.ask(prompt)
-        composer.set_speaker(m.speaker)
-        self._show_saving()
+        await composer.ask(shown.prompt)
+        composer.set_speaker(shown.speaker)
         if focus and log.mode is None:
             composer.focus_answer()
-        current = m.places.get(prompt.question.id) if prompt else None
-        current_unit = m.script.unit_of(current.section.id) if current else None
-        self.query_one(SidePanel).show(m.progress(), current_unit.section if current_unit else None,
-                                       m.view.suggestions, m.view.signals)
-        self.show_topbar()
+        self.query_one(SidePanel).show(shown.progress, shown.current_section, shown.pending, shown.signals)
+        self._topbar(shown.title, shown.subject, shown.minutes, shown.basis_only)
         self._apply_panel()
-        pending = m.view.pending_selection
-        if prompt is None and pending and pending != self._offered:
-            self._offered = pending
-            self.offer_checklist()
-
-    def _show_saving(self) -> None:
-        if not self.meeting.has_unsaved:
-            self.composer.clear_unsaved()
 
     def show_topbar(self) -> None:
         m = self.meeting
+        if m is not None:
+            self._topbar(m.script.title, m.transcript.meta.subject, m.elapsed_seconds() // 60, m.transcript.basis_only())
+
+    def _topbar(self, title: str, subject: str, minutes: int, basis_only: bool) -> None:
         t = self.strings
-        meta = m.transcript.meta
-        minutes = m.elapsed_seconds() // 60
-        parts = [m.script.title]
-        if meta.subject:
-            parts.append(meta.subject)
-        parts.append(t("conv.clock", minutes=minutes))
-        if m.transcript.basis_only():
-            parts.append(t("conv.badge.basis_only"))
-        self.query_one("#topbar", Static).update(" · ".join(parts))
+        parts = [title, subject, t("conv.clock", minutes=minutes), t("conv.badge.basis_only") if basis_only else ""]
+        self.query_one("#topbar", Static).update(" · ".join(p for p in parts if p))
 
     def _apply_panel(self) -> None:
         wide = self.app.size.width >= 110
@@ -141,10 +179,14 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         return self.composer.has_typing()
 
     def unsaved_count(self) -> int:
-        return len(getattr(self.meeting.session, "unsaved", ()))
+        return len(getattr(self.meeting.session, "unsaved", ())) if self.meeting is not None else 0
 
     def close_meeting(self) -> None:
         """Record the time spent and release the transcript (the app is quitting or moving on)."""
+        if self.meeting is None:
+            return
+        from assistant.core.store_errors import SaveError, StoreError
+
         session = self.meeting.session
         if getattr(session, "closed", False):
             return
@@ -158,6 +200,10 @@ class ConversationScreen(CommandsMixin, Screen[None]):
             pass  # the journal holds every saved event; quitting was confirmed by the facilitator
 
     def tick(self) -> None:
+        if self.meeting is None:
+            return
+        from assistant.core.store_errors import SaveError, StoreError
+
         try:
             self.meeting.tick()
         except SaveError as exc:
@@ -169,6 +215,10 @@ class ConversationScreen(CommandsMixin, Screen[None]):
     # -- doing ----------------------------------------------------------------------------------------
     async def act(self, change: Callable[[], Any], *, focus: bool = True) -> Any:
         """Run a change on the meeting and show the result; a failed save is shown and kept."""
+        await self.wait_ready()
+        from assistant.core.answers import AnswerError
+        from assistant.core.store_errors import SaveError, StoreError
+
         try:
             result = change()
         except AnswerError as exc:
@@ -187,7 +237,8 @@ class ConversationScreen(CommandsMixin, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "enter":
             return self._enter_sends()
-        return True
+        # None (not False): shown in the key bar, but not run until the meeting is open
+        return True if self.meeting is not None or action in EARLY_ACTIONS else None
 
     def _enter_sends(self) -> bool:
         focused = self.focused
@@ -207,13 +258,14 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         await self.action_send()
 
     async def action_send(self) -> None:
+        await self.wait_ready()  # sent before the meeting was open: it goes once it is
         composer = self.composer
         if composer.command_active:
             line = composer.command_line.value
             composer.close_command()
             await self.run_command(line)
             return
-        if composer.box is None:
+        if composer.box is None or composer.prompt is None:
             return
         raw = composer.raw_value()
         if raw == "" and composer.box.PICKS:
@@ -263,7 +315,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         self.app.push_screen(EditDialog(self.strings("edit.title"), question, value, self.strings("edit.hint")), edited)
 
     async def follow(self, suggestion_key: str) -> None:
-        await self.act(lambda: self.meeting.decide(suggestion_key, Decision.ACCEPTED))
+        await self.act(lambda: self.meeting.decide(suggestion_key, "accepted"))
 
     async def jump_section(self, section: str) -> None:
         title = next((u.title for u in self.meeting.script.units if u.section == section), section)
@@ -276,7 +328,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
 
     async def on_chat_log_decision_requested(self, event: ChatLog.DecisionRequested) -> None:
         await self.act(lambda: self.meeting.decide(event.suggestion_key, event.decision), focus=False)
-        if event.decision is Decision.ACCEPTED or not self.log_view.enter("suggestions"):
+        if event.decision == "accepted" or not self.log_view.enter("suggestions"):
             self.log_view.leave()
             self.composer.focus_answer()
 
@@ -291,7 +343,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         order = self.meeting.answered_order()
         return order[-1] if order else None
 
-    async def flag(self, flag: Flag, rank: int | None = None) -> None:
+    async def flag(self, flag: str, rank: int | None = None) -> None:
         target = self._flag_target()
         if target is None:
             self.notify(self.strings("conv.nothing_to_flag"), timeout=3)
@@ -305,10 +357,10 @@ class ConversationScreen(CommandsMixin, Screen[None]):
             self.log_view.enter("answers", f"a:{target}")
 
     async def action_priority(self) -> None:
-        await self.flag(Flag.PRIORITY)
+        await self.flag("priority")
 
     async def action_strength(self) -> None:
-        await self.flag(Flag.STRENGTH)
+        await self.flag("strength")
 
     async def action_werkpunt(self) -> None:
-        await self.flag(Flag.WERKPUNT)
+        await self.flag("werkpunt")

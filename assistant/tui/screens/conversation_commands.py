@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from assistant.core.transcript import Flag
 from assistant.tui.actions import CONVERSATION
 from assistant.tui.settings import NewMeta
 from assistant.tui.slash import SlashError, parse
@@ -36,7 +35,7 @@ class CommandsMixin(_Base):
                     self.composer.show_error(t("cmd.bad_rank"))
                     return
                 rank = int(argument)
-            await self.flag(Flag.PRIORITY, rank)
+            await self.flag("priority", rank)
         else:
             await getattr(self, f"action_{action}")()
 

@@ -15,8 +15,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from assistant.core.transcript import Decision, Flag
-from assistant.tui.chatlog import (
+from assistant.tui.entries import (
     AnswerEntry,
     Entry,
     MarkEntry,
@@ -33,7 +32,7 @@ Mode = Literal["answers", "suggestions"]
 
 
 def _flag_label(t: Strings, flag: str, rank: int | None) -> str:
-    if flag == Flag.PRIORITY and rank:
+    if flag == "priority" and rank:
         return t("conv.flag.priority_rank", rank=rank)
     return t(f"conv.flag.{flag}")
 
@@ -157,13 +156,13 @@ class ChatLog(VerticalScroll, can_focus=False):
             self.question_id = question_id
 
     class FlagRequested(Message):
-        def __init__(self, question_id: str, flag: Flag) -> None:
+        def __init__(self, question_id: str, flag: str) -> None:
             super().__init__()
             self.question_id = question_id
             self.flag = flag
 
     class DecisionRequested(Message):
-        def __init__(self, suggestion_key: str, decision: Decision) -> None:
+        def __init__(self, suggestion_key: str, decision: str) -> None:
             super().__init__()
             self.suggestion_key = suggestion_key
             self.decision = decision
@@ -280,16 +279,16 @@ class ChatLog(VerticalScroll, can_focus=False):
         if isinstance(entry, AnswerEntry):
             self.post_message(self.EditRequested(entry.question_id))
         elif isinstance(entry, SuggestionEntry):
-            self.post_message(self.DecisionRequested(entry.suggestion_key, Decision.ACCEPTED))
+            self.post_message(self.DecisionRequested(entry.suggestion_key, "accepted"))
 
     def action_mark(self, letter: str) -> None:
         entry = self.cursor.entry if self.cursor else None
         if isinstance(entry, AnswerEntry):
-            flag = {"p": Flag.PRIORITY, "s": Flag.STRENGTH, "w": Flag.WERKPUNT}.get(letter)
+            flag = {"p": "priority", "s": "strength", "w": "werkpunt"}.get(letter)
             if flag is not None:
                 self.post_message(self.FlagRequested(entry.question_id, flag))
         elif isinstance(entry, SuggestionEntry):
-            decision = {"p": Decision.PARKED, "x": Decision.DISMISSED}.get(letter)
+            decision = {"p": "parked", "x": "dismissed"}.get(letter)
             if decision is not None:
                 self.post_message(self.DecisionRequested(entry.suggestion_key, decision))
 

@@ -10,7 +10,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from assistant.tui.meeting import Prompt
+from assistant.tui.prompt import Prompt
 from assistant.tui.slash import completions
 from assistant.tui.strings import Strings
 from assistant.tui.widgets.answers import AnswerBox, answer_box
@@ -71,7 +71,9 @@ class Composer(Vertical):
         if not same:
             box = self.box
             value = prompt.value if prompt is not None and prompt.revisit else None
-            if prompt is not None and box is not None and box.reuse(prompt.question, value):
+            if prompt is None and box is not None:
+                box.reuse(box.question, None)  # keep the box (hidden while idle), emptied
+            elif prompt is not None and box is not None and box.reuse(prompt.question, value):
                 box.set_class(True, f"-{prompt.question.type}")
             else:
                 holder = self.query_one("#box-holder")
@@ -99,7 +101,7 @@ class Composer(Vertical):
     def has_typing(self) -> bool:
         box = self.box
         command = self.query_one(CommandLine).value.strip()
-        return bool(box and box.has_typing()) or bool(command and command != "/")
+        return bool(box and self.prompt and box.has_typing()) or bool(command and command != "/")
 
     # -- the status line ------------------------------------------------------------------------------
     def show_error(self, message: str) -> None:

@@ -9,8 +9,7 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from assistant.core.effects import Signal, Suggestion
-from assistant.tui.meeting import SectionProgress
+from assistant.tui.prompt import SectionProgress
 from assistant.tui.strings import Strings
 
 
@@ -41,8 +40,9 @@ class SidePanel(VerticalScroll):
         yield Label(t("conv.signals"), classes="panel-head")
         yield Static(t("conv.none"), id="signals", markup=False)
 
-    def show(self, progress: list[SectionProgress], current: str | None, pending: tuple[Suggestion, ...],
-             signals: tuple[Signal, ...]) -> None:
+    def show(self, progress: list[SectionProgress], current: str | None, pending: tuple[str, ...],
+             signals: tuple[str, ...]) -> None:
+        """Progress per section, and the texts of the pending suggestions and of the signals."""
         state = (tuple(progress), current, pending, signals)
         if state == self._shown:
             return
@@ -58,6 +58,6 @@ class SidePanel(VerticalScroll):
             sections.highlighted = highlighted
         t = self.strings
         self.query_one("#pending", Static).update(
-            "\n".join(f"• {s.text}" for s in pending) if pending else t("conv.none"))
+            "\n".join(f"• {text}" for text in pending) if pending else t("conv.none"))
         self.query_one("#signals", Static).update(
-            "\n".join(f"⚑ {s.text}" for s in signals) if signals else t("conv.none"))
+            "\n".join(f"⚑ {text}" for text in signals) if signals else t("conv.none"))

@@ -4,26 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.core.bank import AnswerType, Question
 from assistant.tui.widgets.answers.base import AnswerBox
 
 
-def answer_box(question: Question, value: Any = None, *, id: str | None = None) -> AnswerBox:
-    """The widget that fits the question's type, holding `value` when an answer is revisited."""
-    kind = question.type
-    if kind is AnswerType.TEXT:
-        from assistant.tui.widgets.answers.text import TextBox
+def answer_box(question: Any, value: Any = None, *, id: str | None = None) -> AnswerBox:
+    """The widget that fits the question's type, holding `value` when an answer is revisited.
 
-        return TextBox(question, value, id=id)
-    if kind is AnswerType.NUMBER:
-        from assistant.tui.widgets.answers.text import LineBox
+    `question` is a core Question or a QuestionSpec; types compare as strings. Each module is
+    imported when a question of its kind first comes up."""
+    kind = str(question.type)
+    if kind in ("text", "number"):
+        from assistant.tui.widgets.answers.text import LineBox, TextBox
 
-        return LineBox(question, value, id=id)
-    if kind in (AnswerType.COUNTS, AnswerType.ACTIONS, AnswerType.FACTORS):
+        return (TextBox if kind == "text" else LineBox)(question, value, id=id)
+    if kind in ("counts", "actions", "factors"):
         from assistant.tui.widgets.answers.tables import ActionsBox, CountsBox, FactorsBox
 
-        return {AnswerType.COUNTS: CountsBox, AnswerType.ACTIONS: ActionsBox, AnswerType.FACTORS: FactorsBox}[kind](
-            question, value, id=id)
+        return {"counts": CountsBox, "actions": ActionsBox, "factors": FactorsBox}[kind](question, value, id=id)
     from assistant.tui.widgets.answers.pick import PICKERS
 
     return PICKERS[kind](question, value, id=id)

@@ -7,7 +7,8 @@ from typing import Any
 from textual.containers import Vertical
 from textual.message import Message
 
-from assistant.core.bank import Question
+# `question` is a core.bank.Question or an assistant.tui.prompt.QuestionSpec: the same attributes.
+Question = Any
 
 
 class AnswerBox(Vertical):

@@ -16,9 +16,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import OptionList, SelectionList
 
-from assistant.core.answers import NO, YES
-from assistant.core.bank import AnswerType, Question
-from assistant.tui.widgets.answers.base import AnswerBox
+from assistant.tui.prompt import NO, YES
+from assistant.tui.widgets.answers.base import AnswerBox, Question
 
 
 class Picker(Widget, can_focus=True):
@@ -93,7 +92,7 @@ class YesNoBox(AnswerBox):
         return self.query_one(Picker).picked or ""
 
     def reuse(self, question: Question, value: Any) -> bool:
-        if question.type is not AnswerType.YES_NO:
+        if question.type != "yes_no":
             return False
         self.question, self.initial = question, value
         self.query_one(Picker).cursor = {YES: 0, NO: 1}.get(value, -1)
@@ -114,7 +113,7 @@ class ScaleBox(AnswerBox):
         return self.query_one(Picker).picked or ""
 
     def reuse(self, question: Question, value: Any) -> bool:
-        if question.type is not AnswerType.SCALE or question.scale_range != self.question.scale_range:
+        if question.type != "scale" or question.scale_range != self.question.scale_range:
             return False
         self.question, self.initial = question, value
         picker = self.query_one(Picker)
@@ -196,9 +195,4 @@ class MultiBox(AnswerBox):
         return list(self.query_one(MultiList).selected)
 
 
-PICKERS = {
-    AnswerType.YES_NO: YesNoBox,
-    AnswerType.SCALE: ScaleBox,
-    AnswerType.CHOICE: ChoiceBox,
-    AnswerType.MULTI_CHOICE: MultiBox,
-}
+PICKERS = {"yes_no": YesNoBox, "scale": ScaleBox, "choice": ChoiceBox, "multi_choice": MultiBox}

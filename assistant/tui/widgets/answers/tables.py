@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Input, Label, TextArea
 
-from assistant.core.answers import ACTION_FIELDS, FACTOR_SIDES
+from assistant.tui.prompt import ACTION_FIELDS, FACTOR_SIDES
 from assistant.tui.widgets.answers.base import AnswerBox
 
 

@@ -8,8 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
-from assistant.core.bank import AnswerType, Question
-from assistant.tui.widgets.answers.base import AnswerBox
+from assistant.tui.widgets.answers.base import AnswerBox, Question
 
 
 def _as_text(value: Any) -> str:
@@ -41,7 +40,7 @@ class TextBox(AnswerBox):
         return bool(text) and text != _as_text(self.initial).strip()
 
     def reuse(self, question: Question, value: Any) -> bool:
-        if question.type is not AnswerType.TEXT:
+        if question.type != "text":
             return False
         self.question, self.initial = question, value
         self.area.load_text(_as_text(value))
@@ -77,7 +76,7 @@ class LineBox(AnswerBox):
         return self.query_one(Input)
 
     def reuse(self, question: Question, value: Any) -> bool:
-        if question.type is not AnswerType.NUMBER:
+        if question.type != "number":
             return False
         self.question, self.initial = question, value
         self.line.value = _as_text(value)

@@ -1,0 +1,190 @@
+"""The first screen of a conversation, computed in a helper process while the app starts.
+
+Importing the core (banks, engine, store) costs about as much as importing Textual itself, and
+both are CPU work a thread cannot overlap. So `dialoog new`/`resume` forks a helper right after
+the arguments are parsed: the helper imports the core and computes, as plain data, what the
+first screen shows (the log, the waiting question, the panel); the app meanwhile imports Textual,
+paints that screen, and only then imports the core and opens the transcript for real (a second
+evaluation gives the same screen). The helper never writes anything: it reads the transcript
+without locking it, and its result travels as JSON through a pipe. Where fork is missing, or the
+helper fails, the app simply opens the conversation the ordinary way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, fields
+from typing import Any
+
+from assistant.tui import entries as entry_types
+from assistant.tui.entries import Entry
+from assistant.tui.prompt import Prompt, QuestionSpec, SectionProgress
+
+ENTRY_TYPES = {cls.__name__: cls for cls in (
+    entry_types.SectionEntry, entry_types.QuestionEntry, entry_types.AnswerEntry, entry_types.SuggestionEntry,
+    entry_types.SignalEntry, entry_types.NoteEntry, entry_types.MarkEntry, entry_types.StatusEntry)}
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Preview:
+    """Everything the conversation screen shows before its meeting is open."""
+
+    title: str
+    subject: str
+    minutes: int
+    basis_only: bool
+    entries: list[Entry]
+    prompt: Prompt | None
+    speaker: str
+    progress: list[SectionProgress]
+    current_section: str | None
+    pending: tuple[str, ...]
+    signals: tuple[str, ...]
+
+
+# -- as plain data ------------------------------------------------------------------------------------
+def _tuples(value: Any) -> Any:
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    return {"type": type(entry).__name__, **{f.name: getattr(entry, f.name) for f in fields(entry)}}
+
+
+def entry_from_dict(data: dict[str, Any]) -> Entry:
+    data = dict(data)
+    cls = ENTRY_TYPES[data.pop("type")]
+    return cls(**{k: _tuples(v) for k, v in data.items()})
+
+
+def to_dict(preview: Preview) -> dict[str, Any]:
+    prompt = preview.prompt
+    return {
+        "title": preview.title, "subject": preview.subject, "minutes": preview.minutes, "basis_only": preview.basis_only,
+        "entries": [entry_to_dict(e) for e in preview.entries],
+        "prompt": None if prompt is None else {"question": QuestionSpec.of(prompt.question).to_dict(),
+                                               "revisit": prompt.revisit, "value": prompt.value},
+        "speaker": preview.speaker,
+        "progress": [[p.section, p.title, p.done, p.total] for p in preview.progress],
+        "current_section": preview.current_section, "pending": list(preview.pending), "signals": list(preview.signals),
+    }
+
+
+def from_dict(data: dict[str, Any]) -> Preview:
+    prompt = data["prompt"]
+    return Preview(
+        data["title"], data["subject"], int(data["minutes"]), bool(data["basis_only"]),
+        [entry_from_dict(e) for e in data["entries"]],
+        None if prompt is None else Prompt(QuestionSpec.from_dict(prompt["question"]), bool(prompt["revisit"]), prompt["value"]),
+        data["speaker"], [SectionProgress(*p) for p in data["progress"]], data["current_section"],
+        tuple(data["pending"]), tuple(data["signals"]),
+    )
+
+
+# -- computing it (needs the core) ----------------------------------------------------------------------
+def preview_of(meeting: Any) -> Preview:
+    """What the conversation screen shows for this meeting (the screen itself draws the same)."""
+    from assistant.tui.chatlog import build_log, earlier_answers
+
+    prompt = meeting.prompt()
+    place = meeting.places.get(prompt.question.id) if prompt else None
+    unit = meeting.script.unit_of(place.section.id) if place else None
+    view = meeting.view
+    return Preview(
+        meeting.script.title, meeting.transcript.meta.subject, meeting.elapsed_seconds() // 60,
+        meeting.transcript.basis_only(),
+        build_log(meeting.transcript, view, meeting.places, prompt, earlier_answers(meeting)),
+        prompt, meeting.speaker, meeting.progress(), unit.section if unit else None,
+        tuple(s.text for s in view.suggestions), tuple(s.text for s in view.signals),
+    )
+
+
+class MemorySession:
+    """A session that records in memory only: the helper evaluates, it never writes."""
+
+    def __init__(self, transcript: Any) -> None:
+        self.transcript = transcript
+        self.has_unsaved = False
+        self.closed = False
+
+    def record(self, kind: Any, **data: Any) -> Any:
+        event = self.transcript.next_event(kind, **data)
+        self.transcript = self.transcript.with_event(event)
+        return event
+
+
+def compute(store_root: str | None, script: str | None, ref: str | None, meta: Any) -> dict[str, Any]:
+    """The first screen of `dialoog new SCRIPT` (with its details) or `dialoog resume REF`, as plain data."""
+    from assistant.commands.app import _library
+    from assistant.core.transcript import Transcript
+    from assistant.tui.meeting import Meeting
+
+    library = _library()
+    if ref is not None:
+        from assistant.core.store import Store
+
+        transcript = Store(store_root).load(ref)
+    else:
+        transcript = Transcript.new(script, subject=meta.subject, facilitator=meta.facilitator)
+    meeting = Meeting(library.scripts[transcript.meta.script], library.banks, MemorySession(transcript))
+    return to_dict(preview_of(meeting))
+
+
+# -- the helper process -----------------------------------------------------------------------------------
+class Handle:
+    """The helper's answer, read when the screen needs it (by then the helper is usually done)."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid, self.fd = pid, fd
+        self._result: Preview | None = None
+        self._done = False
+
+    def result(self) -> Preview | None:
+        if self._done:
+            return self._result
+        self._done = True
+        chunks = []
+        try:
+            while True:
+                chunk = os.read(self.fd, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        finally:
+            os.close(self.fd)
+            os.waitpid(self.pid, 0)
+        try:
+            data = json.loads(b"".join(chunks)) if chunks else None
+            self._result = from_dict(data) if data else None
+        except (ValueError, KeyError, TypeError):
+            self._result = None  # a helper that failed: the app opens the conversation the ordinary way
+        return self._result
+
+
+def fork(store_root: str | None, script: str | None, ref: str | None, meta: Any) -> Handle | None:
+    """Start the helper; None where processes cannot be forked (the app then does without)."""
+    if not hasattr(os, "fork"):
+        return None
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return None
+    if pid == 0:  # the helper: compute, write, and leave without running anything of the parent's
+        os.close(read)
+        try:
+            payload = json.dumps(compute(store_root, script, ref, meta), ensure_ascii=False).encode("utf-8")
+        except BaseException:  # noqa: BLE001 - any failure means "no preview"; the app reports real errors itself
+            payload = b""
+        try:
+            view = memoryview(payload[:MAX_BYTES])
+            while view:
+                view = view[os.write(write, view):]
+        finally:
+            os._exit(0)
+    os.close(write)
+    return Handle(pid, read)
