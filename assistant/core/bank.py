@@ -235,7 +235,8 @@ class _Semantics:
             self.err((*at, "min"), f"{label}min ({_show(low)}) is larger than max ({_show(high)})")
         if kind == AnswerType.SCALE:
             self.scale(q, at, label)
-        for n, tag in enumerate(q.get("tags") or []):
+        tags = q.get("tags")
+        for n, tag in enumerate(tags if isinstance(tags, list) else []):  # pydantic reports any other shape
             if isinstance(tag, str) and tag.strip() and not ID_PATTERN.fullmatch(tag):
                 self.err((*at, "tags", n), f"{label}tag '{tag}' is not a valid tag (lower-case letters, digits, '.', '-', '_')")
 

@@ -120,6 +120,8 @@ def test_an_ordinary_scale_still_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     # Found by this suite: a list as a question's type raised TypeError (unhashable) in the checks.
     (_bank_text("{id: q, text: Vraag?, level: basis, type: [text]}"), "unknown answer type"),
+    # A number as the tags raised TypeError (not iterable) in the checks.
+    (_bank_text("{id: q, text: Vraag?, level: basis, type: text, tags: 5}"), "'tags' must be a list"),
     # A key with a line break in it made a two-line error.
     (_bank_text("{id: q, text: Vraag?, level: basis, type: text, \"a\\nb\": 1}"), "unknown key 'a\\nb'"),
     # A control character gave PyYAML's two-line message, placed at 1:1.
