@@ -24,7 +24,31 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"dialoog: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The app's own module and words: bare `dialoog` and these subcommands need nothing else, and the
+# app's first screen should not wait for every other subcommand's module to be imported.
+APP_MODULE = "app"
+APP_COMMANDS = ("new", "resume", "review")
+_VALUED_OPTIONS = ("--lang", "--transcripts")
+
+
+def _app_only(argv: Sequence[str]) -> bool:
+    """True when `argv` runs the app (bare, or one of its subcommands) and asks for no help."""
+    words: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("-h", "--help", "--version"):
+            return False
+        elif arg in _VALUED_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            words.append(arg)
+    return not words or words[0] in APP_COMMANDS
+
+
+def build_parser(only: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser, or (with `only`) one that knows just those command modules."""
     parser = _Parser(
         prog="dialoog",
         description="Dialoog: guided conversations about school attendance (CLB). "
@@ -34,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     import assistant.commands as package
 
-    modules = [importlib.import_module(f"assistant.commands.{info.name}") for info in pkgutil.iter_modules(package.__path__)]
+    names = only if only is not None else [info.name for info in pkgutil.iter_modules(package.__path__)]
+    modules = [importlib.import_module(f"assistant.commands.{name}") for name in names]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
         module.register(sub)
         if getattr(module, "DEFAULT", None) is not None:  # what bare `dialoog` runs (the app)
@@ -45,8 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser([APP_MODULE] if _app_only(arguments) else None)
+    args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

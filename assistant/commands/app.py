@@ -55,14 +55,11 @@ def _library():
     return Library(banks, scripts)
 
 
-def _start(args: argparse.Namespace, library):
+def _start(args: argparse.Namespace):
     from assistant.tui.settings import NewMeta, Start, parse_participants
 
     kind = getattr(args, "start", "home")
     if kind == "new":
-        if args.script not in library.scripts:
-            known = ", ".join(library.scripts) or "none"
-            raise SystemExit(f"dialoog: unknown script '{args.script}' (known: {known})")
         try:
             people = parse_participants(", ".join(args.participant))
         except ValueError as exc:
@@ -75,37 +72,72 @@ def _start(args: argparse.Namespace, library):
     return Start(kind)
 
 
-def run_app(args: argparse.Namespace) -> int:
-    from assistant.core.store import Store
-    from assistant.core.store_errors import StoreError
+def check(store_root: str | None, start) -> tuple[str, int] | None:
+    """What keeps `start` from opening, as (message, exit code), or None. Imports the core."""
     from assistant.core.yamlsource import SourceErrors
-    from assistant.tui.settings import Settings
 
     try:
         library = _library()
     except SourceErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
-        return EXIT_INVALID
+        return "\n".join(str(e) for e in exc.errors), EXIT_INVALID
+    if start.kind == "new" and start.script not in library.scripts:
+        return f"dialoog: unknown script '{start.script}' (known: {', '.join(library.scripts) or 'none'})", EXIT_USAGE
+    if start.kind == "resume":
+        from assistant.core.store import Store
+        from assistant.core.store_errors import StoreError
+
+        try:
+            Store(store_root).locate(start.ref)
+        except StoreError as exc:
+            return f"dialoog: {exc}", EXIT_INVALID
+    return None
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Start the app. For a conversation given on the command line, a helper process computes its
+    first screen while this one imports Textual (assistant.tui.preview); the core is imported only
+    after that screen is painted."""
     try:
-        start = _start(args, library)
+        start = _start(args)
     except SystemExit as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
-    store = Store(getattr(args, "transcripts", None))
-    if start.kind == "resume":
-        try:
-            store.locate(start.ref)
-        except StoreError as exc:
-            print(f"dialoog: {exc}", file=sys.stderr)
-            return EXIT_INVALID
-    from assistant.tui.app import DialoogApp
+    root = getattr(args, "transcripts", None)
+    handle = None
+    if start.kind == "resume" or (start.kind == "new" and start.meta is not None):
+        from assistant.tui import preview
 
-    app = DialoogApp(store=store, library=library, settings=Settings(lang=getattr(args, "lang", "nl"), start=start))
+        handle = preview.fork(root, start.script, start.ref, start.meta)
+    if handle is None:  # the start screen, the review, the details form, or no fork here: check first
+        problem = check(root, start)
+        if problem is not None:
+            print(problem[0], file=sys.stderr)
+            return problem[1]
+    from assistant.tui.app import DialoogApp
+    from assistant.tui.lazy import Later
+    from assistant.tui.settings import Settings
+
+    shown = handle.result() if handle is not None else None
+
+    if handle is not None and shown is None:  # the helper could not compute it: say why, as before
+        problem = check(root, start)
+        if problem is not None:
+            print(problem[0], file=sys.stderr)
+            return problem[1]
+
+    def make_store():
+        from assistant.core.store import Store
+
+        return Store(root)
+
+    store = Later(make_store)
+    app = DialoogApp(store=store, library=Later(_library), preview=shown,
+                     settings=Settings(lang=getattr(args, "lang", "nl"), start=start))
     try:
         app.run()
     finally:
-        store.close()
+        if store.made() is not None:
+            store.made().close()
     return EXIT_OK
 
 

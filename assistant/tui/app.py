@@ -18,16 +18,15 @@ from assistant.tui.strings import Strings
 
 if TYPE_CHECKING:  # the core is imported after the first screen is painted
     from assistant.core.store import Store
-    from assistant.tui.preview import Handle
+    from assistant.tui.preview import Preview
 
 
 class DialoogApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Dialoog"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     def __init__(self, *, store: Store, library: Library, settings: Settings | None = None,
-                 preview: Handle | None = None) -> None:
+                 preview: Preview | None = None) -> None:
         """`store` and `library` may be lazy (assistant.tui.lazy): the command line passes them so, so
         that the core is imported after the first screen; `preview` is the helper process computing
         that first screen (assistant.tui.preview)."""
@@ -128,7 +127,7 @@ class DialoogApp(App[None]):
             return
         self._replace_top(ConversationScreen(meeting))
 
-    def _open_with(self, opener: Callable[[], Any], preview: Handle | None) -> None:
+    def _open_with(self, opener: Callable[[], Any], preview: Preview | None) -> None:
         """Show the conversation screen at once (from the preview, if any) and open it in the background."""
         from assistant.tui.screens.conversation import ConversationScreen
 

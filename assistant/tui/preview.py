@@ -116,7 +116,9 @@ class MemorySession:
 
 
 def compute(store_root: str | None, script: str | None, ref: str | None, meta: Any) -> dict[str, Any]:
-    """The first screen of `dialoog new SCRIPT` (with its details) or `dialoog resume REF`, as plain data."""
+    """The first screen of `dialoog new SCRIPT` (with its details) or `dialoog resume REF`, as plain data.
+
+    Empty when it cannot be opened: the app then checks again and reports why, as the command line does."""
     from assistant.commands.app import _library
     from assistant.core.transcript import Transcript
     from assistant.tui.meeting import Meeting
@@ -126,9 +128,14 @@ def compute(store_root: str | None, script: str | None, ref: str | None, meta: A
         from assistant.core.store import Store
 
         transcript = Store(store_root).load(ref)
-    else:
+    elif script in library.scripts:
         transcript = Transcript.new(script, subject=meta.subject, facilitator=meta.facilitator)
-    meeting = Meeting(library.scripts[transcript.meta.script], library.banks, MemorySession(transcript))
+    else:
+        return {}
+    script_of = library.scripts.get(transcript.meta.script)
+    if script_of is None:
+        return {}
+    meeting = Meeting(script_of, library.banks, MemorySession(transcript))
     return to_dict(preview_of(meeting))
 
 
@@ -176,6 +183,10 @@ def fork(store_root: str | None, script: str | None, ref: str | None, meta: Any)
         return None
     if pid == 0:  # the helper: compute, write, and leave without running anything of the parent's
         os.close(read)
+        try:
+            os.nice(5)  # on a busy machine, the app's own start-up goes first
+        except OSError:
+            pass
         try:
             payload = json.dumps(compute(store_root, script, ref, meta), ensure_ascii=False).encode("utf-8")
         except BaseException:  # noqa: BLE001 - any failure means "no preview"; the app reports real errors itself

@@ -27,8 +27,10 @@ def start_new(store: Store, library: Library, script_id: str, meta: NewMeta, *,
               clock: Callable[[], float] | None = None) -> Meeting:
     """Create the transcript (a follow-up when `meta.follows` names an earlier one) and hold it open."""
     script = script_of(library, script_id)
+    from assistant.core.session import as_participants
+
     fields = {
-        "facilitator": meta.facilitator, "subject": meta.subject, "participants": meta.participants,
+        "facilitator": meta.facilitator, "subject": meta.subject, "participants": as_participants(meta.participants),
         "tags": meta.tags, "prepared_by": meta.prepared_by,
         "bank_versions": {b: library.banks[b].version for b in script.banks if b in library.banks},
     }

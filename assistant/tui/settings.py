@@ -5,10 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-if TYPE_CHECKING:  # the core is imported after the first screen is painted
-    from assistant.core.transcript import Participant
 
 
 @dataclass(frozen=True)
@@ -17,7 +15,7 @@ class NewMeta:
 
     facilitator: str = ""
     subject: str = ""
-    participants: tuple[Participant, ...] = ()
+    participants: tuple[tuple[str, str], ...] = ()   # (name, role); Participant objects work too
     tags: tuple[str, ...] = ()
     follows: str | None = None       # the earlier transcript this meeting follows (its name or id)
     prepared_by: str | None = None   # the preparation this parent conversation starts from
@@ -50,10 +48,9 @@ class Settings:
     cursor_blink: bool = True                      # snapshot tests switch it off
 
 
-def parse_participants(text: str) -> tuple[Participant, ...]:
-    """'An (leerkracht), Bert (directie)' -> participants. ValueError names the item that is not 'name (role)'."""
-    from assistant.core.transcript import Participant
-
+def parse_participants(text: str) -> tuple[tuple[str, str], ...]:
+    """'An (leerkracht), Bert (directie)' -> (name, role) pairs (the store makes them participants).
+    ValueError names the item that is not 'name (role)'."""
     people = []
     depth = 0
     item = ""
@@ -73,14 +70,19 @@ def parse_participants(text: str) -> tuple[Participant, ...]:
         if raw.endswith(")") and "(" in raw:
             name, _, role = raw[:-1].partition("(")
             if name.strip() and role.strip():
-                people.append(Participant(name.strip(), role.strip()))
+                people.append((name.strip(), role.strip()))
                 continue
         elif "(" not in raw and ")" not in raw:
-            people.append(Participant(raw, ""))
+            people.append((raw, ""))
             continue
         raise ValueError(raw)
     return tuple(people)
 
 
-def format_participants(people: tuple[Participant, ...]) -> str:
-    return ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in people)
+def _pair(person: Any) -> tuple[str, str]:
+    return (person.name, person.role) if hasattr(person, "name") else (person[0], person[1])
+
+
+def format_participants(people: tuple[Any, ...]) -> str:
+    pairs = [_pair(p) for p in people]
+    return ", ".join(f"{name} ({role})" if role else name for name, role in pairs)

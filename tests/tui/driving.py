@@ -76,6 +76,9 @@ async def walk_to_the_end(pilot, *, pick: int = 1, limit: int = 300) -> int:
             await pilot.press(*(["space", "down"] * pick), "enter")
             continue
         prompt = conversation.meeting.prompt()
+        if prompt is None and conversation.meeting.view.pending_selection:
+            await pilot.pause(0.02)  # the checklist opens after the next frame
+            continue
         if prompt is None:
             return answered
         before = len(conversation.meeting.transcript.events)

@@ -33,7 +33,9 @@ from assistant.tui.widgets.progress import SectionList, SidePanel
 
 if TYPE_CHECKING:
     from assistant.tui.meeting import Meeting
-    from assistant.tui.preview import Handle, Preview
+    from assistant.tui.preview import Preview
+
+WIDE = 110  # columns from which the side panel shows by itself
 
 # Available while the meeting is still being opened (the others need it).
 EARLY_ACTIONS = {"send", "enter", "help", "panel"}
@@ -44,7 +46,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
     AUTO_FOCUS = ""  # the composer takes focus itself, once its box is there
     COMMANDS = {ActionsProvider, QuestionJumpProvider}
 
-    def __init__(self, meeting: Meeting | None = None, *, preview: Handle | None = None,
+    def __init__(self, meeting: Meeting | None = None, *, preview: Preview | None = None,
                  opener: Callable[[], Meeting] | None = None) -> None:
         super().__init__(classes="conversation")
         self.meeting = meeting
@@ -56,14 +58,16 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         self._panel: bool | None = None   # None: shown when the terminal is wide enough
         self._ready = asyncio.Event()
         self._stale = False
+        self._panel_widget: SidePanel | None = None
+        self._panel_data: tuple | None = None
         self.earlier: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
+        shown = self.preview
         yield Static("", id="topbar", markup=False)
         with Horizontal(id="main"):
-            yield ChatLog(self.strings, self.question_text, id="log")
-            yield SidePanel(self.strings, id="panel")
-        yield Composer(self.strings, id="composer")
+            yield ChatLog(self.strings, self.question_text, shown.entries if shown else None, id="log")
+        yield Composer(self.strings, shown.prompt if shown else None, id="composer")
         yield KeyBar()
 
     async def on_mount(self) -> None:
@@ -73,9 +77,8 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         if self.meeting is not None:
             await self._opened(self.meeting)
             return
-        preview = self.preview.result() if self.preview is not None else None
-        if preview is not None:
-            await self.show_preview(preview)
+        if self.preview is not None:
+            await self.show_preview(self.preview)
         # Open the meeting once the first frame is out: the core's import is the slow part.
         self.call_after_refresh(self.run_worker, self._open, thread=True, exclusive=True, group="open")
 
@@ -153,7 +156,9 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         composer.set_speaker(shown.speaker)
         if focus and log.mode is None:
             composer.focus_answer()
-        self.query_one(SidePanel).show(shown.progress, shown.current_section, shown.pending, shown.signals)
+        self._panel_data = (shown.progress, shown.current_section, shown.pending, shown.signals)
+        if self._panel_widget is not None:
+            self._panel_widget.show(*self._panel_data)
         self._topbar(shown.title, shown.subject, shown.minutes, shown.basis_only)
         self._apply_panel()
 
@@ -168,8 +173,16 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         self.query_one("#topbar", Static).update(" · ".join(p for p in parts if p))
 
     def _apply_panel(self) -> None:
-        wide = self.app.size.width >= 110
-        self.set_class(self._panel if self._panel is not None else wide, "-panel")
+        wide = self.app.size.width >= WIDE
+        self.set_class(wide, "-roomy")
+        shown = self._panel if self._panel is not None else wide
+        self.set_class(shown, "-panel")
+        if shown and self._panel_widget is None:
+            # The panel is made the first time it is shown: an 80-column meeting never pays for it.
+            self._panel_widget = SidePanel(self.strings, id="panel")
+            self.query_one("#main").mount(self._panel_widget)
+            if self._panel_data is not None:
+                self.call_after_refresh(self._panel_widget.show, *self._panel_data)
 
     def on_resize(self) -> None:
         self._apply_panel()

@@ -61,7 +61,7 @@ class CommandsMixin(_Base):
 
         self._panel = True
         self._apply_panel()
-        self.query_one(SectionList).focus()
+        self.call_after_refresh(lambda: self.query_one(SectionList).focus())
 
     async def action_basis(self) -> None:
         on = not self.meeting.transcript.basis_only()

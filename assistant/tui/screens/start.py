@@ -52,6 +52,9 @@ class StartScreen(Screen[None]):
             scripts.highlighted = 0
         self.reload()
 
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width >= 110, "-roomy")
+
     def reload(self) -> None:
         self.query_one("#open", OptionList).loading = True
         self._load_open()

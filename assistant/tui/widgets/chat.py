@@ -170,13 +170,21 @@ class ChatLog(VerticalScroll, can_focus=False):
     class Left(Message):
         """The facilitator left the log (Escape): the composer takes focus again."""
 
-    def __init__(self, strings: Strings, question_text: Callable[[str], str], *, id: str | None = None) -> None:
+    def __init__(self, strings: Strings, question_text: Callable[[str], str], entries: list[Entry] | None = None, *,
+                 id: str | None = None) -> None:
+        """`entries` are composed with the log itself: the first screen then needs one layout, not two."""
         super().__init__(id=id)
         self.strings = strings
         self.question_text = question_text
-        self.by_key: dict[str, ChatMessage] = {}
         self.mode: Mode | None = None
         self.cursor: ChatMessage | None = None
+        self.by_key: dict[str, ChatMessage] = {e.key: ChatMessage(e, self._content_for(e)) for e in entries or ()}
+
+    def compose(self):
+        yield from self.by_key.values()
+
+    def on_mount(self) -> None:
+        self.scroll_end(animate=False, immediate=True)
 
     # -- showing entries ------------------------------------------------------------------------------
     def _content_for(self, entry: Entry) -> Content:

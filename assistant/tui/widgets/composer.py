@@ -39,16 +39,19 @@ class CommandLine(Input):
 class Composer(Vertical):
     """Holds focus whenever a question waits. It never sends by itself: the screen's send action does."""
 
-    def __init__(self, strings: Strings, *, id: str | None = None) -> None:
+    def __init__(self, strings: Strings, prompt: Prompt | None = None, *, id: str | None = None) -> None:
+        """`prompt`'s box is composed with the composer (the first screen in one layout)."""
         super().__init__(id=id)
         self.strings = strings
-        self.prompt: Prompt | None = None
+        self.prompt: Prompt | None = prompt
         self.speaker = ""
         self._error = ""
         self._unsaved = ""
 
     def compose(self) -> ComposeResult:
-        yield Vertical(id="box-holder")
+        with Vertical(id="box-holder"):
+            if self.prompt is not None:
+                yield answer_box(self.prompt.question, self.prompt.value if self.prompt.revisit else None)
         yield Static("", id="status", markup=False)
         yield CommandLine(placeholder=self.strings("cmd.placeholder"), id="command", compact=True, select_on_focus=False,
                           suggester=SuggestFromList(completions(self.strings), case_sensitive=False))
@@ -81,6 +84,10 @@ class Composer(Vertical):
                 if prompt is not None:
                     await holder.mount(answer_box(prompt.question, value))
         self.set_class(prompt is None, "-idle")
+        self._show_status()
+
+    def on_mount(self) -> None:
+        self.set_class(self.prompt is None, "-idle")
         self._show_status()
 
     def focus_answer(self) -> Widget | None:
