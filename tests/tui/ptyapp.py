@@ -1,0 +1,78 @@
+"""The real app in a pseudo-terminal: spawn `dialoog`, type bytes, read what it draws (not a test module)."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ANSI = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])")
+CTRL_S, CTRL_Q, ENTER = b"\x13", b"\x11", b"\r"
+
+
+class PtyApp:
+    def __init__(self, *args: str, cwd: Path, size: tuple[int, int] = (80, 24), env: dict | None = None) -> None:
+        argv = [sys.executable, "-m", "assistant", *args]
+        environment = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT), **(env or {})}
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+            os.chdir(cwd)
+            os.execvpe(argv[0], argv, environment)
+        self.output = b""
+        self.status: int | None = None
+
+    def _read(self, timeout: float) -> None:
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if ready:
+            try:
+                self.output += os.read(self.fd, 65536)
+            except OSError:  # the program ended
+                time.sleep(timeout)
+
+    def text(self) -> str:
+        return ANSI.sub(b"", self.output).decode("utf-8", "replace")
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> None:
+        """Until `text` has been drawn (anywhere, since the last `clear`)."""
+        deadline = time.monotonic() + timeout
+        while text not in self.text():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never appeared; the screen showed:\n{self.text()[-3000:]}")
+            self._read(0.05)
+
+    def clear(self) -> None:
+        self.output = b""
+
+    def type(self, data: bytes | str, pause: float = 0.02) -> None:
+        for char in data.encode() if isinstance(data, str) else [data]:
+            os.write(self.fd, bytes([char]) if isinstance(char, int) else char)
+            time.sleep(pause)
+            self._read(0)
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        self.wait()
+
+    def wait(self, timeout: float = 20.0) -> int:
+        deadline = time.monotonic() + timeout
+        while self.status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = os.waitstatus_to_exitcode(status)
+                break
+            if time.monotonic() > deadline:
+                os.kill(self.pid, signal.SIGKILL)
+                raise AssertionError("the app did not end")
+            self._read(0.05)
+        os.close(self.fd)
+        return self.status
