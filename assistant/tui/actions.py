@@ -45,7 +45,7 @@ CONVERSATION = (
 START = (
     ActionSpec("new", "n", "start.new", "start.new.help", show=True, priority=False),
     ActionSpec("resume", "r", "start.resume", "start.resume.help", show=True, priority=False),
-    ActionSpec("handover", "h", "start.handover", "start.handover.help", priority=False),
+    ActionSpec("handover", "h", "start.handover", "start.handover.help", show=True, priority=False),
     ActionSpec("review", "o", "start.review", "start.review.help", show=True, priority=False),
 )
 
@@ -64,7 +64,7 @@ SUMMARY = (
     ActionSpec("save", "s", "summary.save", "summary.save.help", show=True, priority=False),
     ActionSpec("export", "a", "summary.export", "summary.export.help", show=True, priority=False),
     ActionSpec("followup", "v", "summary.followup", "summary.followup.help", show=True, priority=False),
-    ActionSpec("handover", "h", "summary.handover", "summary.handover.help", priority=False),
+    ActionSpec("handover", "h", "summary.handover", "summary.handover.help", show=True, priority=False),
     ActionSpec("reopen", "o", "summary.reopen", "summary.reopen.help", priority=False),
     ActionSpec("close", "escape", "summary.close", "summary.close.help", show=True, priority=False),
 )

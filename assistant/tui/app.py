@@ -116,6 +116,13 @@ class DialoogApp(App[None]):
     def resume_conversation(self, ref: str, *, reopen: bool = False) -> None:
         self._open_now(lambda: self._resume(ref, reopen))
 
+    def start_handover(self, preparation: Any) -> None:
+        """The parent conversation from a preparation (its transcript, or its name or id)."""
+        from assistant.tui.sessions import hand_over
+
+        ref = getattr(getattr(preparation, "meta", None), "id", preparation)
+        self._open_now(lambda: hand_over(self.store, self.library, ref, clock=self.settings.clock))
+
     def _open_now(self, opener: Callable[[], Any]) -> None:
         from assistant.tui.screens.conversation import ConversationScreen
         from assistant.tui.sessions import OpenError

@@ -22,6 +22,7 @@ from assistant.tui.entries import (
     Entry,
     MarkEntry,
     NoteEntry,
+    PrepEntry,
     QuestionEntry,
     SectionEntry,
     SignalEntry,
@@ -57,6 +58,9 @@ class _Builder:
         self.entries: list[Entry] = []
         self.answer_at: dict[str, int] = {}
         self.section: str | None = None
+        carried = transcript.meta.carried or {}
+        known = carried.get("known") if isinstance(carried, dict) else None
+        self.known: dict[str, str] = known if isinstance(known, dict) else {}
         self.flags: dict[str, list[tuple[str, int | None]]] = {}
         for (question, flag), event in transcript.flags().items():
             rank = event.get("rank")
@@ -74,8 +78,21 @@ class _Builder:
         place = self.places.get(question_id)
         section = place.where if place else None
         if section and section != self.section:
-            self.entries.append(SectionEntry(f"sep:{key}", section))
+            known = self.known.get(place.section.id, "") if place else ""
+            self.entries.append(SectionEntry(f"sep:{key}", section, known.strip() if isinstance(known, str) else ""))
             self.section = section
+
+    def preparation(self) -> None:
+        """A conversation started from a preparation opens with what was prepared (assistant.core.handover)."""
+        meta = self.transcript.meta
+        if not meta.prepared_by:
+            return
+        carried = meta.carried or {}
+        topics = carried.get("focus_topics")
+        sensitivities = carried.get("sensitivities")
+        self.entries.append(PrepEntry("prep", str(carried.get("preparation_date") or ""),
+                                      tuple(str(t) for t in topics) if isinstance(topics, list) else (),
+                                      sensitivities.strip() if isinstance(sensitivities, str) else ""))
 
     def answer(self, event: Any) -> None:
         qid = str(event.data["question"])
@@ -100,9 +117,13 @@ class _Builder:
         self.entries.append(MarkEntry(f"m:{seq}", kind, (question,) if question else ()))
 
     def timeline(self) -> None:
+        self.preparation()
         for event in self.transcript.events:
             kind = event.kind
-            if kind is EventKind.ANSWER:
+            if kind is EventKind.SIGNAL and event.get("preparation"):  # carried from the preparation
+                self.entries.append(SignalEntry(f"sig-prep:{event.get('rule')}", str(event.get("rule")),
+                                                str(event.get("text", "")), str(event.get("because") or "")))
+            elif kind is EventKind.ANSWER:
                 self.answer(event)
             elif kind is EventKind.NOTE:
                 self.entries.append(NoteEntry(f"n:{event.seq}", str(event.get("text", "")), str(event.get("prompt") or ""),

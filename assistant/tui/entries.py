@@ -13,6 +13,17 @@ from dataclasses import dataclass
 class SectionEntry:
     key: str
     title: str
+    known: str = ""               # what the school already knew about this topic (from a preparation)
+
+
+@dataclass(frozen=True)
+class PrepEntry:
+    """A conversation started from a preparation: its date, focus topics and sensitivities, on top."""
+
+    key: str
+    date: str
+    topics: tuple[str, ...] = ()
+    sensitivities: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,4 +95,4 @@ class StatusEntry:
     section: str = ""
 
 
-Entry = SectionEntry | QuestionEntry | AnswerEntry | SuggestionEntry | SignalEntry | NoteEntry | MarkEntry | StatusEntry
+Entry = PrepEntry | SectionEntry | QuestionEntry | AnswerEntry | SuggestionEntry | SignalEntry | NoteEntry | MarkEntry | StatusEntry

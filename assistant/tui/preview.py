@@ -22,7 +22,7 @@ from assistant.tui.entries import Entry
 from assistant.tui.prompt import Prompt, QuestionSpec, SectionProgress
 
 ENTRY_TYPES = {cls.__name__: cls for cls in (
-    entry_types.SectionEntry, entry_types.QuestionEntry, entry_types.AnswerEntry, entry_types.SuggestionEntry,
+    entry_types.PrepEntry, entry_types.SectionEntry, entry_types.QuestionEntry, entry_types.AnswerEntry, entry_types.SuggestionEntry,
     entry_types.SignalEntry, entry_types.NoteEntry, entry_types.MarkEntry, entry_types.StatusEntry)}
 MAX_BYTES = 64 * 1024 * 1024
 

@@ -62,6 +62,22 @@ def resume(store: Store, library: Library, ref: str, *, clock: Callable[[], floa
     return _meeting(library, script, session, clock)
 
 
+def hand_over(store: Store, library: Library, preparation: str, *, clock: Callable[[], float] | None = None) -> Meeting:
+    """The parent conversation started from a preparation (assistant.core.handover), held open."""
+    from assistant.core.handover import start_from_preparation
+
+    try:
+        session = start_from_preparation(store, preparation, banks=library.banks, scripts=library.scripts)
+    except (StoreError, ValueError) as exc:
+        raise OpenError(str(exc)) from None
+    try:
+        script = script_of(library, session.transcript.meta.script)
+    except OpenError:
+        session.close()
+        raise
+    return _meeting(library, script, session, clock)
+
+
 def _meeting(library: Library, script, session, clock) -> Meeting:
     kwargs = {"clock": clock} if clock is not None else {}
     return Meeting(script, library.banks, session, **kwargs)

@@ -82,6 +82,7 @@ class StartScreen(Screen[None]):
             listing.add_option(Option(label, id=info.name))
         if not infos:
             listing.add_option(Option(problem or t("start.none_open"), disabled=True))
+        self.query_one(KeyBar).show_keys()
 
     # -- the description of the highlighted script ------------------------------------------------------
     @on(OptionList.OptionHighlighted, "#scripts")
@@ -122,7 +123,15 @@ class StartScreen(Screen[None]):
         name = self._highlighted("open")
         info = self.open_infos.get(name or "")
         if info is not None and info.script == "parent_prep":
-            self.app.start_handover_from(name)  # type: ignore[attr-defined]
+            self.app.start_handover(name)  # type: ignore[attr-defined]
+        else:
+            self.notify(self.strings("start.handover_none"), timeout=4)
+            self.query_one("#open", OptionList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "handover":  # only when a preparation is open
+            return any(info.script == "parent_prep" for info in self.open_infos.values())
+        return True
 
     def action_review(self) -> None:
         self.app.open_review()  # type: ignore[attr-defined]

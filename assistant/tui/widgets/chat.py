@@ -20,6 +20,7 @@ from assistant.tui.entries import (
     Entry,
     MarkEntry,
     NoteEntry,
+    PrepEntry,
     QuestionEntry,
     SectionEntry,
     SignalEntry,
@@ -40,7 +41,16 @@ def _flag_label(t: Strings, flag: str, rank: int | None) -> str:
 def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) -> Content:
     """The text of one message. User data goes in as plain text, never as markup."""
     if isinstance(entry, SectionEntry):
+        if entry.known:
+            return Content.assemble((f"── {entry.title} ──", "bold"), "\n", (t("conv.prep_knew", value=entry.known), "italic"))
         return Content.styled(f"── {entry.title} ──", "bold")
+    if isinstance(entry, PrepEntry):
+        parts: list = [(t("conv.prepared", date=entry.date or "-"), "bold")]
+        if entry.topics:
+            parts += ["\n", t("conv.prepared.topics", topics=", ".join(entry.topics))]
+        if entry.sensitivities:
+            parts += ["\n", (t("conv.prepared.sensitivities", text=entry.sensitivities), "italic")]
+        return Content.assemble(*parts)
     if isinstance(entry, QuestionEntry):
         badge = t(f"conv.badge.{entry.level}") if entry.level in ("basis", "verdiepend") else t("conv.adhoc")
         parts: list[Content | str | tuple[str, str]] = [(f" {badge} ", "reverse"), " "]
@@ -103,7 +113,7 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) 
 
 
 _CLASSES = {
-    SectionEntry: "section", QuestionEntry: "question", AnswerEntry: "answer", SuggestionEntry: "suggestion",
+    PrepEntry: "prep", SectionEntry: "section", QuestionEntry: "question", AnswerEntry: "answer", SuggestionEntry: "suggestion",
     SignalEntry: "signal", NoteEntry: "note", MarkEntry: "mark", StatusEntry: "status",
 }
 
