@@ -118,7 +118,8 @@ def _fits(value: Any, expected: str) -> bool:
     if expected == _INT:
         return isinstance(value, int) and not isinstance(value, bool)
     if expected == _NUM:
-        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+        # A whole number is finite however large; math.isfinite would overflow converting it to float.
+        return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and math.isfinite(value))
     return True
 
 
@@ -200,7 +201,7 @@ _TESTS = {
     _STR: lambda v: type(v) is str,
     _BOOL: lambda v: type(v) is bool,
     _INT: lambda v: type(v) is int,
-    _NUM: lambda v: (type(v) is int or type(v) is float) and math.isfinite(v),
+    _NUM: lambda v: type(v) is int or (type(v) is float and math.isfinite(v)),
     _ANY: lambda v: True,
 }
 _FAST = {kind: tuple((key, _TESTS[expected]) for key, expected in fields.items()) for kind, fields in REQUIRED.items()}

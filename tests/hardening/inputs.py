@@ -3,18 +3,29 @@
 The strategies build documents three ways: raw bytes (anything a damaged or foreign file holds),
 random YAML-able data (any shape), and a real document with one value swapped for a random one
 (the near-misses an author or a broken disk produces, which reach far deeper into validation).
+
+The normal test run keeps the number of examples small enough for the suite's time budget; for a
+deeper search, set DIALOOG_FUZZ_EXAMPLES (for example 2000) and run tests/hardening alone.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def fuzz(examples: int) -> settings:
+    """Settings for a property test: `examples` in the normal run, more when DIALOOG_FUZZ_EXAMPLES asks."""
+    wanted = max(examples, int(os.environ.get("DIALOOG_FUZZ_EXAMPLES") or 0))
+    return settings(max_examples=wanted, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LOCATED = re.compile(r"^.+:\d+:\d+: \S.*$")  # file:line:col: message, one line
 
 # Scalars YAML can hold, with the awkward ones made likely: empty, blank, huge, control characters,

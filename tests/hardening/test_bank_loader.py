@@ -7,17 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.core.bank import Bank, load_bank
 from assistant.core.bankcache import load_bank_cached
 from assistant.core.yamlsource import SourceErrors, load_located
-from tests.hardening.inputs import DATA, ROOT, assert_located, deep_yaml, dump, mutated
+from tests.hardening.inputs import DATA, ROOT, assert_located, deep_yaml, dump, fuzz, mutated
 
 BANK_FILES = sorted((ROOT / "question_banks").glob("*.yaml"))
 REAL_BANKS = [load_located(p).data for p in BANK_FILES[:3]]
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = fuzz(150)
 
 
 @pytest.fixture(scope="module")

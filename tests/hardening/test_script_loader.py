@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.core import locations
@@ -13,11 +13,11 @@ from assistant.core.catalog import load_bank_folder
 from assistant.core.script import Script, load_script
 from assistant.core.scriptcache import load_script_cached
 from assistant.core.yamlsource import SourceErrors, load_located
-from tests.hardening.inputs import DATA, ROOT, assert_located, deep_yaml, dump, mutated
+from tests.hardening.inputs import DATA, ROOT, assert_located, deep_yaml, dump, fuzz, mutated
 
 SCRIPT_FILES = sorted((ROOT / "scripts").glob("*.yaml"))
 REAL_SCRIPTS = [load_located(p).data for p in SCRIPT_FILES]
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = fuzz(150)
 
 # A condition is where a script's rules go deepest: random conditions built from real operators.
 ANY = st.deferred(lambda: DATA)  # deferred: a short repr, which hypothesis prints for nested strategies

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.core.summary import render_summary
 from assistant.core.transcript import Participant
+from tests.hardening.inputs import fuzz
 from tests.summary import conversations
 from tests.summary.conversations import Conversation
 from tests.summary.mdcheck import assert_literal, shape
@@ -85,7 +86,7 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@fuzz(50)
 @given(typed=TYPED_FIELDS)
 def test_typed_text_anywhere_shows_literally_and_keeps_the_structure(typed: dict[str, Any]) -> None:
     rendered = render_summary(_conversation(typed).t, BANKS)

@@ -6,11 +6,12 @@ folder never fails because of one bad transcript, it shows that transcript as un
 
 from __future__ import annotations
 
+import json
 import zlib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.core import journal
@@ -19,9 +20,9 @@ from assistant.core.store_errors import TranscriptError
 from assistant.core.transcript import Participant, Transcript
 from assistant.core.transcript_codec import event_to_dict, meta_to_dict, transcript_to_dict
 from assistant.core.transcript_files import Loaded, TranscriptFiles, file_stem, read_transcript, yaml_document
-from tests.hardening.inputs import DATA, deep_yaml, dump, mutated
+from tests.hardening.inputs import DATA, deep_yaml, dump, fuzz, mutated
 
-FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = fuzz(120)
 STAMP = "2025-03-14T10:00:00+01:00"
 
 
@@ -82,8 +83,8 @@ def test_any_bytes_as_a_journal_give_a_transcript_or_a_clean_error(folder: Path,
 
 
 @FUZZ
-@given(head=st.booleans(), lines=st.lists(st.one_of(st.binary(max_size=60), DATA.map(lambda d: _line(
-    __import__("json").dumps(d, default=str).encode()))), max_size=6))
+@given(head=st.booleans(), lines=st.lists(st.one_of(st.binary(max_size=60), DATA.map(
+    lambda d: _line(json.dumps(d, default=str).encode()))), max_size=6))
 def test_checksummed_lines_of_any_json_give_a_transcript_or_a_clean_error(folder: Path, head: bool, lines) -> None:
     start = journal.encode(RECORDS[0]) if head else b""
     _read(folder, journal_bytes=start + b"".join(line if line.endswith(b"\n") else line + b"\n" for line in lines))
@@ -92,8 +93,6 @@ def test_checksummed_lines_of_any_json_give_a_transcript_or_a_clean_error(folder
 @FUZZ
 @given(records=mutated([RECORDS]))
 def test_a_real_journal_with_random_values_gives_a_transcript_or_a_clean_error(folder: Path, records) -> None:
-    import json
-
     lines = [_line(json.dumps(r, default=str).encode()) for r in (records if isinstance(records, list) else [records])]
     _read(folder, journal_bytes=b"".join(lines))
 
@@ -153,3 +152,15 @@ def test_a_huge_answer_round_trips(tmp_path: Path) -> None:
     files.journal.unlink()  # the YAML copy alone holds it too
     assert store.load(name).answers() == {"inzicht.twijfelachtige-attesten": text}
     store.close()
+
+
+def test_a_huge_whole_number_of_seconds_is_read_not_an_overflow(tmp_path: Path) -> None:
+    # Found by this suite: math.isfinite(10**400) raises OverflowError, which escaped the loader.
+    data = transcript_to_dict(SAMPLE)
+    clock = next(e for e in data["events"] if e["kind"] == "clock")
+    clock["seconds"] = 10**400
+    loaded = _read(tmp_path, yaml_bytes=dump(data).encode())
+    assert loaded is not None and loaded.transcript.seconds_spent() == 10**400
+    records = [dict(RECORDS[0]), *({"t": "event", "event": e} for e in data["events"])]
+    body = b"".join(_line(json.dumps(r).encode()) for r in records)
+    assert _read(tmp_path, journal_bytes=body) is not None
