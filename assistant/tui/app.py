@@ -98,7 +98,7 @@ class DialoogApp(App[None]):
             infos = self.store.list(script=script_id)
         except Exception:  # the list is a convenience in the form; a broken index must not block a meeting
             return []
-        return [(i.name, f"{i.date} · {i.subject or '-'} · {i.status}") for i in infos if i.readable]
+        return [(i.id, f"{i.date} · {i.subject or '-'} · {i.status}") for i in infos if i.readable]
 
     def _start_new(self, script_id: str, meta: NewMeta) -> Any:
         from assistant.tui.sessions import start_new

@@ -31,6 +31,7 @@ class ReviewScreen(Screen[None]):
         install(self, REVIEW, self.strings)
         self.rows: dict[str, Any] = {}     # row key (transcript name) -> TranscriptInfo
         self._timer = None
+        self._to_table = False
 
     def compose(self) -> ComposeResult:
         t = self.strings
@@ -115,6 +116,9 @@ class ReviewScreen(Screen[None]):
         if unreadable:
             message += " · " + t("review.unreadable", count=len(unreadable), first=f"{unreadable[0].path.name}: {unreadable[0].problem}")
         self.query_one("#review-status", Static).update(message)
+        if self._to_table or self.focused is None:
+            self._to_table = False
+            table.focus()
 
     @on(Input.Changed, "#search")
     def _typed(self) -> None:
@@ -124,8 +128,8 @@ class ReviewScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _search_now(self) -> None:
+        self._to_table = True  # once the results are in (a loading table cannot take focus)
         self.reload()
-        self.query_one(DataTable).focus()
 
     @on(Select.Changed)
     def _filtered(self) -> None:

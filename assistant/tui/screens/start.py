@@ -80,7 +80,9 @@ class StartScreen(Screen[None]):
             label = t("start.open_row", date=info.date, script=script.title if script else info.script,
                       subject=info.subject or "-", answers=info.answers)
             listing.add_option(Option(label, id=info.name))
-        if not infos:
+        if infos:
+            listing.highlighted = 0
+        else:
             listing.add_option(Option(problem or t("start.none_open"), disabled=True))
         self.query_one(KeyBar).show_keys()
 

@@ -255,6 +255,11 @@ class ChatLog(VerticalScroll, can_focus=False):
         for widget in self.by_key.values():
             widget.show(widget.entry, self._content_for(widget.entry))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Without a message being picked (the read-only view) only the arrows scroll; other keys go
+        # on to the screen.
+        return action == "move" or self.mode is not None
+
     # -- picking a message ----------------------------------------------------------------------------
     def _candidates(self) -> list[ChatMessage]:
         if self.mode == "answers":

@@ -1,0 +1,103 @@
+"""The start screen (a new conversation through the details form, a resume) and the review screen
+(list, filter, search, read-only view, summary, follow-up, export), by keys."""
+
+from __future__ import annotations
+
+from assistant.core.exports import summary_path
+from assistant.core.transcript_files import file_stem
+from assistant.tui.dialogs.details import DetailsDialog
+from assistant.tui.screens.conversation import ConversationScreen
+from assistant.tui.screens.readonly import ReadOnlyScreen
+from assistant.tui.screens.review import ReviewScreen
+from assistant.tui.screens.summary import SummaryScreen
+from assistant.tui.sessions import start_new
+from assistant.tui.settings import NewMeta, Start
+from tests.tui.driving import ready, screen_text
+
+
+def stored(store, library):
+    """A closed parent dialogue that mentions the bus, and an open school dialogue."""
+    parent = start_new(store, library, "parent_dialogue", NewMeta("An", "Lotte", (("Els", "mama"),)))
+    parent.answer("Geen geld voor de bus")
+    parent.finish()
+    parent.session.close()
+    school = start_new(store, library, "school_dialogue", NewMeta("An", "Sint-Jozef"))
+    school.answer({})
+    school.session.close()
+    return parent.transcript, school.transcript
+
+
+async def test_a_new_conversation_from_the_start_screen_with_its_details(make_app, store):
+    app = make_app(Start())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")  # the highlighted script
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsDialog)
+        await pilot.press(*"An Claes", "enter", *"Lotte", "enter", *"Els (mama), Tom (leerkracht)", "enter")
+        await pilot.press(*"fase 1", "enter")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        meta = app.screen.meeting.transcript.meta
+        assert (meta.facilitator, meta.subject, meta.tags) == ("An Claes", "Lotte", ("fase 1",))
+        assert [(p.name, p.role) for p in meta.participants] == [("Els", "mama"), ("Tom", "leerkracht")]
+        assert "Lotte" in screen_text(app)
+
+
+async def test_a_wrong_participant_stays_in_the_form_with_the_reason(make_app):
+    app = make_app(Start("new", script="parent_dialogue"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, DetailsDialog)
+        await pilot.press("tab", "tab", *"Els (mama", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsDialog)
+        assert "Els (mama" in screen_text(app) and "naam (rol)" in screen_text(app)
+
+
+async def test_resume_from_the_start_screen(make_app, store, library):
+    _, school = stored(store, library)
+    app = make_app(Start())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("r")  # to the open conversations
+        await pilot.pause()
+        await pilot.press("enter")
+        await ready(pilot)
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.screen.meeting.transcript.meta.id == school.meta.id
+
+
+async def test_review_filters_searches_and_acts_on_a_transcript(make_app, store, library):
+    parent, school = stored(store, library)
+    app = make_app(Start("review"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert "2 van 2 gesprekken" in screen_text(app)
+        await pilot.press("slash", *"bus", "enter")
+        await ready(pilot)
+        shown = screen_text(app)
+        assert "1 treffer(s) voor 'bus'" in shown and "Lotte" in shown and "Sint-Jozef" not in shown
+        await pilot.press("enter")  # the read-only view
+        await pilot.pause()
+        assert isinstance(app.screen, ReadOnlyScreen)
+        assert "Geen geld voor de bus" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("e")
+        await ready(pilot)
+        assert summary_path(store.root, file_stem(parent)).is_file()
+        assert "Geëxporteerd" in screen_text(app)
+        await pilot.press("v")  # the follow-up meeting: details first, prefilled with what it follows
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsDialog)
+        await pilot.press("ctrl+s")
+        await ready(pilot)
+        follow = app.screen.meeting.transcript
+        assert follow.meta.follows == parent.meta.id and follow.meta.script == "parent_dialogue"
