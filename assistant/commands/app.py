@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
 from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
@@ -124,6 +125,9 @@ def run_app(args: argparse.Namespace) -> int:
         if problem is not None:
             print(problem[0], file=sys.stderr)
             return problem[1]
+
+    if shown is not None and shown.transcript_id:  # the helper created it: the app resumes it
+        start = replace(start, kind="resume", ref=shown.transcript_id)
 
     def make_store():
         from assistant.core.store import Store

@@ -5,9 +5,11 @@ both are CPU work a thread cannot overlap. So `dialoog new`/`resume` forks a hel
 the arguments are parsed: the helper imports the core and computes, as plain data, what the
 first screen shows (the log, the waiting question, the panel); the app meanwhile imports Textual,
 paints that screen, and only then imports the core and opens the transcript for real (a second
-evaluation gives the same screen). The helper never writes anything: it reads the transcript
-without locking it, and its result travels as JSON through a pipe. Where fork is missing, or the
-helper fails, the app simply opens the conversation the ordinary way.
+evaluation gives the same screen). For `new`, the helper also creates the transcript (and closes it
+again, so the app resumes it): the transcript exists from the first moment, even if the app is killed
+before it has imported the core. For `resume` it only reads, without taking the lock. Its result
+travels as JSON through a pipe. Where fork is missing, or the helper fails, the app simply opens the
+conversation the ordinary way.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Preview:
     current_section: str | None
     pending: tuple[str, ...]
     signals: tuple[str, ...]
+    transcript_id: str | None = None   # for `new`: the transcript the helper created
 
 
 # -- as plain data ------------------------------------------------------------------------------------
@@ -69,6 +72,7 @@ def to_dict(preview: Preview) -> dict[str, Any]:
         "speaker": preview.speaker,
         "progress": [[p.section, p.title, p.done, p.total] for p in preview.progress],
         "current_section": preview.current_section, "pending": list(preview.pending), "signals": list(preview.signals),
+        "transcript_id": preview.transcript_id,
     }
 
 
@@ -79,7 +83,7 @@ def from_dict(data: dict[str, Any]) -> Preview:
         [entry_from_dict(e) for e in data["entries"]],
         None if prompt is None else Prompt(QuestionSpec.from_dict(prompt["question"]), bool(prompt["revisit"]), prompt["value"]),
         data["speaker"], [SectionProgress(*p) for p in data["progress"]], data["current_section"],
-        tuple(data["pending"]), tuple(data["signals"]),
+        tuple(data["pending"]), tuple(data["signals"]), data.get("transcript_id"),
     )
 
 
@@ -119,19 +123,25 @@ def compute(store_root: str | None, script: str | None, ref: str | None, meta: A
     """The first screen of `dialoog new SCRIPT` (with its details) or `dialoog resume REF`, as plain data.
 
     Empty when it cannot be opened: the app then checks again and reports why, as the command line does."""
+    from dataclasses import replace
+
     from assistant.commands.app import _library
-    from assistant.core.transcript import Transcript
+    from assistant.core.store import Store
     from assistant.tui.meeting import Meeting
 
     library = _library()
-    if ref is not None:
-        from assistant.core.store import Store
+    store = Store(store_root)
+    if ref is None:
+        if script not in library.scripts:
+            return {}
+        from assistant.tui.sessions import start_new
 
-        transcript = Store(store_root).load(ref)
-    elif script in library.scripts:
-        transcript = Transcript.new(script, subject=meta.subject, facilitator=meta.facilitator)
-    else:
-        return {}
+        meeting = start_new(store, library, script, meta)
+        try:
+            return to_dict(replace(preview_of(meeting), transcript_id=meeting.transcript.meta.id))
+        finally:
+            meeting.session.close()  # the app resumes it (and takes the lock) once it has the core
+    transcript = store.load(ref)
     script_of = library.scripts.get(transcript.meta.script)
     if script_of is None:
         return {}
