@@ -113,7 +113,8 @@ def _keys(question) -> list[str]:
     if kind == "text":
         return [*"ok", "ctrl+s"]
     return {"yes_no": ["j", "enter"], "choice": ["1", "enter"], "multi_choice": ["1", "enter"], "scale": ["6", "enter"],
-            "number": ["3", "enter"], "counts": ["2", "enter"]}.get(kind, ["ctrl+s"])
+            "number": ["3", "enter"], "counts": ["2", "enter"], "actions": [*"bel ouders", "enter", *"CLB", "ctrl+s"],
+            "factors": [*"steun oma", "tab", *"ruzie", "ctrl+s"]}.get(kind, ["ctrl+s"])
 
 
 def _full_school_log(store, library, keep: int):
@@ -151,19 +152,33 @@ async def _measure_sends(app, sends: int, edits: int) -> tuple[list[float], list
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
+        while getattr(screen, "meeting", None) is None:  # the screen opens its meeting in a worker thread
+            await pilot.pause(0.01)
         messages = len(screen.log_view.by_key)
         send_times = []
-        for _ in range(sends):
+        for _ in range(sends * 3):
+            if len(send_times) == sends:
+                break
             prompt = screen.meeting.prompt()
+            pending = screen.meeting.view.pending_selection
+            if prompt is None and pending:  # a section's deepening questions: pick them all, untimed
+                await pilot.pause()
+                await pilot.press(*(["space", "down"] * len(pending)), "enter")
+                await pilot.pause()
+                continue
             if prompt is None:
                 break
             keys = _keys(prompt.question)
             await pilot.press(*keys[:-1])
             await pilot.pause()
+            before = len(screen.meeting.transcript.events)
             start = time.perf_counter()
             await pilot.press(keys[-1])
             await pilot.pause()
-            send_times.append((time.perf_counter() - start) * 1000)
+            elapsed = (time.perf_counter() - start) * 1000
+            if len(screen.meeting.transcript.events) == before:
+                break  # the answer was refused: what was timed was no send
+            send_times.append(elapsed)
         edit_times = []
         first = screen.meeting.answered_order()[0]
         question = screen.meeting.question(first)
