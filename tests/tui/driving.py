@@ -71,9 +71,9 @@ async def walk_to_the_end(pilot, *, pick: int = 1, limit: int = 300) -> int:
     conversation = app.screen
     answered = 0
     for _ in range(limit):
-        await pilot.pause()
         if isinstance(app.screen, ChecklistDialog):
             await pilot.press(*(["space", "down"] * pick), "enter")
+            await pilot.pause()
             continue
         prompt = conversation.meeting.prompt()
         if prompt is None and conversation.meeting.view.pending_selection:
