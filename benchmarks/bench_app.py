@@ -5,7 +5,7 @@ the moment the first question's text has been written to the terminal; the basel
 Textual app that shows one line, measured the same way, interleaved with ours in the same run.
 
 Sending is measured with Pilot on a school dialogue whose log is full (every question answered,
-plus notes, a few hundred messages) against the same sends on an empty log: from the key press to
+plus notes, a few hundred messages) against the same sends on a short log: from the key press to
 the next question on screen (the transcript event durable, the engine re-run, the log updated,
 the frame rendered). Editing an early answer is measured the same way.
 """
@@ -117,33 +117,32 @@ def _keys(question) -> list[str]:
             "factors": [*"steun oma", "tab", *"ruzie", "ctrl+s"]}.get(kind, ["ctrl+s"])
 
 
-def _full_school_log(store, library, keep: int):
-    """A school dialogue with every question answered and notes, leaving the last `keep` questions open."""
+def _school_log(store, library, *, full: bool, keep: int):
+    """A school dialogue whose next `keep` questions are text questions of the policy section.
+
+    `full`: every other question is answered (all deepening ones chosen) and notes pad the log to
+    TARGET_MESSAGES; otherwise only the two sections before it are answered (a short log)."""
     from assistant.tui.chatlog import build_log
     from assistant.tui.sessions import start_new
     from assistant.tui.settings import NewMeta
 
-    meeting = start_new(store, library, "school_dialogue", NewMeta("Bench", "Volle school"))
-    asked = []
-    while True:  # walk once to learn the order, choosing every deepening question
-        if meeting.prompt() is None and meeting.view.pending_selection:
-            meeting.choose(list(meeting.view.pending_selection))
-            continue
-        prompt = meeting.prompt()
-        if prompt is None:
-            break
-        asked.append(prompt.question.id)
-        meeting.answer(_sample(prompt.question))
-    meeting.session.close()
-    meeting = start_new(store, library, "school_dialogue", NewMeta("Bench", "Volle school"))
-    for qid in asked[:-keep]:
+    meeting = start_new(store, library, "school_dialogue", NewMeta("Bench", "Volle school" if full else "Korte school"))
+    script = meeting.script
+    policy = next(u for u in script.units if u.section == "beleid")
+    open_now = set(policy.basis[-keep:])
+    before = [q for u in script.units[: script.units.index(policy)] for q in u.basis]
+    wanted = [q for q in script.walked_questions() if q not in open_now] if full else before
+    for qid in wanted:
+        meeting.jump(qid)
+        meeting.answer(_sample(meeting.question(qid)))
+    if not full:
         while meeting.prompt() is None and meeting.view.pending_selection:
-            meeting.choose(list(meeting.view.pending_selection))
-        meeting.answer(_sample(meeting.prompt().question))
+            meeting.choose([])  # nothing deepening: on to the policy section
     notes = 0
-    while len(build_log(meeting.transcript, meeting.view, meeting.places, meeting.prompt())) < TARGET_MESSAGES:
-        meeting.note(f"notitie {notes}: wie volgt dit op en wanneer komen we erop terug?", asked[notes % len(asked)])
+    while full and len(build_log(meeting.transcript, meeting.view, meeting.places, meeting.prompt())) < TARGET_MESSAGES:
+        meeting.note(f"notitie {notes}: wie volgt dit op en wanneer komen we erop terug?", wanted[notes % len(wanted)])
         notes += 1
+    assert meeting.prompt() is not None and str(meeting.prompt().question.type) == "text"
     meeting.session.close()
     return meeting.transcript.meta.id
 
@@ -151,10 +150,12 @@ def _full_school_log(store, library, keep: int):
 async def _measure_sends(app, sends: int, edits: int) -> tuple[list[float], list[float], int]:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the meeting opens in a worker
+        await pilot.pause()
         screen = app.screen
         while getattr(screen, "meeting", None) is None:  # the screen opens its meeting in a worker thread
             await pilot.pause(0.01)
-        messages = len(screen.log_view.by_key)
+        messages = len(screen.log_view.entries)  # the whole log (the newest are mounted, see widgets/chat.py)
         send_times = []
         for _ in range(sends * 3):
             if len(send_times) == sends:
@@ -181,9 +182,8 @@ async def _measure_sends(app, sends: int, edits: int) -> tuple[list[float], list
             send_times.append(elapsed)
         edit_times = []
         first = screen.meeting.answered_order()[0]
-        question = screen.meeting.question(first)
         for n in range(edits):
-            value = _sample(question) if str(question.type) != "text" else f"versie {n}"
+            value = {"B": {"0-5": n + 1}}  # the first answer is the absence-code table
             start = time.perf_counter()
             await screen.act(lambda: screen.meeting.edit(first, value), focus=False)
             await pilot.pause()
@@ -198,7 +198,7 @@ def send_rows(runs: int) -> list[dict]:
     from assistant.commands.app import _library
     from assistant.core.store import Store
     from assistant.tui.app import DialoogApp
-    from assistant.tui.settings import NewMeta, Settings, Start
+    from assistant.tui.settings import Settings, Start
 
     library = _library()
     granularity = wait.SLEEP_GRANULARITY
@@ -206,21 +206,21 @@ def send_rows(runs: int) -> list[dict]:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             store = Store(Path(tmp), snapshot_delay=None)
-            full = _full_school_log(store, library, keep=runs + 1)
             settings = dict(cursor_blink=False, clock=lambda: 0.0)
+            full = _school_log(store, library, full=True, keep=runs + 1)
             app = DialoogApp(store=store, library=library, settings=Settings(start=Start("resume", ref=full), **settings))
             sends, edits, messages = asyncio.run(_measure_sends(app, runs, runs))
-            empty = DialoogApp(store=store, library=library, settings=Settings(
-                start=Start("new", script="school_dialogue", meta=NewMeta("Bench", "Lege school")), **settings))
-            base_sends, base_edits, _ = asyncio.run(_measure_sends(empty, runs, runs))
+            short = _school_log(store, library, full=False, keep=runs + 1)
+            app = DialoogApp(store=store, library=library, settings=Settings(start=Start("resume", ref=short), **settings))
+            base_sends, base_edits, short_messages = asyncio.run(_measure_sends(app, runs, runs))
             store.close()
     finally:
         wait.SLEEP_GRANULARITY = granularity
     return [
-        row(f"send an answer, school dialogue log of {messages} messages (Pilot, key to frame)", sends,
-            "the same with an empty log", base_sends),
-        row(f"edit the first answer, log of {messages} messages (engine re-run, log updated)", edits,
-            "the same with a short log", base_edits),
+        row(f"send a text answer, school dialogue log of {messages} messages (Pilot, key to frame)", sends,
+            f"the same, log of {short_messages} messages", base_sends),
+        row(f"edit the first answer in place, log of {messages} messages (engine re-run, log updated)", edits,
+            f"the same, log of {short_messages} messages", base_edits),
     ]
 
 

@@ -186,6 +186,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.finished": ("Het gesprek is afgerond.", "The conversation is finished."),
     "conv.reopened": ("Het gesprek is heropend.", "The conversation was reopened."),
     "conv.earlier": ("Vorige keer: {value}", "Last time: {value}"),
+    "conv.earlier_messages": ("↑ {count} eerdere berichten (scroll naar boven om ze te tonen)",
+                              "↑ {count} earlier messages (scroll up to show them)"),
     "conv.prep_knew": ("De school wist al: {value}", "The school already knew: {value}"),
     "conv.prepared": ("Voorbereid met de school ({date})", "Prepared with the school ({date})"),
     "conv.prepared.topics": ("Focus: {topics}", "Focus: {topics}"),

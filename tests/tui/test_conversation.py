@@ -257,3 +257,29 @@ async def test_the_interface_speaks_english_with_lang_en(new_app):
         await pilot.pause()
         shown = screen_text(app)
         assert "Send" in shown and "Verstuur" not in shown and "Answer" in shown
+
+
+async def test_a_long_log_mounts_its_newest_messages_and_the_rest_on_the_way_up(make_app, store, library):
+    from assistant.tui.dialogs.edit import EditDialog
+    from assistant.tui.sessions import start_new
+    from assistant.tui.settings import NewMeta, Start
+    from assistant.tui.widgets.chat import WINDOW
+
+    meeting = start_new(store, library, "parent_dialogue", NewMeta())
+    meeting.answer("het allereerste antwoord")
+    for n in range(WINDOW):
+        meeting.note(f"notitie {n}")
+    meeting.answer("het tweede antwoord")
+    meeting.session.close()
+    app = make_app(Start("resume", ref=meeting.transcript.meta.id))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        log = app.screen.log_view
+        assert len(log.entries) > WINDOW + 2 and len(log.by_key) == WINDOW
+        assert "eerdere berichten" in screen_text(app) or log.hidden > 0
+        await pilot.press("ctrl+l", "up", "up")  # the second answer, then up past the window
+        await pilot.pause()
+        assert log.cursor is not None and log.cursor.entry.text == "het allereerste antwoord"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditDialog)

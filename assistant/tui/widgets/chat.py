@@ -1,5 +1,10 @@
 """The chat log: one message widget per log entry, laid out as a stream, updated by entry key.
 
+Only the newest WINDOW messages are mounted: Textual lays out and composes every mounted widget on
+each frame, so a full school dialogue (a few hundred messages) would make every answer slower.
+The rest stay plain data; scrolling to the top, or walking up past the first mounted answer,
+mounts the next WINDOW.
+
 The log never takes focus by itself. The facilitator enters it on purpose, to pick an earlier
 answer (edit, flag) or to decide on a suggestion; Escape goes back to the composer.
 """
@@ -30,6 +35,7 @@ from assistant.tui.entries import (
 from assistant.tui.strings import Strings
 
 Mode = Literal["answers", "suggestions"]
+WINDOW = 50  # messages mounted at a time (a 40-line terminal shows about 20)
 
 
 def _flag_label(t: Strings, flag: str, rank: int | None) -> str:
@@ -146,6 +152,10 @@ class ChatMessage(Static):
         self.update(content)
 
 
+class EarlierLine(Static):
+    """Stands for the messages above the mounted window."""
+
+
 class ChatLog(VerticalScroll, can_focus=False):
     """The conversation so far. `sync` shows a new list of entries, touching only what changed."""
 
@@ -188,20 +198,54 @@ class ChatLog(VerticalScroll, can_focus=False):
         self.question_text = question_text
         self.mode: Mode | None = None
         self.cursor: ChatMessage | None = None
-        self.by_key: dict[str, ChatMessage] = {e.key: ChatMessage(e, self._content_for(e)) for e in entries or ()}
+        self.entries: list[Entry] = list(entries or ())
+        self.window = WINDOW
+        start, visible = self._visible(self.entries)
+        self.hidden = start
+        self.by_key: dict[str, ChatMessage] = {e.key: ChatMessage(e, self._content_for(e)) for e in visible}
 
     def compose(self):
+        yield EarlierLine(self._earlier_text(), id="earlier", classes="msg mark", markup=False)
         yield from self.by_key.values()
 
     def on_mount(self) -> None:
+        self.query_one(EarlierLine).display = self.hidden > 0
         self.scroll_end(animate=False, immediate=True)
+        self.watch(self, "scroll_y", self._at_top, init=False)
+
+    def _visible(self, entries: list[Entry]) -> tuple[int, list[Entry]]:
+        start = max(0, len(entries) - self.window)
+        return start, entries[start:]
+
+    def _earlier_text(self) -> str:
+        return self.strings("conv.earlier_messages", count=self.hidden)
+
+    def _at_top(self, y: float) -> None:
+        if y <= 0 and self.hidden and self.is_mounted:
+            self.run_worker(self.show_more(), exclusive=True, group="earlier")
+
+    async def show_more(self) -> None:
+        """Mount the next WINDOW older messages above, keeping the view where it was."""
+        if not self.hidden:
+            return
+        before = self.virtual_size.height
+        self.window += WINDOW
+        await self.sync(self.entries)
+        self.call_after_refresh(lambda: self.scroll_to(y=self.virtual_size.height - before, animate=False))
 
     # -- showing entries ------------------------------------------------------------------------------
     def _content_for(self, entry: Entry) -> Content:
         return render_entry(entry, self.strings, self.question_text)
 
     async def sync(self, entries: list[Entry]) -> None:
-        """Show `entries`: update changed messages, remove gone ones, mount new ones in place."""
+        """Show `entries` (the newest `window` of them): update changed messages, remove gone ones,
+        mount new ones in place."""
+        self.entries = list(entries)
+        start, entries = self._visible(self.entries)
+        self.hidden = start
+        earlier = self.query_one(EarlierLine)
+        earlier.display = start > 0
+        earlier.update(self._earlier_text())
         keys = [e.key for e in entries]
         wanted = set(keys)
         old_order = [k for k in self.by_key if k in wanted]
@@ -239,13 +283,10 @@ class ChatLog(VerticalScroll, can_focus=False):
         self.by_key = {e.key: self.by_key[e.key] for e in entries}
 
     async def _mount_batch(self, batch: list[ChatMessage], after: ChatMessage | None) -> None:
-        if after is None:
-            await self.mount_all(batch, before=0) if self.children else await self.mount_all(batch)
-        else:
-            await self.mount_all(batch, after=after)
+        await self.mount_all(batch, after=after if after is not None else self.query_one(EarlierLine))
 
     async def _rebuild(self, entries: list[Entry]) -> None:
-        await self.remove_children()
+        await self.remove_children(list(self.by_key.values()))
         self.cursor = None
         self.by_key = {e.key: ChatMessage(e, self._content_for(e)) for e in entries}
         await self.mount_all(self.by_key.values())
@@ -289,12 +330,17 @@ class ChatLog(VerticalScroll, can_focus=False):
             widget.add_class("-selected")
             self.scroll_to_widget(widget, animate=False)
 
-    def action_move(self, step: int) -> None:
+    async def action_move(self, step: int) -> None:
         candidates = self._candidates()
         if not candidates:
             self.scroll_relative(y=step, animate=False)  # read-only view: arrows scroll
             return
         index = candidates.index(self.cursor) if self.cursor in candidates else len(candidates)
+        if index + step < 0 and self.hidden:  # walking up past the mounted window: mount more
+            cursor = self.cursor
+            await self.show_more()
+            candidates = self._candidates()
+            index = candidates.index(cursor) if cursor in candidates else 0
         self._select(candidates[max(0, min(len(candidates) - 1, index + step))])
 
     def action_choose(self) -> None:
