@@ -283,3 +283,22 @@ async def test_a_long_log_mounts_its_newest_messages_and_the_rest_on_the_way_up(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EditDialog)
+
+
+async def test_a_fast_typist_loses_no_letter_to_the_send_key(new_app, store):
+    """All keys arrive at once (a paste of keystrokes): every letter before ctrl+s is in the answer,
+    every letter after it is in the next question's box."""
+    from textual import events
+
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        meeting = app.screen.meeting
+        first = meeting.prompt().question.id
+        burst = [*"De bus is te duur, ze moet twee keer overstappen.", "ctrl+s", *"Goed"]
+        for key in burst:  # straight into the app's queue, without waiting in between
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert meeting.transcript.answers()[first] == "De bus is te duur, ze moet twee keer overstappen."
+        assert app.focused.text == "Goed"

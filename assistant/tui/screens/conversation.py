@@ -263,7 +263,21 @@ class ConversationScreen(CommandsMixin, Screen[None]):
             return False
         return box.SENDS_ON_ENTER or hasattr(box, "advance")
 
+    async def settle(self) -> None:
+        """Let the focused widget handle the keys it was handed before this one.
+
+        Keys reach the focused widget through its own queue, but a priority binding (ctrl+s, Enter
+        here) runs as soon as the app reads the key: without this, a fast typist's last letters
+        could still be on their way into the box when its text is read (and then be lost)."""
+        focused = self.focused
+        if focused is None:
+            return
+        handled = asyncio.Event()
+        focused.call_later(handled.set)
+        await handled.wait()
+
     async def action_enter(self) -> None:
+        await self.settle()
         box = self.composer.box
         if box is not None and not box.SENDS_ON_ENTER and not self.composer.command_active:
             await box.advance(self.focused)  # type: ignore[attr-defined]
@@ -272,6 +286,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
 
     async def action_send(self) -> None:
         await self.wait_ready()  # sent before the meeting was open: it goes once it is
+        await self.settle()
         composer = self.composer
         if composer.command_active:
             line = composer.command_line.value
