@@ -131,7 +131,7 @@ class Composer(Vertical):
     def _show_status(self, hint: str | None = None) -> None:
         status = self.query_one("#status", Static)
         box = self.box
-        text = self._unsaved or self._error or hint or (self.strings(box.HINT) if box else "")
+        text = self._unsaved or self._error or hint or (self.strings(box.HINT) if box and self.prompt else "")
         status.update(text)
         status.set_class(bool(self._unsaved), "-unsaved")
         status.set_class(bool(self._error) and not self._unsaved, "-error")
