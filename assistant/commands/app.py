@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 
 from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
@@ -126,16 +125,14 @@ def run_app(args: argparse.Namespace) -> int:
             print(problem[0], file=sys.stderr)
             return problem[1]
 
-    if shown is not None and shown.transcript_id:  # the helper created it: the app resumes it
-        start = replace(start, kind="resume", ref=shown.transcript_id)
-
     def make_store():
         from assistant.core.store import Store
 
         return Store(root)
 
     store = Later(make_store)
-    app = DialoogApp(store=store, library=Later(_library), preview=shown,
+    created = handle.created if handle is not None and start.kind == "new" and shown is not None else None
+    app = DialoogApp(store=store, library=Later(_library), preview=shown, created=created,
                      settings=Settings(lang=getattr(args, "lang", "nl"), start=start))
     try:
         app.run()

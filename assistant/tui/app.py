@@ -26,23 +26,24 @@ class DialoogApp(App[None]):
     TITLE = "Dialoog"
 
     def __init__(self, *, store: Store, library: Library, settings: Settings | None = None,
-                 preview: Preview | None = None) -> None:
+                 preview: Preview | None = None, created: Callable[[], str | None] | None = None) -> None:
         """`store` and `library` may be lazy (assistant.tui.lazy): the command line passes them so, so
-        that the core is imported after the first screen; `preview` is the helper process computing
-        that first screen (assistant.tui.preview)."""
+        that the core is imported after the first screen; `preview` is that first screen, computed by a
+        helper process (assistant.tui.preview), and `created` gives the transcript it made for `new`."""
         super().__init__()
         self.store = store
         self.library = library
         self.settings = settings or Settings()
         self.strings = Strings(self.settings.lang)
         self.preview = preview
+        self.created = created  # the id of the transcript the helper made for `new` (it waits), or None
 
     # -- starting -------------------------------------------------------------------------------------
     def on_mount(self) -> None:
         start = self.settings.start
         if start.kind == "new" and start.script:
             if start.meta is not None:
-                self._open_with(lambda: self._start_new(start.script, start.meta), self.preview)
+                self._open_with(lambda: self._start_or_adopt(start.script, start.meta), self.preview)
             else:
                 self.ask_details(start.script)
         elif start.kind == "resume" and start.ref:
@@ -104,6 +105,11 @@ class DialoogApp(App[None]):
         from assistant.tui.sessions import start_new
 
         return start_new(self.store, self.library, script_id, meta, clock=self.settings.clock)
+
+    def _start_or_adopt(self, script_id: str, meta: NewMeta) -> Any:
+        """Resume the transcript the helper made for `new`, or make it here."""
+        ident = self.created() if self.created is not None else None
+        return self._resume(ident) if ident else self._start_new(script_id, meta)
 
     def _resume(self, ref: str, reopen: bool = False) -> Any:
         from assistant.tui.sessions import resume

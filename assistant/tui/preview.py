@@ -5,11 +5,11 @@ both are CPU work a thread cannot overlap. So `dialoog new`/`resume` forks a hel
 the arguments are parsed: the helper imports the core and computes, as plain data, what the
 first screen shows (the log, the waiting question, the panel); the app meanwhile imports Textual,
 paints that screen, and only then imports the core and opens the transcript for real (a second
-evaluation gives the same screen). For `new`, the helper also creates the transcript (and closes it
-again, so the app resumes it): the transcript exists from the first moment, even if the app is killed
-before it has imported the core. For `resume` it only reads, without taking the lock. Its result
-travels as JSON through a pipe. Where fork is missing, or the helper fails, the app simply opens the
-conversation the ordinary way.
+evaluation gives the same screen). For `new`, once the screen is sent, the helper also creates the
+transcript (and closes it again, so that the app resumes it): the transcript exists from the start,
+even if the app is killed before it has imported the core. For `resume` it only reads, without the
+lock. Its answers travel as JSON lines through a pipe. Where fork is missing, or the helper fails,
+the app simply opens the conversation the ordinary way.
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ class Preview:
     current_section: str | None
     pending: tuple[str, ...]
     signals: tuple[str, ...]
-    transcript_id: str | None = None   # for `new`: the transcript the helper created
 
 
 # -- as plain data ------------------------------------------------------------------------------------
@@ -72,7 +71,6 @@ def to_dict(preview: Preview) -> dict[str, Any]:
         "speaker": preview.speaker,
         "progress": [[p.section, p.title, p.done, p.total] for p in preview.progress],
         "current_section": preview.current_section, "pending": list(preview.pending), "signals": list(preview.signals),
-        "transcript_id": preview.transcript_id,
     }
 
 
@@ -83,7 +81,7 @@ def from_dict(data: dict[str, Any]) -> Preview:
         [entry_from_dict(e) for e in data["entries"]],
         None if prompt is None else Prompt(QuestionSpec.from_dict(prompt["question"]), bool(prompt["revisit"]), prompt["value"]),
         data["speaker"], [SectionProgress(*p) for p in data["progress"]], data["current_section"],
-        tuple(data["pending"]), tuple(data["signals"]), data.get("transcript_id"),
+        tuple(data["pending"]), tuple(data["signals"]),
     )
 
 
@@ -122,62 +120,94 @@ class MemorySession:
 def compute(store_root: str | None, script: str | None, ref: str | None, meta: Any) -> dict[str, Any]:
     """The first screen of `dialoog new SCRIPT` (with its details) or `dialoog resume REF`, as plain data.
 
-    Empty when it cannot be opened: the app then checks again and reports why, as the command line does."""
-    from dataclasses import replace
-
+    Empty when it cannot be opened: the app then checks again and reports why, as the command line does.
+    For `new` the screen is that of an empty transcript in memory (the real one is made after, by
+    `create`, so that the store's own imports do not delay the first screen)."""
     from assistant.commands.app import _library
-    from assistant.core.store import Store
+    from assistant.core.transcript import Transcript
     from assistant.tui.meeting import Meeting
 
     library = _library()
-    store = Store(store_root)
-    if ref is None:
-        if script not in library.scripts:
-            return {}
-        from assistant.tui.sessions import start_new
+    if ref is not None:
+        from assistant.core.store import Store
 
-        meeting = start_new(store, library, script, meta)
-        try:
-            return to_dict(replace(preview_of(meeting), transcript_id=meeting.transcript.meta.id))
-        finally:
-            meeting.session.close()  # the app resumes it (and takes the lock) once it has the core
-    transcript = store.load(ref)
+        transcript = Store(store_root).load(ref)
+    elif script in library.scripts:
+        transcript = Transcript.new(script, subject=meta.subject, facilitator=meta.facilitator)
+    else:
+        return {}
     script_of = library.scripts.get(transcript.meta.script)
     if script_of is None:
         return {}
-    meeting = Meeting(script_of, library.banks, MemorySession(transcript))
-    return to_dict(preview_of(meeting))
+    return to_dict(preview_of(Meeting(script_of, library.banks, MemorySession(transcript))))
+
+
+def create(store_root: str | None, script: str, meta: Any) -> str:
+    """Make the new transcript and let go of it again (the app resumes it); returns its id."""
+    from assistant.commands.app import _library
+    from assistant.core.store import Store
+    from assistant.tui.sessions import start_new
+
+    meeting = start_new(Store(store_root), _library(), script, meta)
+    meeting.session.close()
+    return meeting.transcript.meta.id
 
 
 # -- the helper process -----------------------------------------------------------------------------------
 class Handle:
-    """The helper's answer, read when the screen needs it (by then the helper is usually done)."""
+    """The helper's two answers: the first screen (one JSON line), then, for `new`, the transcript it made."""
 
     def __init__(self, pid: int, fd: int) -> None:
         self.pid, self.fd = pid, fd
+        self._buffer = b""
         self._result: Preview | None = None
-        self._done = False
+        self._read_result = False
+        self._created: str | None = None
+        self._finished = False
+
+    def _line(self) -> bytes | None:
+        while b"\n" not in self._buffer:
+            chunk = os.read(self.fd, 1 << 20) if self.fd >= 0 else b""
+            if not chunk:
+                return None
+            self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return line
 
     def result(self) -> Preview | None:
-        if self._done:
-            return self._result
-        self._done = True
-        chunks = []
-        try:
-            while True:
-                chunk = os.read(self.fd, 1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-        finally:
-            os.close(self.fd)
-            os.waitpid(self.pid, 0)
-        try:
-            data = json.loads(b"".join(chunks)) if chunks else None
-            self._result = from_dict(data) if data else None
-        except (ValueError, KeyError, TypeError):
-            self._result = None  # a helper that failed: the app opens the conversation the ordinary way
+        """The first screen (waits for the helper to have computed it), or None if it could not."""
+        if not self._read_result:
+            self._read_result = True
+            try:
+                line = self._line()
+                data = json.loads(line) if line else None
+                self._result = from_dict(data) if data else None
+            except (ValueError, KeyError, TypeError, OSError):
+                self._result = None  # a helper that failed: the app opens the conversation the ordinary way
         return self._result
+
+    def created(self) -> str | None:
+        """The id of the transcript the helper made for `new` (waits for it), or None."""
+        if not self._finished:
+            self.result()
+            self._finished = True
+            try:
+                line = self._line()
+                self._created = json.loads(line).get("created") if line else None
+            except (ValueError, AttributeError, OSError):
+                self._created = None
+            finally:
+                os.close(self.fd)
+                self.fd = -1
+                os.waitpid(self.pid, 0)
+        return self._created
+
+
+def _send(fd: int, payload: Any) -> None:
+    data = json.dumps(payload, ensure_ascii=False).encode("utf-8")[:MAX_BYTES] + b"\n"
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def fork(store_root: str | None, script: str | None, ref: str | None, meta: Any) -> Handle | None:
@@ -198,13 +228,16 @@ def fork(store_root: str | None, script: str | None, ref: str | None, meta: Any)
         except OSError:
             pass
         try:
-            payload = json.dumps(compute(store_root, script, ref, meta), ensure_ascii=False).encode("utf-8")
-        except BaseException:  # noqa: BLE001 - any failure means "no preview"; the app reports real errors itself
-            payload = b""
-        try:
-            view = memoryview(payload[:MAX_BYTES])
-            while view:
-                view = view[os.write(write, view):]
+            try:
+                shown = compute(store_root, script, ref, meta)
+            except BaseException:  # noqa: BLE001 - any failure means "no preview"; the app reports real errors
+                shown = {}
+            _send(write, shown)
+            if ref is None and shown:
+                try:
+                    _send(write, {"created": create(store_root, script, meta)})
+                except BaseException:  # noqa: BLE001 - the app then creates it (and reports what fails)
+                    _send(write, {})
         finally:
             os._exit(0)
     os.close(write)

@@ -36,7 +36,7 @@ def test_the_helper_process_answers_through_a_pipe(store, library):
     shown = handle.result()
     assert shown is not None and shown.prompt.question.type == "yes_no" and shown.subject == "Klas 3"
     # for a new conversation the helper made the transcript (and let go of it, for the app to resume)
-    with store.resume(shown.transcript_id) as session:
+    with store.resume(handle.created()) as session:
         assert session.transcript.meta.subject == "Klas 3"
     nothing = fork(str(store.root), "nope", None, NewMeta()).result()
     assert nothing is None
