@@ -172,9 +172,9 @@ class DialoogApp(App[None]):
         """Save and quit; ask first when typed text would be lost or changes could not be saved."""
         from assistant.tui.dialogs.confirm import ConfirmDialog
 
-        screen = self.screen
-        typing = bool(getattr(screen, "has_typing", lambda: False)())
-        unsaved = int(getattr(screen, "unsaved_count", lambda: 0)())
+        stack = self.screen_stack  # a dialog may be on top of the conversation
+        typing = any(getattr(screen, "has_typing", lambda: False)() for screen in stack)
+        unsaved = sum(int(getattr(screen, "unsaved_count", lambda: 0)()) for screen in stack)
         if typing or unsaved:
             t = self.strings
             body = t("quit.unsaved") if typing else t("quit.unsaved_events", count=unsaved)
