@@ -101,3 +101,21 @@ async def test_review_filters_searches_and_acts_on_a_transcript(make_app, store,
         await ready(pilot)
         follow = app.screen.meeting.transcript
         assert follow.meta.follows == parent.meta.id and follow.meta.script == "parent_dialogue"
+
+
+async def test_a_fast_typist_fills_the_details_form_field_by_field(make_app):
+    """All keys arrive at once, as when typing fast in a real terminal: Enter still separates the fields."""
+    from textual import events
+
+    app = make_app(Start("new", script="parent_dialogue"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, DetailsDialog)
+        burst = [*"An Claes", "enter", *"Lotte", "enter", *"Els (mama)", "enter", *"fase 1", "ctrl+s"]
+        for key in burst:  # straight into the app's queue, without waiting in between
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await ready(pilot)
+        assert isinstance(app.screen, ConversationScreen)
+        meta = app.screen.meeting.transcript.meta
+        assert (meta.facilitator, meta.subject, meta.tags) == ("An Claes", "Lotte", ("fase 1",))
+        assert [(p.name, p.role) for p in meta.participants] == [("Els", "mama")]

@@ -5,18 +5,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from assistant.tui.settings import NewMeta, format_participants, parse_participants
+from assistant.tui.typing import settle
 
 
 class DetailsDialog(ModalScreen[NewMeta | None]):
     """Returns the details (all optional), or None on Escape. Enter moves on; Enter on the last field, or ctrl+s, starts."""
 
     BINDINGS = [
+        Binding("enter", "next_field", show=False, priority=True),
         Binding("ctrl+s", "start", show=False, priority=True),
         Binding("escape", "cancel", show=False),
     ]
@@ -54,16 +57,21 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
     def on_mount(self) -> None:
         self.query_one("#facilitator", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    async def action_next_field(self) -> None:
+        """Enter moves to the next field at once, so keys typed after it land there (not via Input.Submitted,
+        which arrives after the keys already queued for the field being left)."""
+        await settle(self)
         inputs = list(self.query(Input))
-        index = inputs.index(event.input)
+        if self.focused not in inputs:
+            raise SkipAction()  # Enter on the Select opens it
+        index = inputs.index(self.focused)
         if index < len(inputs) - 1:
-            inputs[index + 1].focus()
+            self.set_focus(inputs[index + 1])
         else:
-            self.action_start()
+            await self.action_start()
 
-    def action_start(self) -> None:
+    async def action_start(self) -> None:
+        await settle(self)
         t = self.app.strings  # type: ignore[attr-defined]
         value = lambda ident: self.query_one(f"#{ident}", Input).value.strip()  # noqa: E731
         try:

@@ -25,6 +25,7 @@ from textual.widgets import Static
 from assistant.tui.actions import CONVERSATION, install
 from assistant.tui.commands import ActionsProvider, QuestionJumpProvider
 from assistant.tui.screens.conversation_commands import CommandsMixin
+from assistant.tui.typing import settle
 from assistant.tui.widgets.answers import AnswerBox
 from assistant.tui.widgets.chat import ChatLog
 from assistant.tui.widgets.composer import CommandLine, Composer
@@ -264,17 +265,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         return box.SENDS_ON_ENTER or hasattr(box, "advance")
 
     async def settle(self) -> None:
-        """Let the focused widget handle the keys it was handed before this one.
-
-        Keys reach the focused widget through its own queue, but a priority binding (ctrl+s, Enter
-        here) runs as soon as the app reads the key: without this, a fast typist's last letters
-        could still be on their way into the box when its text is read (and then be lost)."""
-        focused = self.focused
-        if focused is None:
-            return
-        handled = asyncio.Event()
-        focused.call_later(handled.set)
-        await handled.wait()
+        await settle(self)
 
     async def action_enter(self) -> None:
         await self.settle()
