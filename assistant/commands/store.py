@@ -270,12 +270,12 @@ def preparation_lines(transcript) -> list[str]:
     return lines
 
 
-def run_show(args: argparse.Namespace) -> int:
+def _inspect(args: argparse.Namespace) -> Any:
+    """The transcript named on the command line with its warnings printed, or an exit code."""
     from assistant.core.store import StoreError, TranscriptError
 
-    store = _store(args)
     try:
-        loaded = store.inspect(args.transcript)
+        loaded = _store(args).inspect(args.transcript)
     except TranscriptError as exc:
         for line in exc.errors:
             print(line, file=sys.stderr)
@@ -284,6 +284,13 @@ def run_show(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     for warning in loaded.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    return loaded
+
+
+def run_show(args: argparse.Namespace) -> int:
+    loaded = _inspect(args)
+    if isinstance(loaded, int):
+        return loaded
     print(loaded.files.stem)
     print("\n".join(describe(loaded.transcript, _banks())))
     return EXIT_OK
@@ -291,20 +298,11 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from assistant.core import durable
-    from assistant.core.store import StoreError, TranscriptError
     from assistant.core.transcript_files import YAML_HEADER, yaml_document
 
-    store = _store(args)
-    try:
-        loaded = store.inspect(args.transcript)
-    except TranscriptError as exc:
-        for line in exc.errors:
-            print(line, file=sys.stderr)
-        return EXIT_INVALID
-    except StoreError as exc:
-        return _fail(str(exc))
-    for warning in loaded.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    loaded = _inspect(args)
+    if isinstance(loaded, int):
+        return loaded
     transcript = loaded.transcript
     header = YAML_HEADER
     if args.anonymise:

@@ -169,35 +169,26 @@ class Meeting:
         return self.session.record(EventKind.ANSWER, question=question.id, value=value, speaker=self.speaker or None)
 
     def skip(self) -> Event | None:
-        self.flush()
-        prompt = self.prompt()
-        if prompt is None:
-            return None
-        if prompt.is_adhoc:
-            assert self.adhoc is not None
-            event = self._decide(self.adhoc, Decision.DISMISSED)
-            self.adhoc = None
-            self.refresh()
-            return event
-        event = self.session.record(EventKind.SKIP, question=prompt.question.id)
-        self.asking = None
-        self.refresh()
-        return event
+        """Pass the current question over in this meeting."""
+        return self._pass_over(EventKind.SKIP, Decision.DISMISSED)
 
     def park(self) -> Event | None:
         """Carry the current question to the next meeting."""
+        return self._pass_over(EventKind.DEFER, Decision.PARKED)
+
+    def _pass_over(self, kind: EventKind, adhoc_decision: Decision) -> Event | None:
+        """Skip or park the waiting question; an ad-hoc follow-up is decided instead."""
         self.flush()
         prompt = self.prompt()
         if prompt is None:
             return None
         if prompt.is_adhoc:
             assert self.adhoc is not None
-            event = self._decide(self.adhoc, Decision.PARKED)
+            event = self._decide(self.adhoc, adhoc_decision)
             self.adhoc = None
-            self.refresh()
-            return event
-        event = self.session.record(EventKind.DEFER, question=prompt.question.id)
-        self.asking = None
+        else:
+            event = self.session.record(kind, question=prompt.question.id)
+            self.asking = None
         self.refresh()
         return event
 
