@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
 from collections.abc import Sequence
 
@@ -56,9 +55,14 @@ def build_parser(only: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dialoog {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    import assistant.commands as package
+    if only is not None:
+        names = list(only)
+    else:  # pkgutil only here: the app's own start-up does without it
+        import pkgutil
 
-    names = only if only is not None else [info.name for info in pkgutil.iter_modules(package.__path__)]
+        import assistant.commands as package
+
+        names = [info.name for info in pkgutil.iter_modules(package.__path__)]
     modules = [importlib.import_module(f"assistant.commands.{name}") for name in names]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
         module.register(sub)

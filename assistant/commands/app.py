@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -76,6 +77,8 @@ def check(store_root: str | None, start) -> tuple[str, int] | None:
     """What keeps `start` from opening, as (message, exit code), or None. Imports the core."""
     from assistant.core.yamlsource import SourceErrors
 
+    gc.enable()  # the core is needed before the first screen: collect as usual (see run_app)
+
     try:
         library = _library()
     except SourceErrors as exc:
@@ -97,6 +100,19 @@ def run_app(args: argparse.Namespace) -> int:
     """Start the app. For a conversation given on the command line, a helper process computes its
     first screen while this one imports Textual (assistant.tui.preview); the core is imported only
     after that screen is painted."""
+    collecting = gc.isenabled()
+    # Start-up allocates hundreds of thousands of long-lived objects (Textual, the screen) and no
+    # garbage worth collecting: the cyclic collector would spend ~30 ms of it walking them. It
+    # resumes when the core is first needed, which is after the first screen is painted.
+    gc.disable()
+    try:
+        return _run_app(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run_app(args: argparse.Namespace) -> int:
     try:
         start = _start(args)
     except SystemExit as exc:
@@ -128,11 +144,16 @@ def run_app(args: argparse.Namespace) -> int:
     def make_store():
         from assistant.core.store import Store
 
+        gc.enable()
         return Store(root)
+
+    def make_library():
+        gc.enable()
+        return _library()
 
     store = Later(make_store)
     created = handle.created if handle is not None and start.kind == "new" and shown is not None else None
-    app = DialoogApp(store=store, library=Later(_library), preview=shown, created=created,
+    app = DialoogApp(store=store, library=Later(make_library), preview=shown, created=created,
                      settings=Settings(lang=getattr(args, "lang", "nl"), start=start))
     try:
         app.run()

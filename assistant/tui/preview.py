@@ -14,6 +14,7 @@ the app simply opens the conversation the ordinary way.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from dataclasses import dataclass, fields
@@ -215,13 +216,18 @@ def fork(store_root: str | None, script: str | None, ref: str | None, meta: Any)
     if not hasattr(os, "fork"):
         return None
     read, write = os.pipe()
+    # Frozen in the helper, what is allocated so far stays shared between the two processes: the
+    # helper's collections would otherwise write to (and so copy) every page of it (see gc.freeze).
+    gc.freeze()
     try:
         pid = os.fork()
     except OSError:
+        gc.unfreeze()
         os.close(read)
         os.close(write)
         return None
     if pid == 0:  # the helper: compute, write, and leave without running anything of the parent's
+        gc.enable()  # the app may start with collection paused; the helper imports the core
         os.close(read)
         try:
             os.nice(5)  # on a busy machine, the app's own start-up goes first
@@ -240,5 +246,6 @@ def fork(store_root: str | None, script: str | None, ref: str | None, meta: Any)
                     _send(write, {})
         finally:
             os._exit(0)
+    gc.unfreeze()  # the app collects as before
     os.close(write)
     return Handle(pid, read)
