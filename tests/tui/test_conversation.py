@@ -43,7 +43,7 @@ async def test_parent_dialogue_with_follow_ups_an_edit_and_basis_only(new_app, s
         # park the ad-hoc one
         await pilot.press("ctrl+f", "p")
         await pilot.pause()
-        await pilot.press("escape")
+        assert in_composer(app), "after a decision the facilitator types on"
         await pilot.press(*keys_for(meeting.prompt().question, "twee weken"))
         await pilot.pause()
 

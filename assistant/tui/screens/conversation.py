@@ -346,10 +346,11 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         self.log_view.enter("answers", f"a:{event.question_id}")
 
     async def on_chat_log_decision_requested(self, event: ChatLog.DecisionRequested) -> None:
+        # One decision per ctrl+f: the facilitator goes straight back to typing, so letters typed
+        # after p or x reach the answer box instead of being read as more decisions.
         await self.act(lambda: self.meeting.decide(event.suggestion_key, event.decision), focus=False)
-        if event.decision == "accepted" or not self.log_view.enter("suggestions"):
-            self.log_view.leave()
-            self.composer.focus_answer()
+        self.log_view.leave()
+        self.composer.focus_answer()
 
     async def on_section_list_jump(self, event: SectionList.Jump) -> None:
         await self.jump_section(event.section)
