@@ -168,6 +168,9 @@ class _Summary:
         self.previous.update(previous.answers() if isinstance(previous, Transcript) else dict(previous or {}))
         self.notes: dict[str | None, list[str]] = {}
         for event in transcript.notes():
+            if event.get("suggestion"):  # the app records the answer to an ad-hoc follow-up as its note
+                self.answers.setdefault(str(event.get("suggestion")), str(event.get("text", "")))
+                continue
             self.notes.setdefault(event.get("question"), []).append(str(event.get("text", "")))
         self.follow_ups: dict[str, list[Suggestion]] = {}
         for suggestion, decision in view.decided if view else ():
