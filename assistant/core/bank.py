@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from assistant.core.yamlsource import Located, SourceError, SourceErrors, load_located
+from assistant.core.yamlsource import Located, SourceError, SourceErrors, load_located, merge_errors
 
 
 class AnswerType(StrEnum):
@@ -288,20 +288,10 @@ def bank_from_located(located: Located) -> Bank:
     try:
         bank = validate_located(located, Bank)
     except SourceErrors as exc:
-        raise SourceErrors(_merge(exc.errors, semantic)) from None
+        raise SourceErrors(merge_errors(exc.errors, semantic)) from None
     if semantic:
         raise SourceErrors(semantic)
     return bank
-
-
-def _merge(first: list[SourceError], second: list[SourceError]) -> list[SourceError]:
-    seen: set[str] = set()
-    merged = []
-    for error in sorted(first + second, key=lambda e: (e.line, e.col)):
-        if str(error) not in seen:
-            seen.add(str(error))
-            merged.append(error)
-    return merged
 
 
 def load_bank(path: Path, display: str | None = None) -> Bank:

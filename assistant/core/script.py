@@ -19,7 +19,7 @@ from typing import Any
 from assistant.core.bank import ID_PATTERN, Bank, Level, Question, Section
 from assistant.core.rules import ConditionParser, Proposal, Rule
 from assistant.core.validation import context_label
-from assistant.core.yamlsource import Located, SourceError, SourceErrors, YamlPath
+from assistant.core.yamlsource import Located, SourceError, SourceErrors, YamlPath, merge_errors
 
 EFFECTS = ("show", "skip", "suggest", "signal", "priority_hint")
 _STRICT = {"extra": "forbid"}  # read by pydantic when it validates the shape of a script file
@@ -312,9 +312,9 @@ def script_from_located(located: Located, banks: Mapping[str, Bank], *, shape_ch
         try:
             validate_located(located, _ScriptDoc)
         except SourceErrors as exc:
-            raise SourceErrors(_merge(exc.errors, compiler.errors)) from None
+            raise SourceErrors(merge_errors(exc.errors, compiler.errors)) from None
     if compiler.errors:
-        raise SourceErrors(_merge([], compiler.errors))
+        raise SourceErrors(merge_errors([], compiler.errors))
     data = located.data
     return Script(
         id=data["id"],
@@ -327,16 +327,6 @@ def script_from_located(located: Located, banks: Mapping[str, Bank], *, shape_ch
         version=data.get("version", 1),
         path=located.path,
     )
-
-
-def _merge(first: list[SourceError], second: list[SourceError]) -> list[SourceError]:
-    seen: set[str] = set()
-    merged = []
-    for error in sorted(first + second, key=lambda e: (e.line, e.col)):
-        if str(error) not in seen:
-            seen.add(str(error))
-            merged.append(error)
-    return merged
 
 
 def load_script(path: Path, banks: Mapping[str, Bank], display: str | None = None) -> Script:

@@ -51,6 +51,17 @@ class SourceErrors(Exception):
         super().__init__("\n".join(str(e) for e in errors))
 
 
+def merge_errors(first: list[SourceError], second: list[SourceError]) -> list[SourceError]:
+    """Both lists in file order, each message once (two checks may see the same mistake)."""
+    seen: set[str] = set()
+    merged = []
+    for error in sorted(first + second, key=lambda e: (e.line, e.col)):
+        if str(error) not in seen:
+            seen.add(str(error))
+            merged.append(error)
+    return merged
+
+
 @dataclass
 class Located:
     """Plain data from a YAML file plus where each value and key stands in it."""
