@@ -11,6 +11,7 @@ itself made, so it is printed with the filter `markup`; that filter is for macro
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,15 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         super().__init__(**options)
         self._safe: dict[tuple[type, str], bool] = {}
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """A field of a dataclass instance is plain data that the sandbox's checks would allow anyway
+        (no leading underscore, not a function's or frame's internals, not a mutating method): read it
+        directly, which halves the cost of a summary's thousands of attribute reads."""
+        fields = _dataclass_fields(type(obj))
+        if attribute in fields:
+            return fields[attribute](obj)
+        return super().getattr(obj, attribute)
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         key = (type(obj), attr)
         known = self._safe.get(key)
@@ -73,6 +83,13 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             if len(self._safe) < self._MAX_REMEMBERED:
                 self._safe[key] = known
         return known
+
+
+@functools.cache
+def _dataclass_fields(kind: type) -> dict[str, Any]:
+    """Public field name -> getter, for dataclasses; empty for every other type."""
+    fields = getattr(kind, "__dataclass_fields__", None) or {}
+    return {name: operator.attrgetter(name) for name in fields if not name.startswith("_")}
 
 
 @functools.cache
