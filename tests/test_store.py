@@ -241,3 +241,13 @@ def test_a_folder_made_by_someone_else_is_made_private_only_if_it_holds_nothing_
     session.close()
     assert stat.S_IMODE(documents.stat().st_mode) == 0o755
     assert any("can be opened by other users" in w for w in session.warnings)
+
+
+def test_a_transcript_is_found_by_the_school_or_pupil_it_names(store):
+    session = store.create(school(subject="Basisschool Sint-Jan (Anderlecht)"))
+    session.close()
+    assert store.load("Basisschool Sint-Jan (Anderlecht)").meta.id == session.id
+    assert store.load("basisschool-sint-jan-anderlecht").meta.id == session.id
+    store.create(school(subject="Basisschool Sint-Jan (Anderlecht)")).close()
+    with pytest.raises(NotFoundError, match="matches 2 transcripts"):
+        store.load("Basisschool Sint-Jan (Anderlecht)")

@@ -6,7 +6,7 @@
     store.list(status="open"); store.search("bus"); store.load("1a2b3c4d")
 
 A reference to a transcript (`ref`) is its id (or a unique start of it), its file name with or
-without suffix, or a path. Nothing is created on disk until the first transcript is.
+without suffix, a path, or the school or pupil as named when it was created (if only one matches). Nothing is created on disk until the first transcript is.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from assistant.core.transcript_files import (
     TranscriptFiles,
     file_stem,
     read_transcript,
+    slug,
     read_yaml,
 )
 
@@ -102,8 +103,11 @@ class Store:
         files = TranscriptFiles(self.root, text)
         if files.exists():
             return files
-        matches = sorted({s for s in self._stems() if s.rsplit("_", 1)[-1].startswith(text)} if len(text) >= 4 else
-                         {s for s in self._stems() if s.rsplit("_", 1)[-1] == text})
+        stems = self._stems()
+        matches = sorted({s for s in stems if s.rsplit("_", 1)[-1].startswith(text)} if len(text) >= 4 else
+                         {s for s in stems if s.rsplit("_", 1)[-1] == text})
+        if not matches and slug(text):  # the school or pupil as the facilitator named them
+            matches = sorted(s for s in stems if f"_{slug(text)}_" in s)
         if len(matches) == 1:
             return TranscriptFiles(self.root, matches[0])
         if not matches:
