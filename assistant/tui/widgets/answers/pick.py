@@ -122,7 +122,12 @@ class ScaleBox(AnswerBox):
 
 
 class _DigitKeys:
-    """Digits 1-9 go to that option; '/' opens the command line."""
+    """Enter sends; digits 1-9 go to that option; '/' opens the command line."""
+
+    BINDINGS = [Binding("enter", "send", show=False)]
+
+    def action_send(self) -> None:
+        self.post_message(AnswerBox.Send())  # type: ignore[attr-defined]
 
     def _digit_or_slash(self, event: events.Key) -> int | None:
         char = event.character or ""
@@ -137,11 +142,6 @@ class _DigitKeys:
 
 
 class ChoiceList(_DigitKeys, OptionList):
-    BINDINGS = [Binding("enter", "send", show=False)]
-
-    def action_send(self) -> None:
-        self.post_message(AnswerBox.Send())
-
     def on_key(self, event: events.Key) -> None:
         index = self._digit_or_slash(event)
         if index is not None and index < self.option_count:
@@ -149,11 +149,6 @@ class ChoiceList(_DigitKeys, OptionList):
 
 
 class MultiList(_DigitKeys, SelectionList[str]):
-    BINDINGS = [Binding("enter", "send", show=False)]
-
-    def action_send(self) -> None:
-        self.post_message(AnswerBox.Send())
-
     def on_key(self, event: events.Key) -> None:
         index = self._digit_or_slash(event)
         if index is not None and index < self.option_count:
