@@ -120,10 +120,14 @@ def _run_app(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     root = getattr(args, "transcripts", None)
     handle = None
+    kept = None
     if start.kind == "resume" or (start.kind == "new" and start.meta is not None):
-        from assistant.tui import preview
+        from assistant.tui import firstscreens, preview
 
-        handle = preview.fork(root, start.script, start.ref, start.meta)
+        ident = firstscreens.key(start.script) if start.kind == "new" and firstscreens.cacheable(start.meta) else None
+        kept = firstscreens.load(ident, start.meta)
+        handle = preview.fork(root, start.script, start.ref, start.meta, screen=kept is None,
+                              keep=ident if kept is None else None)
     if handle is None:  # the start screen, the review, the details form, or no fork here: check first
         problem = check(root, start)
         if problem is not None:
@@ -133,7 +137,7 @@ def _run_app(args: argparse.Namespace) -> int:
     from assistant.tui.lazy import Later
     from assistant.tui.settings import Settings
 
-    shown = handle.result() if handle is not None else None
+    shown = kept or (handle.result() if handle is not None else None)
 
     if handle is not None and shown is None:  # the helper could not compute it: say why, as before
         problem = check(root, start)

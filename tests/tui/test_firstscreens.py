@@ -1,0 +1,58 @@
+"""A new conversation's first screen, kept between runs, is the screen that conversation really opens on."""
+
+from __future__ import annotations
+
+import shutil
+
+from assistant.core import locations
+from assistant.tui import firstscreens
+from assistant.tui.preview import compute, fork, from_dict
+from assistant.tui.settings import NewMeta
+
+
+def test_a_kept_first_screen_is_the_one_each_script_opens_with(tmp_path, library):
+    for script in library.scripts:
+        ident = firstscreens.key(script)
+        firstscreens.store(ident, compute(str(tmp_path), script, None, NewMeta("An", "Klas 3")))
+        other = NewMeta("Bert", "Noor (5B)", (("Mama", "ouder"),))
+        kept = firstscreens.load(ident, other)
+        assert kept == from_dict(compute(str(tmp_path), script, None, other)), script
+
+
+def test_an_edited_bank_or_another_script_is_a_miss(tmp_path, monkeypatch):
+    banks = tmp_path / "banks"
+    shutil.copytree(locations.banks_dir(), banks)
+    monkeypatch.setenv("DIALOOG_BANKS", str(banks))
+    before = firstscreens.key("parent_dialogue")
+    assert before == firstscreens.key("parent_dialogue") and before != firstscreens.key("teacher_dialogue")
+    bank = next(banks.glob("*.yaml"))
+    bank.write_text(bank.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert firstscreens.key("parent_dialogue") != before
+
+
+def test_meetings_that_carry_an_earlier_transcript_are_never_kept(tmp_path):
+    ident = firstscreens.key("parent_dialogue")
+    firstscreens.store(ident, compute(str(tmp_path), "parent_dialogue", None, NewMeta("An", "Lotte")))
+    assert firstscreens.load(ident, NewMeta("An", "Lotte")) is not None
+    assert firstscreens.load(ident, NewMeta("An", "Lotte", follows="abc123")) is None
+    assert firstscreens.load(ident, NewMeta("An", "Lotte", prepared_by="abc123")) is None
+
+
+def test_a_damaged_kept_screen_is_a_miss(tmp_path):
+    ident = firstscreens.key("parent_dialogue")
+    firstscreens.store(ident, compute(str(tmp_path), "parent_dialogue", None, NewMeta("An", "Lotte")))
+    (locations.cache_dir() / f"first-screen-{ident}.json").write_text("{not json", encoding="utf-8")
+    assert firstscreens.load(ident, NewMeta("An", "Lotte")) is None
+
+
+def test_the_helper_keeps_what_it_computed_and_can_skip_the_screen(store):
+    ident = firstscreens.key("teacher_dialogue")
+    handle = fork(str(store.root), "teacher_dialogue", None, NewMeta("An", "Klas 3"), keep=ident)
+    assert handle.result() is not None and handle.created()  # created() waits for the helper to finish
+    kept = firstscreens.load(ident, NewMeta("Bert", "Klas 4"))
+    assert kept is not None and kept.subject == "Klas 4" and kept.prompt.question.type == "yes_no"
+    # with the screen in hand, the helper only creates the transcript
+    handle = fork(str(store.root), "teacher_dialogue", None, NewMeta("Bert", "Klas 4"), screen=False)
+    assert handle.result() is None
+    with store.resume(handle.created()) as session:
+        assert session.transcript.meta.subject == "Klas 4"
