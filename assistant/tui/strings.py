@@ -8,6 +8,10 @@ A test checks that both languages have the same fields in every string.
 from __future__ import annotations
 
 import string
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.core.answers import AnswerError
 
 LANGUAGES = ("nl", "en")
 
@@ -200,6 +204,63 @@ _TABLE: dict[str, tuple[str, str]] = {
     "answer.wanneer": ("Wanneer", "When"),
     "answer.check": ("Check", "Check"),
     "answer.pick_one": ("Kies eerst een antwoord.", "Pick an answer first."),
+    # -- a refused answer: one entry per AnswerError code of assistant/core/answers.py ---------------
+    # {where} names the part of the answer a refusal is about (answer_error.part.*), or is empty.
+    "answer_error.part.cell": ("vak {row} {column}: ", "cell {row} {column}: "),
+    "answer_error.part.action_field": ("actie {action}, {field}: ", "action {action}, {field}: "),
+    "answer_error.part.factor_item": ("lijst '{side}': ", "list '{side}': "),
+    "answer_error.empty": ("Het antwoord is leeg.", "The answer is empty."),
+    "answer_error.not_text": ("{where}dit moet tekst zijn.", "{where}this must be text."),
+    "answer_error.too_long": (
+        "{where}de tekst is te lang ({length} tekens, hoogstens {maximum}).",
+        "{where}the text is too long ({length} characters; at most {maximum}).",
+    ),
+    "answer_error.not_a_number": ("{where}geef een getal, niet '{typed}'.", "{where}give a number, not '{typed}'."),
+    "answer_error.number_expected": ("{where}geef een getal.", "{where}give a number."),
+    "answer_error.not_yes_no": ("Antwoord 'ja' of 'nee', niet '{typed}'.", "Answer 'yes' or 'no', not '{typed}'."),
+    "answer_error.not_an_option": ("'{typed}' staat niet bij de keuzes: {options}.", "'{typed}' is not one of the options: {options}."),
+    "answer_error.none_chosen": ("Kies minstens één antwoord.", "Choose at least one option."),
+    "answer_error.below_min": ("{number}{unit} is te weinig: het minimum is {minimum}.", "{number}{unit} is below the minimum of {minimum}."),
+    "answer_error.above_max": ("{number}{unit} is te veel: het maximum is {maximum}.", "{number}{unit} is above the maximum of {maximum}."),
+    "answer_error.not_whole_score": (
+        "Een score is een geheel getal van {minimum} tot en met {maximum}.",
+        "A score is a whole number from {minimum} to {maximum}.",
+    ),
+    "answer_error.counts_not_table": ("Een telling is een tabel: code → kolom → aantal.", "Counts are a table: code → band → number."),
+    "answer_error.unknown_row": ("Onbekende rij '{row}' (kies uit: {expected}).", "Unknown row '{row}' (expected one of: {expected})."),
+    "answer_error.row_not_mapping": ("Rij '{row}' moet per kolom een aantal geven.", "Row '{row}' must map bands to numbers."),
+    "answer_error.unknown_band": (
+        "Onbekende kolom '{band}' in rij '{row}' (kies uit: {expected}).",
+        "Unknown band '{band}' in row '{row}' (expected one of: {expected}).",
+    ),
+    "answer_error.bad_count": ("{where}een aantal is een geheel getal, 0 of meer.", "{where}a count is a whole number of 0 or more."),
+    "answer_error.actions_not_list": (
+        "Een actieplan is een lijst van rijen met wat / wie / wanneer / check.",
+        "An action plan is a list of rows with what / who / when / check.",
+    ),
+    "answer_error.action_not_mapping": (
+        "Actie {action} heeft wat / wie / wanneer / check nodig.",
+        "Action {action} needs what / who / when / check.",
+    ),
+    "answer_error.unknown_action_field": (
+        "Actie {action}: onbekend veld '{field}' (kies uit: {expected}).",
+        "Action {action}: unknown field '{field}' (expected: {expected}).",
+    ),
+    "answer_error.action_without_wat": (
+        "Actie {action}: 'Wat' is leeg; schrijf wat er zal gebeuren.",
+        "Action {action}: 'What' is empty; write what will be done.",
+    ),
+    "answer_error.factors_not_lists": (
+        "Factoren zijn twee lijsten: groter (wat het venster groter maakt) en kleiner (wat het kleiner maakt).",
+        "Factors are two lists: groter (what widens the window) and kleiner (what narrows it).",
+    ),
+    "answer_error.unknown_factor_list": ("Onbekende lijst '{side}' (kies uit: {expected}).", "Unknown list '{side}' (expected: {expected})."),
+    "answer_error.factor_list_not_list": ("'{side}' moet een lijst zijn.", "'{side}' must be a list."),
+    "answer_error.no_factors": (
+        "Noem minstens één factor die het venster groter of kleiner maakt.",
+        "Name at least one factor that makes the window larger or smaller.",
+    ),
+    "answer_error.unknown_type": ("Onbekend antwoordtype '{kind}'.", "Unknown answer type '{kind}'."),
     # -- slash commands -----------------------------------------------------------------------------
     "cmd.unknown": ("Onbekend commando '/{name}'. Bekend: {known}", "Unknown command '/{name}'. Known: {known}"),
     "cmd.needs_text": ("Schrijf de tekst na /{name}", "Write the text after /{name}"),
@@ -305,6 +366,10 @@ SLASH_COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+_DUTCH_DIGITS = str.maketrans(",.", ".,")  # 2.500,5 rather than 2,500.5
+_LONGEST_VALUE = 40  # a refusal quoting what was typed stays one line in the answer box's status
+
+
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
@@ -321,6 +386,31 @@ class Strings:
     def __call__(self, key: str, **values: object) -> str:
         template = _TABLE[key][self._index]
         return template.format(**values) if values else template
+
+    def answer_error(self, error: AnswerError) -> str:
+        """Why an answer was refused, in this language (the core's message is English)."""
+        key, part = f"answer_error.{error.code}", error.params.get("part")
+        where = f"answer_error.part.{part}" if part else None
+        if key not in _TABLE or where and where not in _TABLE:  # untranslated (a test prevents it): English beats nothing
+            return str(error)
+        values = {name: self._shown(value) for name, value in error.params.items()}
+        if "unit" in values:
+            values["unit"] = f" {values['unit']}" if values["unit"] else ""  # "12 leerlingen", or "12" without a unit
+        if f"answer.{values.get('field')}" in _TABLE:  # an action's field by its label in the answer box
+            values["field"] = self(f"answer.{values['field']}")
+        values["where"] = self(where, **values) if where else ""
+        text = self(key, **values)
+        return text[:1].upper() + text[1:]
+
+    def _shown(self, value: object) -> str:
+        """A value as this language writes it in a sentence: 2,5 or 2.5, lists with commas, long typing cut."""
+        if isinstance(value, (list, tuple)):
+            return ", ".join(self._shown(item) for item in value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            text = f"{value:,}" if isinstance(value, int) and abs(value) < 10**12 else f"{value:,g}"
+            return text.translate(_DUTCH_DIGITS) if self.lang == "nl" else text
+        text = str(value)
+        return text if len(text) <= _LONGEST_VALUE else text[: _LONGEST_VALUE - 1] + "…"
 
     def command_word(self, action: str) -> str:
         return SLASH_COMMANDS[action][self._index]
