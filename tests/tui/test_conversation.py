@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 
+import pytest
 from textual.widgets import TextArea
 
 from assistant.core import durable
@@ -81,16 +82,29 @@ async def test_parent_dialogue_with_follow_ups_an_edit_and_basis_only(new_app, s
     assert saved.basis_only() and saved.meta.status == "closed"
 
 
-async def test_an_invalid_answer_stays_in_the_box_with_the_reason(new_app):
-    app = new_app("school_dialogue")
+@pytest.mark.parametrize("lang, reason", [
+    ("nl", "Vak B 0-5: geef een getal, niet '{}'."),
+    ("en", "Cell B 0-5: give a number, not '{}'."),
+], ids=["nl", "en"])
+async def test_an_invalid_answer_stays_in_the_box_with_the_reason(new_app, lang, reason):
+    app = new_app("school_dialogue", lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        assert app.screen.meeting.prompt().question.type == "counts"
+        conversation = app.screen
+        question = conversation.meeting.prompt().question
+        assert question.type == "counts"
         await pilot.press("x", "enter")
         await pilot.pause()
-        assert "must be a number" in screen_text(app)
+        assert reason.format("x") in screen_text(app)
         assert app.focused.value == "x"
-        assert not app.screen.meeting.transcript.answers()
+        assert not conversation.meeting.transcript.answers()
+        await pilot.press("backspace", "2", "enter", "ctrl+l", "enter")  # send it, then edit it wrongly
+        await pilot.pause()
+        await pilot.press("x", "ctrl+s")
+        await pilot.pause()
+        assert reason.format("2x") in screen_text(app)
+        assert app.focused.value == "2x" and app.screen is not conversation
+        assert conversation.meeting.transcript.answers()[question.id] == {"B": {"0-5": 2}}
 
 
 async def test_a_failed_save_shows_a_persistent_error_and_keeps_the_answer(new_app, store, monkeypatch):

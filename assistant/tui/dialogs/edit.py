@@ -49,7 +49,7 @@ class EditDialog(ModalScreen[Any]):
             value = normalise_answer(self.question, self.query_one(AnswerBox).raw_value())
         except AnswerError as exc:
             status = self.query_one("#edit-error", Static)
-            status.update(str(exc))
+            status.update(self.app.strings.answer_error(exc))  # type: ignore[attr-defined]
             status.add_class("-error")
             return
         self.dismiss(value)

@@ -236,7 +236,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         try:
             result = change()
         except AnswerError as exc:
-            self.composer.show_error(str(exc))
+            self.composer.show_error(self.strings.answer_error(exc))
             return None
         except SaveError as exc:
             self.composer.show_unsaved(str(exc))
