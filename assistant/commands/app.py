@@ -120,15 +120,15 @@ def _run_app(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     root = getattr(args, "transcripts", None)
     handle = None
-    kept = None
+    kept = None  # the first screen of a new conversation, as kept by an earlier run
     if start.kind == "resume" or (start.kind == "new" and start.meta is not None):
         from assistant.tui import firstscreens, preview
 
         ident = firstscreens.key(start.script) if start.kind == "new" and firstscreens.cacheable(start.meta) else None
         kept = firstscreens.load(ident, start.meta)
-        handle = preview.fork(root, start.script, start.ref, start.meta, screen=kept is None,
-                              keep=ident if kept is None else None)
-    if handle is None:  # the start screen, the review, the details form, or no fork here: check first
+        if kept is None:  # with the screen in hand the app needs no helper: it creates the transcript itself
+            handle = preview.fork(root, start.script, start.ref, start.meta, keep=ident)
+    if handle is None and kept is None:  # the start screen, the review, the details form, or no fork here
         problem = check(root, start)
         if problem is not None:
             print(problem[0], file=sys.stderr)

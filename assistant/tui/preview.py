@@ -158,11 +158,11 @@ def create(store_root: str | None, script: str, meta: Any) -> str:
 class Handle:
     """The helper's two answers: the first screen (one JSON line), then, for `new`, the transcript it made."""
 
-    def __init__(self, pid: int, fd: int, *, screen: bool = True) -> None:
+    def __init__(self, pid: int, fd: int) -> None:
         self.pid, self.fd = pid, fd
         self._buffer = b""
         self._result: Preview | None = None
-        self._read_result = not screen  # a helper asked only to create sends no screen
+        self._read_result = False
         self._created: str | None = None
         self._finished = False
 
@@ -212,11 +212,10 @@ def _send(fd: int, payload: Any) -> None:
 
 
 def fork(store_root: str | None, script: str | None, ref: str | None, meta: Any, *,
-         screen: bool = True, keep: str | None = None) -> Handle | None:
+         keep: str | None = None) -> Handle | None:
     """Start the helper; None where processes cannot be forked (the app then does without).
 
-    `screen=False`: the app has the first screen already (assistant.tui.firstscreens), the helper
-    only creates the transcript. `keep`: the key under which to store the first screen it computes."""
+    `keep`: the key under which to store the first screen it computes (assistant.tui.firstscreens)."""
     if not hasattr(os, "fork"):
         return None
     read, write = os.pipe()
@@ -238,14 +237,12 @@ def fork(store_root: str | None, script: str | None, ref: str | None, meta: Any,
         except OSError:
             pass
         try:
-            shown: dict[str, Any] = {}
-            if screen:
-                try:
-                    shown = compute(store_root, script, ref, meta)
-                except BaseException:  # noqa: BLE001 - any failure means "no preview"; the app reports real errors
-                    shown = {}
-                _send(write, shown)
-            if ref is None and (shown or not screen):
+            try:
+                shown = compute(store_root, script, ref, meta)
+            except BaseException:  # noqa: BLE001 - any failure means "no preview"; the app reports real errors
+                shown = {}
+            _send(write, shown)
+            if ref is None and shown:
                 try:
                     _send(write, {"created": create(store_root, script, meta)})
                 except BaseException:  # noqa: BLE001 - the app then creates it (and reports what fails)
@@ -258,4 +255,4 @@ def fork(store_root: str | None, script: str | None, ref: str | None, meta: Any,
             os._exit(0)
     gc.unfreeze()  # the app collects as before
     os.close(write)
-    return Handle(pid, read, screen=screen)
+    return Handle(pid, read)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import shutil
 
 from assistant.core import locations
+from assistant.core.store import Store
 from assistant.tui import firstscreens
 from assistant.tui.preview import compute, fork, from_dict
 from assistant.tui.settings import NewMeta
+from tests.tui.ptyapp import CTRL_Q, CTRL_S, PtyApp
 
 
 def test_a_kept_first_screen_is_the_one_each_script_opens_with(tmp_path, library):
@@ -45,14 +47,29 @@ def test_a_damaged_kept_screen_is_a_miss(tmp_path):
     assert firstscreens.load(ident, NewMeta("An", "Lotte")) is None
 
 
-def test_the_helper_keeps_what_it_computed_and_can_skip_the_screen(store):
+def test_the_helper_keeps_what_it_computed(store):
     ident = firstscreens.key("teacher_dialogue")
     handle = fork(str(store.root), "teacher_dialogue", None, NewMeta("An", "Klas 3"), keep=ident)
     assert handle.result() is not None and handle.created()  # created() waits for the helper to finish
     kept = firstscreens.load(ident, NewMeta("Bert", "Klas 4"))
     assert kept is not None and kept.subject == "Klas 4" and kept.prompt.question.type == "yes_no"
-    # with the screen in hand, the helper only creates the transcript
-    handle = fork(str(store.root), "teacher_dialogue", None, NewMeta("Bert", "Klas 4"), screen=False)
-    assert handle.result() is None
-    with store.resume(handle.created()) as session:
-        assert session.transcript.meta.subject == "Klas 4"
+
+
+def test_a_second_new_conversation_starts_from_the_kept_screen_and_is_saved(tmp_path):
+    """In a real terminal: the first run keeps the screen; the second paints it and makes its transcript itself."""
+    folder, env = tmp_path / "transcripts", {"DIALOOG_CACHE": str(tmp_path / "cache")}
+    for subject in ("Lotte", "Noor"):
+        app = PtyApp("new", "parent_dialogue", "--facilitator", "An", "--subject", subject, "--transcripts", str(folder),
+                     cwd=tmp_path, env=env)
+        app.wait_for("Zijn er praktische problemen?")
+        app.wait_for(subject)
+        if subject == "Noor":
+            assert list((tmp_path / "cache").glob("first-screen-*.json"))
+            app.type("Geen vervoer")
+            app.type(CTRL_S)
+            app.wait_for("Hoe is de relatie met ouders?")
+        app.type(CTRL_Q)
+        assert app.wait() == 0
+    saved = {info.subject: info for info in Store(folder).list()}
+    assert set(saved) == {"Lotte", "Noor"} and saved["Noor"].answers == 1
+    assert list(Store(folder).load(saved["Noor"].id).answers().values()) == ["Geen vervoer"]
