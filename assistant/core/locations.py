@@ -15,6 +15,8 @@ BANKS_ENV = "DIALOOG_BANKS"
 SCRIPTS_ENV = "DIALOOG_SCRIPTS"
 CACHE_ENV = "DIALOOG_CACHE"
 INDEX_NAME = ".index/search.sqlite3"
+DRAFTS_FOLDER = ".drafts"
+DRAFT_SUFFIX = ".draft"
 
 
 def banks_dir() -> Path:
@@ -42,6 +44,13 @@ def index_path(store_dir: Path) -> Path:
     """The search index: a cache beside the transcripts it indexes, in a folder of its own so that
     SQLite's side files never change the transcripts folder's mtime (which the index relies on)."""
     return store_dir / INDEX_NAME
+
+
+def draft_path(folder: Path, stem: str) -> Path:
+    """Unsent typing for the transcript `stem` in `folder`: in a hidden folder of its own, so that
+    saving it every few seconds never changes the transcripts folder's mtime (the index relies on a
+    quiet folder) and no listing mistakes it for a transcript."""
+    return folder / DRAFTS_FOLDER / f"{stem}{DRAFT_SUFFIX}"
 
 
 def cache_dir() -> Path:

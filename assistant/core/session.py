@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.core import durable, journal
+from assistant.core.drafts import DraftKeeper
 from assistant.core.store_errors import SaveError, StoreError
 from assistant.core.transcript import Event, EventKind, Meta, Participant, Transcript
 from assistant.core.transcript_codec import (
@@ -86,6 +87,7 @@ class Session:
         self._yaml_lock = threading.Lock()
         self._closing = False
         self._closed = False
+        self._drafts: DraftKeeper | None = None
 
     # -- what the caller sees ---------------------------------------------------------------------
     @property
@@ -112,6 +114,13 @@ class Session:
     @property
     def closed(self) -> bool:
         return self._closed
+
+    @property
+    def drafts(self) -> DraftKeeper:
+        """The unsent typing of this transcript (written only while this session holds the lock)."""
+        if self._drafts is None:
+            self._drafts = DraftKeeper(self.files.draft)
+        return self._drafts
 
     # -- writing ----------------------------------------------------------------------------------
     def record(self, kind: EventKind | str, **data: Any) -> Event:
@@ -247,6 +256,8 @@ class Session:
             if self._timer is not None:
                 self._timer.cancel()
                 self._timer = None
+        if self._drafts is not None:
+            self._drafts.close()  # before the lock goes: another process may take the transcript next
         error: SaveError | None = None
         try:
             self.snapshot(_final=True)

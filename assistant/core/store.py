@@ -266,7 +266,7 @@ class Store:
                 writer = journal.JournalWriter.open(files.journal)
             if require_closed and read_transcript(files).transcript.meta.status != "closed":
                 raise StoreError(f"{files.stem} is open again; not deleted")
-            for path in (files.yaml, files.journal):
+            for path in (files.yaml, files.journal, files.draft):
                 try:
                     path.unlink()
                 except FileNotFoundError:

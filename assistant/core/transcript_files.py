@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.core import durable, journal
+from assistant.core import durable, journal, locations
 from assistant.core.store_errors import TranscriptError
 from assistant.core.transcript import Event, Transcript
 from assistant.core.transcript_codec import (
@@ -69,6 +69,11 @@ class TranscriptFiles:
     @property
     def journal(self) -> Path:
         return self.folder / f"{self.stem}{JOURNAL_SUFFIX}"
+
+    @property
+    def draft(self) -> Path:
+        """Unsent typing (assistant.core.drafts): not part of the transcript, never listed."""
+        return locations.draft_path(self.folder, self.stem)
 
     def exists(self) -> bool:
         return self.yaml.exists() or self.journal.exists()
