@@ -124,10 +124,10 @@ def _run_app(args: argparse.Namespace) -> int:
     if start.kind == "resume" or (start.kind == "new" and start.meta is not None):
         from assistant.tui import firstscreens, preview
 
-        ident = firstscreens.key(start.script) if start.kind == "new" and firstscreens.cacheable(start.meta) else None
-        kept = firstscreens.load(ident, start.meta)
+        signed = firstscreens.signature(start.script) if start.kind == "new" and firstscreens.cacheable(start.meta) else None
+        kept = firstscreens.load(start.script, signed, start.meta)
         if kept is None:  # with the screen in hand the app needs no helper: it creates the transcript itself
-            handle = preview.fork(root, start.script, start.ref, start.meta, keep=ident)
+            handle = preview.fork(root, start.script, start.ref, start.meta, keep=signed)
     if handle is None and kept is None:  # the start screen, the review, the details form, or no fork here
         problem = check(root, start)
         if problem is not None:

@@ -3,16 +3,17 @@
 A new conversation's first screen depends on the script, the banks and the code that lays it out,
 and on nothing its facilitator enters except the subject on the top bar (filled in at use). The
 helper process (assistant.tui.preview) computes it anyway; it stores it here once, and the next
-`dialoog new` of that script needs no helper answer before its first frame. The key hashes every
-bank and script file and the size and time stamp of the modules that compute a first screen, so an
-edited bank or an upgrade is simply a miss. A meeting that follows an earlier one or starts from a
-preparation shows that transcript's answers: never cached. Like the bank cache, this is only an
-optimisation: any problem reading or writing it means a miss.
+`dialoog new` of that script needs no helper before its first frame. It is kept with a signature of
+what it was computed from (the path, size and time stamp of every bank and script file and of the
+modules that compute a first screen) and used only when that signature is still exactly the same, so
+an edited bank or an upgrade is simply a miss. Stamps, not contents: reading and hashing every bank
+would cost the first frame more than the rest of this. A meeting that follows an earlier one or
+starts from a preparation shows that transcript's answers: never kept. Like the bank cache, this is
+only an optimisation: any problem reading or writing it means a miss.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -23,8 +24,9 @@ from typing import Any
 from assistant import __version__
 from assistant.tui.preview import Preview, from_dict
 
-FORMAT = b"first-screen-v1"
+FORMAT = "first-screen-v2"
 CODE = ("core", "tui")  # the package's folders whose modules compute a first screen
+_SAFE_ID = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
 def cacheable(meta: Any) -> bool:
@@ -32,61 +34,61 @@ def cacheable(meta: Any) -> bool:
     return meta is not None and not meta.follows and not meta.prepared_by
 
 
-def key(script: str) -> str | None:
-    """What the first screen of `script` is computed from, hashed; None if a folder cannot be read."""
+def _stamps(folder: Path, suffix: str = "") -> list[str]:
+    with os.scandir(folder) as found:
+        entries = sorted((e for e in found if e.name.endswith(suffix) and e.is_file()), key=lambda e: e.name)
+        return [f"{e.path}:{e.stat().st_size}:{e.stat().st_mtime_ns}" for e in entries]
+
+
+def signature(script: str) -> str | None:
+    """The signature of what `script`'s first screen is computed from; None if it cannot be kept."""
     from assistant.core import locations
 
-    digest = hashlib.sha256(FORMAT + b"\0" + __version__.encode() + b"\0" + script.encode() + b"\0")
+    if not script or not set(script) <= _SAFE_ID:  # it names a file: ids only, never a path
+        return None
     package = Path(__file__).resolve().parents[1]
+    parts = [FORMAT, __version__, script]
     try:
         for folder in (locations.banks_dir(), locations.scripts_dir()):
-            if not folder.is_dir():
-                digest.update(b"-\0")
-                continue
-            for name in sorted(os.listdir(folder)):
-                path = folder / name
-                if path.is_file():
-                    digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+            parts.extend(_stamps(folder) if folder.is_dir() else [f"{folder}:-"])
         for sub in CODE:
-            with os.scandir(package / sub) as found:
-                for entry in sorted(found, key=lambda e: e.name):
-                    if entry.name.endswith(".py"):
-                        stat = entry.stat()
-                        digest.update(f"{sub}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+            parts.extend(_stamps(package / sub, ".py"))
     except OSError:
         return None
-    return digest.hexdigest()[:32]
+    return "\n".join(parts)
 
 
-def _path(ident: str) -> Path:
+def path(script: str) -> Path:
     from assistant.core import locations
 
-    return locations.cache_dir() / f"first-screen-{ident}.json"
+    return locations.cache_dir() / f"first-screen-{script}.json"
 
 
-def load(ident: str | None, meta: Any) -> Preview | None:
-    """The stored first screen for these details, or None."""
-    if ident is None or not cacheable(meta):
+def load(script: str, signed: str | None, meta: Any) -> Preview | None:
+    """The kept first screen for these details, if it was computed from exactly what is there now."""
+    if signed is None or not cacheable(meta):
         return None
     try:
-        data = json.loads(_path(ident).read_text(encoding="utf-8"))
-        return replace(from_dict(data), subject=meta.subject)
+        kept = json.loads(path(script).read_text(encoding="utf-8"))
+        if kept["signature"] != signed:
+            return None
+        return replace(from_dict(kept["screen"]), subject=meta.subject)
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 
 
-def store(ident: str | None, data: dict[str, Any]) -> None:
+def store(script: str, signed: str | None, data: dict[str, Any]) -> None:
     """Keep a first screen (as the helper computed it) without its subject; never raises."""
-    if ident is None or not data:
+    if signed is None or not data:
         return
-    path = _path(ident)
+    target = path(script)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".first-screen-", suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".first-screen-", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({**data, "subject": ""}, out, ensure_ascii=False)
-            os.replace(temp, path)
+                json.dump({"signature": signed, "screen": {**data, "subject": ""}}, out, ensure_ascii=False)
+            os.replace(temp, target)
         except BaseException:
             os.unlink(temp)
             raise

@@ -215,7 +215,7 @@ def fork(store_root: str | None, script: str | None, ref: str | None, meta: Any,
          keep: str | None = None) -> Handle | None:
     """Start the helper; None where processes cannot be forked (the app then does without).
 
-    `keep`: the key under which to store the first screen it computes (assistant.tui.firstscreens)."""
+    `keep`: the signature with which to keep the first screen it computes (assistant.tui.firstscreens)."""
     if not hasattr(os, "fork"):
         return None
     read, write = os.pipe()
@@ -250,7 +250,7 @@ def fork(store_root: str | None, script: str | None, ref: str | None, meta: Any,
             if keep is not None and shown:
                 from assistant.tui import firstscreens
 
-                firstscreens.store(keep, shown)
+                firstscreens.store(script, keep, shown)
         finally:
             os._exit(0)
     gc.unfreeze()  # the app collects as before

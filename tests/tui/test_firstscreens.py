@@ -14,44 +14,49 @@ from tests.tui.ptyapp import CTRL_Q, CTRL_S, PtyApp
 
 def test_a_kept_first_screen_is_the_one_each_script_opens_with(tmp_path, library):
     for script in library.scripts:
-        ident = firstscreens.key(script)
-        firstscreens.store(ident, compute(str(tmp_path), script, None, NewMeta("An", "Klas 3")))
+        signed = firstscreens.signature(script)
+        firstscreens.store(script, signed, compute(str(tmp_path), script, None, NewMeta("An", "Klas 3")))
         other = NewMeta("Bert", "Noor (5B)", (("Mama", "ouder"),))
-        kept = firstscreens.load(ident, other)
+        kept = firstscreens.load(script, signed, other)
         assert kept == from_dict(compute(str(tmp_path), script, None, other)), script
 
 
-def test_an_edited_bank_or_another_script_is_a_miss(tmp_path, monkeypatch):
+def test_an_edited_bank_is_a_miss(tmp_path, monkeypatch):
     banks = tmp_path / "banks"
     shutil.copytree(locations.banks_dir(), banks)
     monkeypatch.setenv("DIALOOG_BANKS", str(banks))
-    before = firstscreens.key("parent_dialogue")
-    assert before == firstscreens.key("parent_dialogue") and before != firstscreens.key("teacher_dialogue")
+    signed = firstscreens.signature("parent_dialogue")
+    firstscreens.store("parent_dialogue", signed, compute(str(tmp_path), "parent_dialogue", None, NewMeta("An", "Lotte")))
+    assert firstscreens.load("parent_dialogue", firstscreens.signature("parent_dialogue"), NewMeta("An", "Lotte"))
     bank = next(banks.glob("*.yaml"))
     bank.write_text(bank.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    assert firstscreens.key("parent_dialogue") != before
+    assert firstscreens.load("parent_dialogue", firstscreens.signature("parent_dialogue"), NewMeta("An", "Lotte")) is None
+
+
+def test_a_script_name_that_is_not_an_id_is_never_a_file_name():
+    assert firstscreens.signature("../../etc/x") is None and firstscreens.signature("Parent Dialogue") is None
 
 
 def test_meetings_that_carry_an_earlier_transcript_are_never_kept(tmp_path):
-    ident = firstscreens.key("parent_dialogue")
-    firstscreens.store(ident, compute(str(tmp_path), "parent_dialogue", None, NewMeta("An", "Lotte")))
-    assert firstscreens.load(ident, NewMeta("An", "Lotte")) is not None
-    assert firstscreens.load(ident, NewMeta("An", "Lotte", follows="abc123")) is None
-    assert firstscreens.load(ident, NewMeta("An", "Lotte", prepared_by="abc123")) is None
+    signed = firstscreens.signature("parent_dialogue")
+    firstscreens.store("parent_dialogue", signed, compute(str(tmp_path), "parent_dialogue", None, NewMeta("An", "Lotte")))
+    assert firstscreens.load("parent_dialogue", signed, NewMeta("An", "Lotte")) is not None
+    assert firstscreens.load("parent_dialogue", signed, NewMeta("An", "Lotte", follows="abc123")) is None
+    assert firstscreens.load("parent_dialogue", signed, NewMeta("An", "Lotte", prepared_by="abc123")) is None
 
 
 def test_a_damaged_kept_screen_is_a_miss(tmp_path):
-    ident = firstscreens.key("parent_dialogue")
-    firstscreens.store(ident, compute(str(tmp_path), "parent_dialogue", None, NewMeta("An", "Lotte")))
-    (locations.cache_dir() / f"first-screen-{ident}.json").write_text("{not json", encoding="utf-8")
-    assert firstscreens.load(ident, NewMeta("An", "Lotte")) is None
+    signed = firstscreens.signature("parent_dialogue")
+    firstscreens.store("parent_dialogue", signed, compute(str(tmp_path), "parent_dialogue", None, NewMeta("An", "Lotte")))
+    firstscreens.path("parent_dialogue").write_text("{not json", encoding="utf-8")
+    assert firstscreens.load("parent_dialogue", signed, NewMeta("An", "Lotte")) is None
 
 
 def test_the_helper_keeps_what_it_computed(store):
-    ident = firstscreens.key("teacher_dialogue")
-    handle = fork(str(store.root), "teacher_dialogue", None, NewMeta("An", "Klas 3"), keep=ident)
+    signed = firstscreens.signature("teacher_dialogue")
+    handle = fork(str(store.root), "teacher_dialogue", None, NewMeta("An", "Klas 3"), keep=signed)
     assert handle.result() is not None and handle.created()  # created() waits for the helper to finish
-    kept = firstscreens.load(ident, NewMeta("Bert", "Klas 4"))
+    kept = firstscreens.load("teacher_dialogue", signed, NewMeta("Bert", "Klas 4"))
     assert kept is not None and kept.subject == "Klas 4" and kept.prompt.question.type == "yes_no"
 
 
