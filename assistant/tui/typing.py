@@ -1,14 +1,21 @@
-"""Keeping a fast typist's keys in order across a focus change.
+"""Keeping a fast typist's keys in order across a focus change, and within one box.
 
 Keys reach the focused widget through its own queue, but a priority binding runs as soon as the
 app reads its key. A binding that reads a box or moves focus must first let the focused widget
 handle the keys it was handed before, or a typist's last letters land in the wrong place.
+
+The opposite happens inside a box: an input inserts a letter as it reads the key, but runs its own
+bindings (backspace, arrows, ctrl+u, ctrl+w) only once the key has bubbled up through every
+parent to the app. Keys that arrive in one burst (tmux, a fast typist, a slow machine) are then
+inserted before the editing key before them takes effect: ctrl+u followed by new text cleared the
+new text too. `KeysInOrder` runs the box's own bindings as it reads the key (Textual issue #6605).
 """
 
 from __future__ import annotations
 
 import asyncio
 
+from textual import events
 from textual.screen import Screen
 
 
@@ -20,3 +27,16 @@ async def settle(screen: Screen) -> None:
     handled = asyncio.Event()
     focused.call_later(handled.set)
     await handled.wait()
+
+
+class KeysInOrder:
+    """Mixin for an Input or TextArea: its own key bindings run in the order the keys arrived."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Priority bindings were checked before the key got here, and the focused widget is the
+        # first the app would ask about the rest: running its binding now changes only when.
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):  # type: ignore[attr-defined]
+            if not binding.priority and await self.app.run_action(binding.action, self):  # type: ignore[attr-defined]
+                event.prevent_default()  # the widget's own key handling (which would insert) is done
+                event.stop()
+                return

@@ -13,10 +13,11 @@ from textual.widgets import Input, Static
 from assistant.tui.prompt import Prompt
 from assistant.tui.slash import completions
 from assistant.tui.strings import Strings
+from assistant.tui.typing import KeysInOrder
 from assistant.tui.widgets.answers import AnswerBox, answer_box
 
 
-class CommandLine(Input):
+class CommandLine(KeysInOrder, Input):
     """A line that starts with '/'; Tab completes the command word, Escape goes back to the answer."""
 
     BINDINGS = [

@@ -11,10 +11,12 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Input, Label, TextArea
 
 from assistant.tui.prompt import ACTION_FIELDS, FACTOR_SIDES
+from assistant.tui.typing import KeysInOrder
 from assistant.tui.widgets.answers.base import AnswerBox
+from assistant.tui.widgets.answers.text import OrderedTextArea
 
 
-class Cell(Input):
+class Cell(KeysInOrder, Input):
     """One field of a table; up and down move between rows, '/' in an empty cell opens the commands."""
 
     BINDINGS = [
@@ -143,7 +145,7 @@ class FactorsBox(AnswerBox):
             for side in FACTOR_SIDES:
                 with Vertical(classes="factor-side"):
                     yield Label(self.app.strings(f"answer.{side}"), classes="column-head")
-                    yield TextArea("\n".join(values.get(side) or ()), soft_wrap=True, tab_behavior="focus",
+                    yield OrderedTextArea("\n".join(values.get(side) or ()), soft_wrap=True, tab_behavior="focus",
                                    compact=True, id=f"factor-{side}")
 
     def raw_value(self) -> Any:

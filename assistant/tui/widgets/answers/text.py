@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
+from assistant.tui.typing import KeysInOrder
 from assistant.tui.widgets.answers.base import AnswerBox, Question
 
 
@@ -19,6 +20,14 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
+class OrderedTextArea(KeysInOrder, TextArea):
+    """A TextArea whose editing keys (ctrl+u, backspace, arrows) keep their place among typed letters."""
+
+
+class OrderedInput(KeysInOrder, Input):
+    """An Input whose editing keys keep their place among typed letters."""
+
+
 class TextBox(AnswerBox):
     """Free text over several lines. Enter is a new line; the send key (ctrl+s) sends."""
 
@@ -26,7 +35,7 @@ class TextBox(AnswerBox):
     SENDS_ON_ENTER = False
 
     def compose(self) -> ComposeResult:
-        yield TextArea(_as_text(self.initial), soft_wrap=True, tab_behavior="focus", compact=True, id="text-answer")
+        yield OrderedTextArea(_as_text(self.initial), soft_wrap=True, tab_behavior="focus", compact=True, id="text-answer")
 
     @property
     def area(self) -> TextArea:
@@ -68,8 +77,8 @@ class LineBox(AnswerBox):
         return " ".join(p for p in (f"{low}–{high}" if low or high else "", q.unit or "") if p)
 
     def compose(self) -> ComposeResult:
-        yield Input(_as_text(self.initial), placeholder=self._placeholder(), compact=True, id="line-answer",
-                    select_on_focus=False)
+        yield OrderedInput(_as_text(self.initial), placeholder=self._placeholder(), compact=True, id="line-answer",
+                           select_on_focus=False)
 
     @property
     def line(self) -> Input:
