@@ -38,8 +38,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     # -- confirm quit -------------------------------------------------------------------------------
     "quit.title": ("Stoppen?", "Quit?"),
     "quit.unsaved": (
-        "Er staat nog niet-verstuurde tekst in het antwoordvak. Die gaat verloren als je nu stopt.",
-        "There is unsent text in the answer box. It is lost if you quit now.",
+        "Er staat nog niet-verstuurde tekst in het antwoordvak. Ze blijft bewaard en komt terug als je dit gesprek hervat.",
+        "There is unsent text in the answer box. It is kept, and comes back when you resume this conversation.",
     ),
     "quit.unsaved_events": (
         "{count} wijziging(en) konden niet bewaard worden. Stop je toch?",
@@ -172,6 +172,8 @@ _TABLE: dict[str, tuple[str, str]] = {
         "Niet bewaard ({reason}). Je antwoord blijft staan: probeer opnieuw met ctrl+s.",
         "Not saved ({reason}). Your answer stays in the box: try again with ctrl+s.",
     ),
+    "conv.draft_restored": ("Je niet-verstuurde tekst is teruggezet.", "Your unsent text was restored."),
+    "conv.draft_kept": ("Niet-verstuurde tekst bij '{question}': {text}", "Unsent text for '{question}': {text}"),
     "conv.progress": ("Voortgang", "Progress"),
     "conv.pending": ("Vervolgvragen", "Follow-up questions"),
     "conv.signals": ("Knipperlichten", "Warning signs"),

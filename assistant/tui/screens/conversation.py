@@ -25,6 +25,7 @@ from textual.widgets import Static
 from assistant.tui.actions import CONVERSATION, install
 from assistant.tui.commands import ActionsProvider, QuestionJumpProvider
 from assistant.tui.screens.conversation_commands import CommandsMixin
+from assistant.tui.screens.conversation_drafts import DraftsMixin
 from assistant.tui.typing import settle
 from assistant.tui.widgets.answers import AnswerBox
 from assistant.tui.widgets.chat import ChatLog
@@ -42,7 +43,7 @@ WIDE = 110  # columns from which the side panel shows by itself
 EARLY_ACTIONS = {"send", "enter", "help", "panel"}
 
 
-class ConversationScreen(CommandsMixin, Screen[None]):
+class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
     BINDINGS = [Binding("enter", "enter", show=False, priority=True)]
     AUTO_FOCUS = ""  # the composer takes focus itself, once its box is there
     COMMANDS = {ActionsProvider, QuestionJumpProvider}
@@ -99,6 +100,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
         self.earlier = earlier_answers(meeting)
         self._ready.set()
         await self.show_state(focus=self.focused is None or self.composer in self.focused.ancestors)
+        self.restore_draft()
         for warning in getattr(meeting.session, "warnings", []):
             self.notify(warning, severity="warning", timeout=8)
 
@@ -154,6 +156,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
             log.call_after_refresh(log.scroll_end, animate=False, immediate=True)
         composer = self.composer
         await composer.ask(shown.prompt)
+        self.typing_changed()  # a new question empties the box: its draft goes too
         composer.set_speaker(shown.speaker)
         if focus and log.mode is None:
             composer.focus_answer()
@@ -208,6 +211,7 @@ class ConversationScreen(CommandsMixin, Screen[None]):
             self.meeting.tick()
         except SaveError:
             pass  # the session keeps it; close() below says whether anything is still unsaved
+        self.save_draft()  # what is in the box now; the session's close writes it before letting go
         try:
             session.close()
         except StoreError:

@@ -48,6 +48,10 @@ class AnswerBox(Vertical):
         """True when the box holds typed text that was not sent (quitting then asks first)."""
         return False
 
+    def put_draft(self, text: str) -> bool:
+        """Put unsent text typed earlier back in the box, cursor at its end (True), if the box takes text."""
+        return False
+
     def focus_input(self) -> None:
         """Give focus to the box's first input."""
         for widget in self.query("*"):

@@ -60,6 +60,11 @@ class TextBox(AnswerBox):
         self.area.focus()
         self.area.move_cursor(self.area.document.end)
 
+    def put_draft(self, text: str) -> bool:
+        self.area.load_text(text)
+        self.area.move_cursor(self.area.document.end)
+        return True
+
     @on(TextArea.Changed)
     def _slash(self, event: TextArea.Changed) -> None:
         if event.text_area.text == "/":
@@ -99,6 +104,11 @@ class LineBox(AnswerBox):
     def has_typing(self) -> bool:
         text = self.line.value.strip()
         return bool(text) and text != _as_text(self.initial)
+
+    def put_draft(self, text: str) -> bool:
+        self.line.value = text
+        self.line.cursor_position = len(text)
+        return True
 
     @on(Input.Submitted)
     def _send(self, event: Input.Submitted) -> None:

@@ -1,0 +1,83 @@
+"""Unsent typing in the app: saved while the facilitator types, put back in the box on resume,
+shown when it belongs to another question, kept on quitting, and gone once the answer is sent."""
+
+from __future__ import annotations
+
+from textual import events
+
+from assistant.core import drafts
+from assistant.core.drafts import Draft
+from assistant.tui.screens import conversation_drafts
+from assistant.tui.sessions import start_new
+from assistant.tui.settings import NewMeta, Start
+from tests.tui.driving import ready
+
+
+async def until(pilot, condition, what: str) -> None:
+    """Let the app run until `condition()` holds (the draft is written by a thread of its own)."""
+    for _ in range(250):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(what)
+
+
+def _meeting_with_draft(store, library, draft_for=None, text="De bus is te duur,"):
+    meeting = start_new(store, library, "parent_dialogue", NewMeta("An Claes", "Lotte"))
+    question = draft_for(meeting) if draft_for else meeting.prompt().question.id
+    with meeting.session as session:
+        session.drafts.want(Draft(question, text))
+    return meeting, question
+
+
+async def test_the_draft_comes_back_in_the_box_follows_the_typing_and_goes_once_sent(make_app, store, library,
+                                                                                    monkeypatch):
+    monkeypatch.setattr(conversation_drafts, "PAUSE", 0.05)
+    monkeypatch.setattr(conversation_drafts, "TICK", 0.02)
+    meeting, first = _meeting_with_draft(store, library)
+    path = meeting.session.files.draft
+    app = make_app(Start("resume", ref=meeting.transcript.meta.id))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        area = app.focused
+        assert area.text == "De bus is te duur," and area.cursor_location == area.document.end
+        assert "Je niet-verstuurde tekst is teruggezet." in [n.message for n in app._notifications]
+
+        # One burst of keys, as tmux delivers them: ctrl+u clears the box before the new text lands.
+        for key in ["ctrl+u", *"Geen geld"]:
+            app.post_message(events.Key(key, "\x15" if key == "ctrl+u" else key))
+        await pilot.pause()
+        assert area.text == "Geen geld"
+        await until(pilot, lambda: (drafts.read(path) or Draft("")).text == "Geen geld", "the typing was never saved")
+
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not path.exists(), "the draft stayed after the answer was sent")
+        assert app.screen.meeting.transcript.answers()[first] == "Geen geld"
+
+
+async def test_a_draft_for_another_question_is_shown_and_kept_and_quitting_keeps_the_typing(make_app, store, library,
+                                                                                            monkeypatch):
+    monkeypatch.setattr(conversation_drafts, "PAUSE", 0.05)
+    monkeypatch.setattr(conversation_drafts, "TICK", 0.02)
+
+    def second(meeting):
+        return meeting.script.units[0].basis[1]
+
+    meeting, other = _meeting_with_draft(store, library, second, "Mama werkt 's nachts")
+    path = meeting.session.files.draft
+    app = make_app(Start("resume", ref=meeting.transcript.meta.id))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        assert app.focused.text == ""
+        text = app.screen.question_text(other)
+        assert f"Niet-verstuurde tekst bij '{text}': Mama werkt 's nachts" in [n.message for n in app._notifications]
+        await pilot.pause(0.3)  # past the pause: nothing typed yet, so the draft on disk is left alone
+        assert drafts.read(path).text == "Mama werkt 's nachts"
+
+        await pilot.press(*"Ze slaapt slecht", "ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")  # quit anyway: the box is saved as the app lets go of the transcript
+        await pilot.pause()
+    assert not app.is_running
+    kept = drafts.read(path)
+    assert (kept.question, kept.text) == (meeting.prompt().question.id, "Ze slaapt slecht")
