@@ -3,6 +3,10 @@
 Start-up is measured on whole processes in a pseudo-terminal (80x24), from spawning the process to
 the moment the first question's text has been written to the terminal; the baseline is a bare
 Textual app that shows one line, measured the same way, interleaved with ours in the same run.
+Beside it, two more programs in the same rounds: `dialoog resume` of a transcript with a few answers,
+and a bare Textual app that shows the same widgets as our first screen (a top line, two messages,
+a TextArea, a status line, an Input, a key line; Textual's default styles, none of our code): what
+these widgets cost Textual to start, before anything of ours.
 
 Sending is measured with Pilot on a school dialogue whose log is full (every question answered,
 plus notes, a few hundred messages) against the same sends on a short log: from the key press to
@@ -31,6 +35,7 @@ from benchmarks.timing import row
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = "parent_dialogue"
 MARKER = b"Zijn er praktische problemen"
+RESUMED_MARKER = b"Hoe zijn ouders betrokken"  # the third question, waiting after two answers
 BARE_APP = '''
 from textual.app import App
 from textual.widgets import Static
@@ -42,6 +47,31 @@ class Bare(App):
 
 
 Bare().run()
+'''
+WIDGETS_APP = '''
+from textual.app import App
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static, TextArea
+
+
+class Widgets(App):
+    def compose(self):
+        yield Static("Oudergesprek · Start · 0 min")
+        with Horizontal():
+            with Vertical():
+                yield Static("── Thuis ──")
+                yield Static("Zijn er praktische problemen? (vervoer, opvang, geld)")
+        with Vertical():
+            yield TextArea()
+            yield Static("")
+            yield Input(compact=True)
+        yield Static("ctrl+s versturen · / commando · ctrl+q stoppen")
+
+    def on_mount(self):
+        self.query_one(TextArea).focus()
+
+
+Widgets().run()
 '''
 _ANSI = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])")
 TARGET_MESSAGES = 300
@@ -83,23 +113,51 @@ def time_to_marker(argv: list[str], marker: bytes, cwd: Path, env: dict[str, str
         os.close(fd)
 
 
+def _resumable(folder: Path) -> str:
+    """A parent dialogue with its first two answers, closed, to resume (made with the core, untimed)."""
+    from assistant.commands.app import _library
+    from assistant.core.store import Store
+    from assistant.tui.sessions import start_new
+    from assistant.tui.settings import NewMeta
+
+    store = Store(folder / "transcripts", snapshot_delay=None)
+    meeting = start_new(store, _library(), SCRIPT, NewMeta("Bench", "Hervat"))
+    meeting.answer("De bus is te duur")
+    meeting.answer("Goed")
+    meeting.session.close()
+    store.close()
+    return meeting.transcript.meta.id
+
+
 def startup_rows(runs: int) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "bare.py").write_text(BARE_APP, encoding="utf-8")
-        ours = [sys.executable, "-m", "assistant", "new", SCRIPT, "--facilitator", "Bench", "--subject", "Start",
-                "--transcripts", str(folder / "transcripts")]
-        bare = [sys.executable, str(folder / "bare.py")]
+        (folder / "widgets.py").write_text(WIDGETS_APP, encoding="utf-8")
+        transcripts = str(folder / "transcripts")
+        programs = {
+            "dialoog": ([sys.executable, "-m", "assistant", "new", SCRIPT, "--facilitator", "Bench", "--subject", "Start",
+                         "--transcripts", transcripts], MARKER),
+            "resume": ([sys.executable, "-m", "assistant", "resume", _resumable(folder), "--transcripts", transcripts],
+                       RESUMED_MARKER),
+            "widgets": ([sys.executable, str(folder / "widgets.py")], MARKER),
+            "bare": ([sys.executable, str(folder / "bare.py")], MARKER),
+        }
         env = child_env(folder / "pycache")
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
-        times: dict[str, list[float]] = {"dialoog": [], "bare": []}
-        for n in range(runs + 2):  # interleaved; the first two rounds fill the bytecode cache
-            for name, argv in (("dialoog", ours), ("bare", bare)):
-                seconds = time_to_marker(argv, MARKER, folder, env)  # to the marker, not to the kill
+        times: dict[str, list[float]] = {name: [] for name in programs}
+        for n in range(runs + 2):  # interleaved; the first two rounds fill the bytecode cache (and keep the first screen)
+            for name, (argv, marker) in programs.items():
+                seconds = time_to_marker(argv, marker, folder, env)  # to the marker, not to the kill
                 if n >= 2:
                     times[name].append(seconds * 1000)
+    bare = "bare Textual app showing one line"
     return [row(f"start-up to the first question on screen (`dialoog new {SCRIPT}`, pty 80x24)", times["dialoog"],
-                "bare Textual app showing one line", times["bare"])]
+                bare, times["bare"]),
+            row("start-up to the waiting question of a resumed conversation (`dialoog resume`, 2 answers)",
+                times["resume"], bare, times["bare"]),
+            row("for comparison: a bare Textual app with the first screen's widgets (TextArea, Input, 5 Static)",
+                times["widgets"], bare, times["bare"])]
 
 
 # -- sending, in the app with Pilot ---------------------------------------------------------------
