@@ -6,6 +6,7 @@ durable, so the next question's text on the screen is the acknowledgement. The p
 (SIGKILL, no chance to clean up) at a random moment: while typing, right after sending, or after
 the acknowledgement. Every acknowledged answer must then be in the transcript read back from disk,
 exactly as typed, and the transcript must open again for writing (the lock died with the process).
+A meeting killed before its first acknowledgement may not have its transcript yet (a send waits for it).
 """
 
 from __future__ import annotations
@@ -150,6 +151,10 @@ def test_killing_the_app_at_random_moments_loses_no_acknowledged_answer(tmp_path
         store = Store(folder, snapshot_delay=None)
         try:
             infos = store.list()
+            if not infos and not acknowledged:
+                # Killed before the app had made the transcript (it paints a kept first screen
+                # before it imports the core, and a send waits for it): nothing was acknowledged.
+                continue
             assert len(infos) == 1 and infos[0].readable, (seed, trial, infos)
             answers = store.load(infos[0].name).answers()
             for qid, answer in acknowledged.items():
