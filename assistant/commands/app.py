@@ -98,8 +98,8 @@ def check(store_root: str | None, start) -> tuple[str, int] | None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Start the app. For a conversation given on the command line, a helper process computes its
-    first screen while this one imports Textual (assistant.tui.preview); the core is imported only
-    after that screen is painted."""
+    first screen while this one imports Textual and starts (assistant.tui.preview), unless an earlier
+    run kept it (assistant.tui.firstscreens); the core is imported only after that screen is painted."""
     collecting = gc.isenabled()
     # Start-up allocates hundreds of thousands of long-lived objects (Textual, the screen) and no
     # garbage worth collecting: the cyclic collector would spend ~30 ms of it walking them. It
@@ -137,9 +137,8 @@ def _run_app(args: argparse.Namespace) -> int:
     from assistant.tui.lazy import Later
     from assistant.tui.settings import Settings
 
-    shown = kept or (handle.result() if handle is not None else None)
-
-    if handle is not None and shown is None:  # the helper could not compute it: say why, as before
+    if handle is not None and not handle.opened():  # the helper could not open it: say why, as before
+        handle = None
         problem = check(root, start)
         if problem is not None:
             print(problem[0], file=sys.stderr)
@@ -156,8 +155,8 @@ def _run_app(args: argparse.Namespace) -> int:
         return _library()
 
     store = Later(make_store)
-    created = handle.created if handle is not None and start.kind == "new" and shown is not None else None
-    app = DialoogApp(store=store, library=Later(make_library), preview=shown, created=created,
+    created = handle.created if handle is not None and start.kind == "new" else None
+    app = DialoogApp(store=store, library=Later(make_library), preview=kept, pending=handle, created=created,
                      settings=Settings(lang=getattr(args, "lang", "nl"), start=start))
     try:
         app.run()

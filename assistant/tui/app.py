@@ -18,7 +18,7 @@ from assistant.tui.strings import Strings
 
 if TYPE_CHECKING:  # the core is imported after the first screen is painted
     from assistant.core.store import Store
-    from assistant.tui.preview import Preview
+    from assistant.tui.preview import Handle, Preview
 
 
 class DialoogApp(App[None]):
@@ -26,16 +26,19 @@ class DialoogApp(App[None]):
     TITLE = "Dialoog"
 
     def __init__(self, *, store: Store, library: Library, settings: Settings | None = None,
-                 preview: Preview | None = None, created: Callable[[], str | None] | None = None) -> None:
+                 preview: Preview | None = None, pending: Handle | None = None,
+                 created: Callable[[], str | None] | None = None) -> None:
         """`store` and `library` may be lazy (assistant.tui.lazy): the command line passes them so, so
-        that the core is imported after the first screen; `preview` is that first screen, computed by a
-        helper process (assistant.tui.preview), and `created` gives the transcript it made for `new`."""
+        that the core is imported after the first screen. That first screen is `preview` (kept by an
+        earlier run), or `pending`: a helper process still computing it (assistant.tui.preview);
+        `created` gives the transcript the helper made for `new`."""
         super().__init__()
         self.store = store
         self.library = library
         self.settings = settings or Settings()
         self.strings = Strings(self.settings.lang)
         self.preview = preview
+        self.pending = pending
         self.created = created  # the id of the transcript the helper made for `new` (it waits), or None
 
     # -- starting -------------------------------------------------------------------------------------
@@ -144,7 +147,10 @@ class DialoogApp(App[None]):
         """Show the conversation screen at once (from the preview, if any) and open it in the background."""
         from assistant.tui.screens.conversation import ConversationScreen
 
-        self._replace_top(ConversationScreen(preview=preview, opener=opener))
+        pending, self.pending = self.pending, None
+        if preview is None and pending is not None and pending.result_ready():
+            preview, pending = pending.result(), None  # the helper was quicker: one layout, no waiting
+        self._replace_top(ConversationScreen(preview=preview, pending=pending, opener=opener))
 
     def fail(self, message: str, *, home: bool = False) -> None:
         """Say what went wrong and stay (or land) somewhere useful: never a traceback."""

@@ -2,14 +2,16 @@
 
 Importing the core (banks, engine, store) costs about as much as importing Textual itself, and
 both are CPU work a thread cannot overlap. So `dialoog new`/`resume` forks a helper right after
-the arguments are parsed: the helper imports the core and computes, as plain data, what the
-first screen shows (the log, the waiting question, the panel); the app meanwhile imports Textual,
-paints that screen, and only then imports the core and opens the transcript for real (a second
-evaluation gives the same screen). For `new`, once the screen is sent, the helper also creates the
-transcript (and closes it again, so that the app resumes it): the transcript exists from the start,
-even if the app is killed before it has imported the core. For `resume` it only reads, without the
-lock. Its answers travel as JSON lines through a pipe. Where fork is missing, or the helper fails,
-the app simply opens the conversation the ordinary way.
+the arguments are parsed (unless an earlier run kept the first screen of that script:
+assistant.tui.firstscreens): the helper imports the core and computes, as plain data, what the
+first screen shows (the log, the waiting question, the panel); the app meanwhile imports Textual
+and starts, and only after painting that screen imports the core and opens the transcript for real
+(a second evaluation gives the same screen). Its answers travel as JSON lines through a pipe:
+first whether the conversation exists at all (the app waits for that one before it takes over the
+terminal, so that a mistyped name is a one-line error), then the first screen (the app shows it
+when it comes; keys typed before go into its answer box), then, for `new`, the transcript it made
+(it closes it again, for the app to resume). For `resume` it only reads, without the lock. Where
+fork is missing, or the helper fails, the app simply opens the conversation the ordinary way.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from __future__ import annotations
 import gc
 import json
 import os
+import select
+import threading
 from dataclasses import dataclass, fields
+from collections.abc import Callable
 from typing import Any
 
 from assistant.tui import entries as entry_types
@@ -118,29 +123,41 @@ class MemorySession:
         return event
 
 
-def compute(store_root: str | None, script: str | None, ref: str | None, meta: Any) -> dict[str, Any]:
-    """The first screen of `dialoog new SCRIPT` (with its details) or `dialoog resume REF`, as plain data.
-
-    Empty when it cannot be opened: the app then checks again and reports why, as the command line does.
-    For `new` the screen is that of an empty transcript in memory (the real one is made after, by
-    `create`, so that the store's own imports do not delay the first screen)."""
+def prepare(store_root: str | None, script: str | None, ref: str | None, meta: Any,
+            found: Callable[[], None] | None = None) -> Any:
+    """The meeting whose first screen `dialoog new SCRIPT` or `dialoog resume REF` shows, in memory only;
+    None when it cannot be opened (the app then checks again and reports why, as the command line does).
+    For `new` it is an empty transcript in memory (the real one is made after, by `create`, so that the
+    store's own imports do not delay the first screen). `found` is called as soon as the transcript (or
+    the script) is known to exist: a resumed transcript is read before the banks."""
     from assistant.commands.app import _library
     from assistant.core.transcript import Transcript
     from assistant.tui.meeting import Meeting
 
-    library = _library()
+    library = None
     if ref is not None:
         from assistant.core.store import Store
 
         transcript = Store(store_root).load(ref)
-    elif script in library.scripts:
-        transcript = Transcript.new(script, subject=meta.subject, facilitator=meta.facilitator)
     else:
-        return {}
+        library = _library()
+        if script not in library.scripts:
+            return None
+        transcript = Transcript.new(script, subject=meta.subject, facilitator=meta.facilitator)
+    if found is not None:
+        found()
+    library = library or _library()
     script_of = library.scripts.get(transcript.meta.script)
     if script_of is None:
-        return {}
-    return to_dict(preview_of(Meeting(script_of, library.banks, MemorySession(transcript))))
+        return None
+    return Meeting(script_of, library.banks, MemorySession(transcript))
+
+
+def compute(store_root: str | None, script: str | None, ref: str | None, meta: Any) -> dict[str, Any]:
+    """The first screen of `dialoog new SCRIPT` (with its details) or `dialoog resume REF`, as plain data
+    (empty when it cannot be opened)."""
+    meeting = prepare(store_root, script, ref, meta)
+    return to_dict(preview_of(meeting)) if meeting is not None else {}
 
 
 def create(store_root: str | None, script: str, meta: Any) -> str:
@@ -156,11 +173,15 @@ def create(store_root: str | None, script: str, meta: Any) -> str:
 
 # -- the helper process -----------------------------------------------------------------------------------
 class Handle:
-    """The helper's two answers: the first screen (one JSON line), then, for `new`, the transcript it made."""
+    """The helper's answers, in order: whether it could open the conversation at all, its first screen
+    (one JSON line each), then, for `new`, the transcript it made. Safe to read from two threads (the
+    screen waits for the first screen in one while the meeting opens in another)."""
 
     def __init__(self, pid: int, fd: int) -> None:
         self.pid, self.fd = pid, fd
         self._buffer = b""
+        self._lock = threading.RLock()
+        self._opened: bool | None = None
         self._result: Preview | None = None
         self._read_result = False
         self._created: str | None = None
@@ -175,33 +196,59 @@ class Handle:
         line, _, self._buffer = self._buffer.partition(b"\n")
         return line
 
+    def _json(self) -> Any:
+        try:
+            line = self._line()
+            return json.loads(line) if line else None
+        except (ValueError, OSError):
+            return None
+
+    def opened(self) -> bool:
+        """Whether the helper could open the conversation (waits until it knows)."""
+        with self._lock:
+            if self._opened is None:
+                answer = self._json()
+                self._opened = isinstance(answer, dict) and answer.get("opened") is True
+            return self._opened
+
+    def result_ready(self) -> bool:
+        """Whether the first screen can be read without waiting."""
+        with self._lock:
+            if self._read_result or not self.opened():
+                return True
+            if b"\n" in self._buffer:
+                return True
+            try:
+                return bool(select.select([self.fd], [], [], 0)[0])
+            except (OSError, ValueError):
+                return True
+
     def result(self) -> Preview | None:
         """The first screen (waits for the helper to have computed it), or None if it could not."""
-        if not self._read_result:
-            self._read_result = True
-            try:
-                line = self._line()
-                data = json.loads(line) if line else None
-                self._result = from_dict(data) if data else None
-            except (ValueError, KeyError, TypeError, OSError):
-                self._result = None  # a helper that failed: the app opens the conversation the ordinary way
-        return self._result
+        with self._lock:
+            if not self._read_result:
+                self._read_result = True
+                try:
+                    data = self._json() if self.opened() else None
+                    self._result = from_dict(data) if data else None
+                except (ValueError, KeyError, TypeError):
+                    self._result = None  # a helper that failed: the app opens the conversation the ordinary way
+            return self._result
 
     def created(self) -> str | None:
         """The id of the transcript the helper made for `new` (waits for it), or None."""
-        if not self._finished:
-            self.result()
-            self._finished = True
-            try:
-                line = self._line()
-                self._created = json.loads(line).get("created") if line else None
-            except (ValueError, AttributeError, OSError):
-                self._created = None
-            finally:
-                os.close(self.fd)
-                self.fd = -1
-                os.waitpid(self.pid, 0)
-        return self._created
+        with self._lock:
+            if not self._finished:
+                self.result()
+                self._finished = True
+                try:
+                    answer = self._json() if self._result is not None else None
+                    self._created = answer.get("created") if isinstance(answer, dict) else None
+                finally:
+                    os.close(self.fd)
+                    self.fd = -1
+                    os.waitpid(self.pid, 0)
+            return self._created
 
 
 def _send(fd: int, payload: Any) -> None:
@@ -237,9 +284,21 @@ def fork(store_root: str | None, script: str | None, ref: str | None, meta: Any,
         except OSError:
             pass
         try:
+            told: list[bool] = []
+
+            def found() -> None:  # the app waits for this before it takes over the terminal
+                _send(write, {"opened": True})
+                told.append(True)
+
             try:
-                shown = compute(store_root, script, ref, meta)
+                meeting = prepare(store_root, script, ref, meta, found)
             except BaseException:  # noqa: BLE001 - any failure means "no preview"; the app reports real errors
+                meeting = None
+            if not told:
+                _send(write, {"opened": False})
+            try:
+                shown = to_dict(preview_of(meeting)) if meeting is not None else {}
+            except BaseException:  # noqa: BLE001
                 shown = {}
             _send(write, shown)
             if ref is None and shown:

@@ -16,6 +16,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -35,7 +36,7 @@ from assistant.tui.widgets.progress import SectionList, SidePanel
 
 if TYPE_CHECKING:
     from assistant.tui.meeting import Meeting
-    from assistant.tui.preview import Preview
+    from assistant.tui.preview import Handle, Preview
 
 WIDE = 110  # columns from which the side panel shows by itself
 
@@ -49,11 +50,16 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
     COMMANDS = {ActionsProvider, QuestionJumpProvider}
 
     def __init__(self, meeting: Meeting | None = None, *, preview: Preview | None = None,
-                 opener: Callable[[], Meeting] | None = None) -> None:
+                 pending: Handle | None = None, opener: Callable[[], Meeting] | None = None) -> None:
+        """`preview`: the first screen, shown before the meeting is open; `pending`: a helper process
+        still computing it (shown when it comes); `opener` opens the meeting, in a worker thread."""
         super().__init__(classes="conversation")
         self.meeting = meeting
         self.preview = preview
+        self.pending = pending
         self.opener = opener
+        # Keys typed before any answer box exists, to be typed into it (None once there is one).
+        self._early: list[events.Key] | None = [] if meeting is None and preview is None else None
         self.strings = self.app.strings  # type: ignore[attr-defined]
         install(self, CONVERSATION, self.strings)
         self._offered: tuple[str, ...] = ()
@@ -81,8 +87,38 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
             return
         if self.preview is not None:
             await self.show_preview(self.preview)
-        # Open the meeting once the first frame is out: the core's import is the slow part.
+        elif self.pending is not None:
+            self.run_worker(self._await_preview, thread=True, group="preview")
+            return  # the meeting opens once the first screen is shown: both need the processor
+        self._open_soon()
+
+    def _open_soon(self) -> None:
+        # Once the first frame is out: the core's import is the slow part.
         self.call_after_refresh(self.run_worker, self._open, thread=True, exclusive=True, group="open")
+
+    def _await_preview(self) -> None:
+        """In a worker thread: wait for the helper's first screen."""
+        shown = self.pending.result()  # type: ignore[union-attr]
+        self.app.call_from_thread(self._previewed, shown)
+
+    async def _previewed(self, shown: Preview | None) -> None:
+        if shown is not None and self.meeting is None:
+            await self.show_preview(shown)
+            self._type_early_keys()
+        self._open_soon()
+
+    def on_key(self, event: events.Key) -> None:
+        """Before any answer box exists (the first screen is still coming), keep what is typed for it."""
+        if self._early is not None and event.is_printable:
+            event.stop()
+            event.prevent_default()
+            self._early.append(events.Key(event.key, event.character))
+
+    def _type_early_keys(self) -> None:
+        early, self._early = self._early, None
+        if early and self.composer.box is not None:
+            for key in early:  # in order, through the app, as if typed now into the focused box
+                self.app.post_message(key)
 
     def _open(self) -> None:
         """In a worker thread: import the core, open the transcript, evaluate."""
@@ -100,6 +136,7 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self.earlier = earlier_answers(meeting)
         self._ready.set()
         await self.show_state(focus=self.focused is None or self.composer in self.focused.ancestors)
+        self._type_early_keys()
         self.restore_draft()
         for warning in getattr(meeting.session, "warnings", []):
             self.notify(warning, severity="warning", timeout=8)
