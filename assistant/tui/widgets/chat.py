@@ -17,6 +17,7 @@ from typing import Literal
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Static
 
@@ -143,6 +144,16 @@ class ChatMessage(Static):
             if entry.same_reason:
                 names.append("-same-reason")
         return " ".join(names)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Textual's stream layout (8.2) measures a child at the log's width less the child's padding and
+        # border, but not its side margins, and then draws it that much narrower: an indented message
+        # (an answer, a note, a decided suggestion) that wraps only at the narrower width lost its last
+        # line, and the log, too short, no longer scrolled down to the question waiting at its end.
+        parent = self.parent
+        if parent is not None and parent.styles.layout is not None and parent.styles.layout.name == "stream":
+            width = max(1, width - self.styles.margin.width)
+        return super().get_content_height(container, viewport, width)
 
     def show(self, entry: Entry, content: Content) -> None:
         selected = self.has_class("-selected")
@@ -366,9 +377,14 @@ class ChatLog(VerticalScroll, can_focus=False):
         self.post_message(self.Left())
 
     def leave(self) -> None:
+        picking = self.mode is not None
         self._select(None)
         self.mode = None
         self.can_focus = False
+        if picking:
+            # Back to the answer box: show the question waiting at the end, which a decision on a
+            # suggestion may just have changed while the log was kept at the picked message.
+            self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
 
     def on_blur(self) -> None:
         self.leave()
