@@ -18,7 +18,7 @@ others. Both are plain data, so any script and any bank can use them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.core.bank import Bank
@@ -40,6 +40,7 @@ class _State:
     basis_only: bool
     first: tuple[str, ...] = ()           # carried: questions to ask before the walk
     sections_first: tuple[str, ...] = ()  # carried: sections to walk before the others
+    triggers: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # per rule, once
 
     @classmethod
     def of(cls, transcript: Transcript) -> _State:
@@ -64,9 +65,30 @@ class _State:
         return question not in self.answers and question not in self.skipped and question not in self.deferred
 
     def trigger(self, rule: Rule) -> str | None:
-        """The question whose answer, given most recently, the rule's condition tests."""
-        tested = [q for q in rule.when.questions() if q in self.answered_at]
-        return max(tested, key=self.answered_at.__getitem__) if tested else None
+        """The question whose answer made the rule fire: of the answers its condition tests, taken in the
+        order they were given, the first after which the condition held. (The newest tested answer
+        would move a rule that tests a long list of questions, "any of them mentions angst", under every
+        later answer to that list, although those answers had nothing to do with it.) A rule whose
+        condition does not hold (a decided suggestion's rule that no longer fires) names its newest
+        tested answer."""
+        if rule.id not in self.triggers:
+            self.triggers[rule.id] = self._first_holding(rule)
+        return self.triggers[rule.id]
+
+    def _first_holding(self, rule: Rule) -> str | None:
+        tested = sorted((q for q in rule.when.questions() if q in self.answered_at), key=self.answered_at.__getitem__)
+        if len(tested) < 2 or rule.when.evaluate(self.answers) is not True:
+            return tested[-1] if tested else None
+        # Three-valued logic keeps a condition true once more answers are known, so the first answer
+        # after which it holds can be found by halving (a few evaluations, not one per answer).
+        low, high = 0, len(tested) - 1
+        while low < high:
+            middle = (low + high) // 2
+            if rule.when.evaluate({q: self.answers[q] for q in tested[: middle + 1]}) is True:
+                high = middle
+            else:
+                low = middle + 1
+        return tested[low]
 
 
 def _ids(value: Any) -> tuple[str, ...]:
