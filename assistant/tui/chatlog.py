@@ -62,6 +62,7 @@ class _Builder:
         known = carried.get("known") if isinstance(carried, dict) else None
         self.known: dict[str, str] = known if isinstance(known, dict) else {}
         self.flags: dict[str, list[tuple[str, int | None]]] = {}
+        self.held: dict[str, list[Entry]] = {}  # notes waiting for their question to be shown
         for (question, flag), event in transcript.flags().items():
             rank = event.get("rank")
             self.flags.setdefault(question, []).append((str(flag), int(rank) if rank is not None else None))
@@ -106,6 +107,7 @@ class _Builder:
             return
         self.separator(qid, qid)
         self.entries.append(self.question_entry(qid, key=f"q:{qid}"))
+        self.entries += self.held.pop(qid, ())
         self.answer_at[qid] = len(self.entries)
         self.entries.append(AnswerEntry(f"a:{qid}", qid, text, speaker, False, flags))
 
@@ -116,7 +118,12 @@ class _Builder:
             return
         self.entries.append(MarkEntry(f"m:{seq}", kind, (question,) if question else ()))
 
-    def timeline(self) -> None:
+    def timeline(self, waiting: str | None = None) -> None:
+        """The events in order; a note on a question not asked yet in the log (the one waiting, which
+        the log shows only at its end) goes under that question instead of under the answer before."""
+        first_answer: dict[str, int] = {}
+        for event in self.transcript.of_kind(EventKind.ANSWER):
+            first_answer.setdefault(str(event.data["question"]), event.seq)
         self.preparation()
         for event in self.transcript.events:
             kind = event.kind
@@ -126,8 +133,14 @@ class _Builder:
             elif kind is EventKind.ANSWER:
                 self.answer(event)
             elif kind is EventKind.NOTE:
-                self.entries.append(NoteEntry(f"n:{event.seq}", str(event.get("text", "")), str(event.get("prompt") or ""),
-                                              str(event.get("speaker") or "")))
+                note = NoteEntry(f"n:{event.seq}", str(event.get("text", "")), str(event.get("prompt") or ""),
+                                 str(event.get("speaker") or ""))
+                question = event.get("question")
+                later = first_answer.get(question, -1) > event.seq if question in first_answer else question == waiting
+                if question and not event.get("prompt") and question not in self.answer_at and later:
+                    self.held.setdefault(str(question), []).append(note)
+                else:
+                    self.entries.append(note)
             elif kind is EventKind.SKIP:
                 self.mark("skip", event.get("question"), event.seq)
             elif kind is EventKind.DEFER:
@@ -168,11 +181,12 @@ class _Builder:
                 assert prompt.suggestion is not None
                 self.entries.append(QuestionEntry(f"q-adhoc:{prompt.suggestion.key}", qid, prompt.question.text,
                                                   "verdiepend", current=True))
-            elif prompt.revisit or qid in self.answer_at:
+            elif qid in self.answer_at:  # back to an answered question (a question jumped to is new here)
                 self.entries.append(self.question_entry(qid, key=f"q-again:{qid}", current=True, again=True))
             else:
                 self.separator(qid, f"next:{qid}")
                 self.entries.append(self.question_entry(qid, key=f"q:{qid}", current=True))
+            self.entries += self.held.pop(qid, ())
         elif self.view.pending_selection:
             first = self.view.pending_selection[0]
             place = self.places.get(first)
@@ -207,7 +221,7 @@ def build_log(transcript: Transcript, view: View, places: QuestionIndex, prompt:
               earlier: dict[str, str] | None = None) -> list[Entry]:
     """Every message of the conversation in order, ending with the question that waits (or why none does)."""
     builder = _Builder(transcript, view, places, earlier or {})
-    builder.timeline()
+    builder.timeline(prompt.question.id if prompt is not None and not prompt.is_adhoc else None)
     builder.attach()
     builder.tail(prompt)
     return builder.entries
