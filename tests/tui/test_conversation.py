@@ -249,6 +249,19 @@ async def test_the_palette_jumps_to_a_question_by_fuzzy_text(new_app):
         assert in_composer(app)
 
 
+async def test_the_side_panel_jumps_to_a_section_by_keys(new_app):
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:  # too narrow for the panel: f3 brings it
+        await ready(pilot)
+        meeting = app.screen.meeting
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # from Thuis (where it is) past School to Sociaal
+        await pilot.pause()
+        assert meeting.prompt().question.id.startswith("sociaal.")
+        assert in_composer(app)
+
+
 async def test_the_meeting_clock_is_recorded_when_the_app_quits(new_app, store, clock):
     app = new_app("teacher_dialogue")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -32,10 +32,10 @@ from assistant.tui.widgets.answers import AnswerBox
 from assistant.tui.widgets.chat import ChatLog
 from assistant.tui.widgets.composer import CommandLine, Composer
 from assistant.tui.widgets.keybar import KeyBar
-from assistant.tui.widgets.progress import SectionList, SidePanel
 
 if TYPE_CHECKING:
     from assistant.tui.meeting import Meeting
+    from assistant.tui.widgets.progress import SectionList, SidePanel
     from assistant.tui.preview import Handle, Preview
 
 WIDE = 110  # columns from which the side panel shows by itself
@@ -220,6 +220,8 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self.set_class(shown, "-panel")
         if shown and self._panel_widget is None:
             # The panel is made the first time it is shown: an 80-column meeting never pays for it.
+            from assistant.tui.widgets.progress import SidePanel
+
             self._panel_widget = SidePanel(self.strings, id="panel")
             self.query_one("#main").mount(self._panel_widget)
             if self._panel_data is not None:

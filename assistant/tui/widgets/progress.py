@@ -19,6 +19,12 @@ class SectionList(OptionList):
             super().__init__()
             self.section = section
 
+    current: int | None = None  # the section of the question waiting
+
+    def on_focus(self) -> None:
+        if self.highlighted is None:  # arrows start from where the conversation is
+            self.highlighted = self.current
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
@@ -56,6 +62,7 @@ class SidePanel(VerticalScroll):
             sections.add_option(Option(label, id=item.section))
         if highlighted is not None and highlighted < len(progress):
             sections.highlighted = highlighted
+        sections.current = next((n for n, item in enumerate(progress) if item.section == current), None)
         t = self.strings
         self.query_one("#pending", Static).update(
             "\n".join(f"• {text}" for text in pending) if pending else t("conv.none"))
