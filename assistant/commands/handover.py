@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "link. Prints the new transcript's id and file; continue it with `dialoog resume ID`.",
     )
     handover.add_argument("preparation", metavar="PREP_TRANSCRIPT")
-    handover.add_argument("--transcripts", metavar="DIR", type=Path,
+    handover.add_argument("--transcripts", metavar="DIR", type=Path, default=argparse.SUPPRESS,
                           help="the transcripts folder (default: $DIALOOG_TRANSCRIPTS, else ./transcripts)")
     handover.add_argument("--facilitator", metavar="NAME", help="default: the preparation's facilitator")
     handover.add_argument("--subject", metavar="TEXT", help="the pupil (default: the preparation's)")
@@ -60,7 +60,7 @@ def run_handover(args: argparse.Namespace) -> int:
         scripts = load_script_folder(locations.scripts_dir(), banks)
     except SourceErrors as exc:
         return _fail(exc.errors)
-    store = Store(locations.transcripts_dir(args.transcripts))
+    store = Store(locations.transcripts_dir(getattr(args, "transcripts", None)))
     try:
         session = start_from_preparation(store, args.preparation, banks=banks, scripts=scripts, **meta)
         warnings = list(session.warnings)

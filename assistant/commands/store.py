@@ -43,7 +43,7 @@ def _limit(text: str) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     def add(name: str, help: str, description: str, handler: Any) -> argparse.ArgumentParser:
         parser = sub.add_parser(name, help=help, description=description)
-        parser.add_argument("--transcripts", metavar="DIR", type=Path,
+        parser.add_argument("--transcripts", metavar="DIR", type=Path, default=argparse.SUPPRESS,
                             help="the transcripts folder (default: $DIALOOG_TRANSCRIPTS, else ./transcripts)")
         parser.set_defaults(handler=handler)
         return parser
@@ -87,7 +87,7 @@ def _store(args: argparse.Namespace):
     from assistant.core import locations
     from assistant.core.store import Store
 
-    return Store(locations.transcripts_dir(args.transcripts))
+    return Store(locations.transcripts_dir(getattr(args, "transcripts", None)))
 
 
 def _fail(message: str, code: int = EXIT_INVALID) -> int:

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "does what. Printed to standard output, or written to -o FILE (never over an existing file unless --force).",
     )
     summary.add_argument("transcript", metavar="TRANSCRIPT")
-    summary.add_argument("--transcripts", metavar="DIR", type=Path,
+    summary.add_argument("--transcripts", metavar="DIR", type=Path, default=argparse.SUPPRESS,
                          help="the transcripts folder (default: $DIALOOG_TRANSCRIPTS, else ./transcripts)")
     summary.add_argument("--anonymise", "--anonymize", action="store_true",
                          help="participants by their roles, the facilitator and the school or pupil by initials")
@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    parser.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the fixed texts (default nl)")
+    parser.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help="language of the fixed texts (default nl)")
 
 
 def _fail(lines: list[Any], code: int = EXIT_INVALID) -> int:
@@ -98,7 +98,7 @@ def run_summary(args: argparse.Namespace) -> int:
     from assistant.core.summary import render_summary
     from assistant.core.yamlsource import SourceErrors
 
-    store = Store(locations.transcripts_dir(args.transcripts))
+    store = Store(locations.transcripts_dir(getattr(args, "transcripts", None)))
     try:
         transcript = store.load(args.transcript)
         linked = []
@@ -119,13 +119,13 @@ def run_summary(args: argparse.Namespace) -> int:
     except SourceErrors as exc:
         return _fail(exc.errors)
     if is_preparation(transcript):  # a preparation's summary is the one-page sheet for the parent conversation
-        markdown = render_prep_sheet(transcript, banks, scripts=scripts, lang=args.lang, anonymise=args.anonymise,
+        markdown = render_prep_sheet(transcript, banks, scripts=scripts, lang=getattr(args, "lang", "nl"), anonymise=args.anonymise,
                                      linked=linked)
         return _write(markdown, args.output, args.force)
     script = scripts.get(transcript.meta.script)
     view = evaluate(script, banks, transcript) if script else None
     markdown = render_summary(transcript, banks, view=view, script_title=script.title if script else None,
-                              lang=args.lang, anonymise=args.anonymise, linked=linked)
+                              lang=getattr(args, "lang", "nl"), anonymise=args.anonymise, linked=linked)
     return _write(markdown, args.output, args.force)
 
 
@@ -149,5 +149,5 @@ def run_sheet(args: argparse.Namespace) -> int:
             return _fail([f"dialoog: unknown script '{args.script}' (bundled: {known})"], EXIT_USAGE)
     except SourceErrors as exc:
         return _fail(exc.errors)
-    markdown = render_sheet(script, banks, lang=args.lang, basis_only=args.basis_only)
+    markdown = render_sheet(script, banks, lang=getattr(args, "lang", "nl"), basis_only=args.basis_only)
     return _write(markdown, args.output, args.force)
