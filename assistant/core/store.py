@@ -108,6 +108,9 @@ class Store:
                          {s for s in stems if s.rsplit("_", 1)[-1] == text})
         if not matches and slug(text):  # the school or pupil as the facilitator named them
             matches = sorted(s for s in stems if f"_{slug(text)}_" in s)
+        if not matches and slug(text):  # or some whole words of that name: 'Lotte' for 'Lotte Janssens'
+            words = f"-{slug(text)}-"
+            matches = sorted(s for s in stems if s.count("_") == 3 and words in f"-{s.split('_')[2]}-")
         if len(matches) == 1:
             return TranscriptFiles(self.root, matches[0])
         if not matches:
