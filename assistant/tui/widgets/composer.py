@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,7 +14,7 @@ from textual.widgets import Input, Static
 from assistant.tui.prompt import Prompt
 from assistant.tui.slash import completions
 from assistant.tui.strings import Strings
-from assistant.tui.typing import KeysInOrder
+from assistant.tui.typing import KeysInOrder, settle
 from assistant.tui.widgets.answers import AnswerBox, answer_box
 
 
@@ -39,6 +40,12 @@ class CommandLine(KeysInOrder, Input):
 
 class Composer(Vertical):
     """Holds focus whenever a question waits. It never sends by itself: the screen's send action does."""
+
+    # '/' at the start of an answer opens the command line. A box saw it only after the keys typed
+    # after it had reached the box too (a fast typist, a paste, tmux): "/spreker An" then went into
+    # the answer, and on a yes/no "/notitie ..." picked "nee". As a priority binding it is read in
+    # order: the keys before it are handled first, the keys after it go to the command line.
+    BINDINGS = [Binding("slash", "slash", show=False, priority=True)]
 
     def __init__(self, strings: Strings, prompt: Prompt | None = None, *, id: str | None = None) -> None:
         """`prompt`'s box is composed with the composer (the first screen in one layout)."""
@@ -166,6 +173,19 @@ class Composer(Vertical):
     @property
     def command_active(self) -> bool:
         return self.has_class("-command")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "slash":  # only while typing in the answer box; the key is typed anywhere else
+            box, focused = self.box, self.screen.focused
+            return box is not None and self.prompt is not None and focused is not None and box in focused.ancestors
+        return True
+
+    async def action_slash(self) -> None:
+        await settle(self.screen)
+        box = self.box
+        if box is None or self.command_active or not box.starts_command():
+            raise SkipAction()  # an ordinary '/' in the answer
+        self.open_command()
 
     def on_answer_box_command_start(self, event: AnswerBox.CommandStart) -> None:
         event.stop()

@@ -52,6 +52,11 @@ class AnswerBox(Vertical):
         """Put unsent text typed earlier back in the box, cursor at its end (True), if the box takes text."""
         return False
 
+    def starts_command(self) -> bool:
+        """True when a '/' typed now opens the command line instead of going into the answer: the box
+        is empty, or its answer is picked rather than typed. Tables keep their '/' (dates: 12/3)."""
+        return False
+
     def focus_input(self) -> None:
         """Give focus to the box's first input."""
         for widget in self.query("*"):

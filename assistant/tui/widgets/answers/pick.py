@@ -80,7 +80,14 @@ class Picker(Widget, can_focus=True):
         return self.options[self.cursor] if self.cursor >= 0 else None
 
 
-class YesNoBox(AnswerBox):
+class _Picked:
+    """A box whose answer is picked, not typed: '/' always opens the command line."""
+
+    def starts_command(self) -> bool:
+        return True
+
+
+class YesNoBox(_Picked, AnswerBox):
     HINT = "conv.hint.yes_no"
     PICKS = True
 
@@ -99,7 +106,7 @@ class YesNoBox(AnswerBox):
         return True
 
 
-class ScaleBox(AnswerBox):
+class ScaleBox(_Picked, AnswerBox):
     HINT = "conv.hint.scale"
     PICKS = True
 
@@ -160,7 +167,7 @@ def _numbered(options: tuple[str, ...]) -> list[str]:
     return [f"{i}. {o}" if i <= 9 else f"   {o}" for i, o in enumerate(options, start=1)]
 
 
-class ChoiceBox(AnswerBox):
+class ChoiceBox(_Picked, AnswerBox):
     HINT = "conv.hint.choice"
     PICKS = True
 
@@ -177,7 +184,7 @@ class ChoiceBox(AnswerBox):
         return options[chooser.highlighted] if chooser.highlighted is not None else ""
 
 
-class MultiBox(AnswerBox):
+class MultiBox(_Picked, AnswerBox):
     HINT = "conv.hint.multi"
 
     def compose(self) -> ComposeResult:

@@ -60,6 +60,9 @@ class TextBox(AnswerBox):
         self.area.focus()
         self.area.move_cursor(self.area.document.end)
 
+    def starts_command(self) -> bool:
+        return self.area.text == ""
+
     def put_draft(self, text: str) -> bool:
         self.area.load_text(text)
         self.area.move_cursor(self.area.document.end)
@@ -104,6 +107,9 @@ class LineBox(AnswerBox):
     def has_typing(self) -> bool:
         text = self.line.value.strip()
         return bool(text) and text != _as_text(self.initial)
+
+    def starts_command(self) -> bool:
+        return self.line.value == ""
 
     def put_draft(self, text: str) -> bool:
         self.line.value = text
