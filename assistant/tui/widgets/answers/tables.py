@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -56,6 +57,10 @@ class CountsBox(AnswerBox):
         values = self.initial if isinstance(self.initial, dict) else {}
         with Grid(classes="counts-grid") as grid:
             grid.styles.grid_size_columns = len(columns) + 1
+            # Every column its own width: a shorter list in the stylesheet would repeat ("4 1fr"
+            # gave every other band 4 cells, its header wrapped and its cells no longer lined up).
+            heads = max((cell_len(row) for row in rows), default=1)
+            grid.styles.grid_columns = " ".join([str(heads), *["1fr"] * len(columns)])
             yield Label("")
             for column in columns:
                 yield Label(column, classes="column-head")
