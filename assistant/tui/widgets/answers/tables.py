@@ -12,17 +12,41 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Input, Label, TextArea
 
 from assistant.tui.prompt import ACTION_FIELDS, FACTOR_SIDES
-from assistant.tui.typing import KeysInOrder
+from assistant.tui.typing import KeysInOrder, settle
 from assistant.tui.widgets.answers.base import AnswerBox
 from assistant.tui.widgets.answers.text import OrderedTextArea
+
+
+class TableBox(AnswerBox):
+    """An answer of several fields: Tab and shift+Tab go to the next or previous field only once the
+    field being left has read every key typed before them.
+
+    The screen's own Tab runs after its key has passed through the field, and by then the app has
+    already handed the field the keys that followed: '2', Tab, '3' in one burst (tmux, a paste, a
+    fast typist) put "23" in one cell. A priority binding runs as the app reads the key, before it
+    hands on the next one; `settle` lets the field finish the keys before it (as Enter does)."""
+
+    BINDINGS = [
+        Binding("tab", "field(1)", show=False, priority=True),
+        Binding("shift+tab", "field(-1)", show=False, priority=True),
+    ]
+
+    async def action_field(self, step: int) -> None:
+        screen = self.screen
+        await settle(screen)
+        if step > 0:
+            screen.focus_next()
+        else:
+            screen.focus_previous()
 
 
 class Cell(KeysInOrder, Input):
     """One field of a table; up and down move between rows, '/' in an empty cell opens the commands."""
 
+    # Priority, for the reason TableBox gives: the move must come before the keys typed after it.
     BINDINGS = [
-        Binding("up", "row(-1)", show=False),
-        Binding("down", "row(1)", show=False),
+        Binding("up", "row(-1)", show=False, priority=True),
+        Binding("down", "row(1)", show=False, priority=True),
     ]
 
     def __init__(self, value: str, row: int, column: int, **kwargs: Any) -> None:
@@ -30,10 +54,11 @@ class Cell(KeysInOrder, Input):
         self.row = row
         self.column = column
 
-    def action_row(self, step: int) -> None:
+    async def action_row(self, step: int) -> None:
+        await settle(self.screen)
         for cell in self.parent.query(Cell) if self.parent else []:
             if cell.row == self.row + step and cell.column == self.column:
-                cell.focus()
+                self.screen.set_focus(cell)  # now: focus() would wait behind the keys still queued
                 return
 
     @on(Input.Changed)
@@ -47,7 +72,7 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-class CountsBox(AnswerBox):
+class CountsBox(TableBox):
     """Absence codes by band (or the question's own rows and columns); empty cells are not counted."""
 
     HINT = "conv.hint.table"
@@ -90,7 +115,7 @@ class CountsBox(AnswerBox):
         self.post_message(self.Send())
 
 
-class ActionsBox(AnswerBox):
+class ActionsBox(TableBox):
     """Rows of Wat / Wie / Wanneer / Check. Enter goes to the next field, and adds a row after the last."""
 
     HINT = "conv.hint.table"
@@ -98,9 +123,12 @@ class ActionsBox(AnswerBox):
 
     def compose(self) -> ComposeResult:
         rows = self.initial if isinstance(self.initial, list) and self.initial else [{}]
-        with Grid(classes="actions-grid", id="actions-grid"):
+        # The heads apart from the rows, which scroll: a plan longer than the box would otherwise
+        # take its typing into rows below the edge, out of sight, and scroll the heads away.
+        with Grid(classes="actions-grid actions-head"):
             for field in ACTION_FIELDS:
                 yield Label(self.app.strings(f"answer.{field}"), classes="column-head")
+        with Grid(classes="actions-grid", id="actions-grid"):
             for r, row in enumerate(rows):
                 yield from self._row(r, row)
 
@@ -132,6 +160,8 @@ class ActionsBox(AnswerBox):
         new = self._row(cells[-1].row + 1 if cells else 0, {})
         await grid.mount_all(new)
         self.screen.set_focus(new[0])
+        # focus scrolls to a widget where it is now; the new row has no place until the next layout
+        new[0].call_after_refresh(new[0].scroll_visible, animate=False)
 
     @on(Input.Submitted)
     async def _next(self, event: Input.Submitted) -> None:
@@ -139,11 +169,12 @@ class ActionsBox(AnswerBox):
         await self.advance(event.input)
 
 
-class FactorsBox(AnswerBox):
+class FactorsBox(TableBox):
     """What makes the window of tolerance larger, and what makes it smaller: one factor per line."""
 
     HINT = "conv.hint.table"
     SENDS_ON_ENTER = False
+
     def compose(self) -> ComposeResult:
         values = self.initial if isinstance(self.initial, dict) else {}
         with Horizontal(classes="factors"):

@@ -1,0 +1,91 @@
+"""The table answers (counts grid, action rows, factor lists): laid out at real terminal sizes, and
+typed in one burst of keys (tmux, a paste of keystrokes, a fast typist) with every key in its own cell."""
+
+from __future__ import annotations
+
+from textual import events
+
+from tests.tui.driving import ready
+
+
+def burst(app, *keys: str) -> None:
+    """Put `keys` in the app's queue at once, as a terminal does with a burst: Pilot's `press` would
+    wait for the app to go idle after each key, which hides keys landing in the wrong field."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else ("\t" if key == "tab" else None)))
+
+
+async def test_the_counts_grid_lines_up_at_three_sizes_and_keeps_a_burst_of_keys_apart(new_app):
+    """Headers on one line over evenly sized cells at 80x24, 100x30 and 120x40; then numbers typed in
+    one burst with Tab, shift+Tab and the arrows between them: each number in the cell it was meant for."""
+    from assistant.tui.widgets.answers.tables import Cell
+
+    app = new_app("school_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        meeting = app.screen.meeting
+        question = meeting.prompt().question
+        assert question.type == "counts"
+        for size in ((80, 24), (100, 30), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            heads = list(app.screen.query(".counts-grid .column-head"))
+            assert [str(head.render()) for head in heads] == list(question.count_columns)
+            assert len({head.region.y for head in heads}) == 1 and all(head.region.height == 1 for head in heads), size
+            cells = list(app.screen.query(Cell))
+            widths = {cell.region.width for cell in cells}
+            assert max(widths) - min(widths) <= 1 and min(widths) >= 8, (size, widths)
+            for cell in cells:
+                head = heads[cell.column]
+                assert (cell.region.x, cell.region.y) == (head.region.x, head.region.y + 1 + cell.row), size
+
+        burst(app, "2", "tab", "3", "down", "4", "shift+tab", "5", "tab", "tab", "1", "2", "up", "7", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert meeting.transcript.answers()[question.id] == {
+            "B": {"0-5": 2, "5-10": 3, "10-20": 7},
+            "D": {"0-5": 5, "5-10": 4, "10-20": 12},
+        }
+
+
+async def test_a_burst_through_the_action_rows_keeps_every_field_apart_and_in_sight(new_app):
+    """Tab, shift+Tab, Enter (next field; a new row after the last) and the arrows, all in one burst;
+    a plan longer than the box scrolls to the row being typed, under its heads."""
+    from textual.containers import Grid
+
+    app = new_app("school_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        meeting = screen.meeting
+        await screen.act(lambda: meeting.jump("opvolging.planning"))
+        await pilot.pause()
+        burst(app, *"bel ouders", "tab", *"CLB", "enter", *"mei", "shift+tab", "X", "enter", "enter", "enter",
+              *"opvolgen", "down", "Y", "up", "Z", "down", *(["enter"] * 4 + ["r"]) * 8)
+        await pilot.pause()
+        await pilot.pause()
+        rows = screen.query_one("#actions-grid", Grid)
+        assert app.focused.row == 9 and app.focused.value == "r"
+        assert rows.region.contains_region(app.focused.region)
+        assert [head.region.y for head in screen.query(".actions-head .column-head")] == [rows.region.y - 1] * 4
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert meeting.transcript.answers()["opvolging.planning"] == [
+            {"wat": "bel oudersZ", "wie": "CLBX", "wanneer": "mei", "check": ""},
+            {"wat": "opvolgenY", "wie": "", "wanneer": "", "check": ""},
+            *[{"wat": "r", "wie": "", "wanneer": "", "check": ""}] * 8,
+        ]
+
+
+async def test_a_burst_through_the_factor_lists_keeps_both_sides_apart(new_app):
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        meeting = screen.meeting
+        await screen.act(lambda: meeting.jump("thuis.raam"))
+        await pilot.pause()
+        burst(app, *"oma", "enter", *"buren", "tab", *"ruzie", "shift+tab", "!", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert meeting.transcript.answers()["thuis.raam"] == {"groter": ["oma", "buren!"], "kleiner": ["ruzie"]}
