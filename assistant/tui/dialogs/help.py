@@ -13,8 +13,10 @@ class HelpDialog(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,enter,q", "close", show=False)]
 
     def __init__(self, title: str, body: str, keys_title: str, keys: list[tuple[str, str]]) -> None:
+        from assistant.core.flowtext import reflow
+
         super().__init__(classes="dialog-screen")
-        self.title_text, self.body, self.keys_title, self.keys = title, body, keys_title, keys
+        self.title_text, self.body, self.keys_title, self.keys = title, reflow(body), keys_title, keys
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide"):
