@@ -61,20 +61,30 @@ async def test_a_burst_through_the_action_rows_keeps_every_field_apart_and_in_si
         await screen.act(lambda: meeting.jump("opvolging.planning"))
         await pilot.pause()
         burst(app, *"bel ouders", "tab", *"CLB", "enter", *"mei", "shift+tab", "X", "enter", "enter", "enter",
-              *"opvolgen", "down", "Y", "up", "Z", "down", *(["enter"] * 4 + ["r"]) * 8)
+              *"opvolgen", "down", "Y", "up", "Z", "down", *(["enter"] * 4 + ["r"]) * 6)
         await pilot.pause()
         await pilot.pause()
         rows = screen.query_one("#actions-grid", Grid)
-        assert app.focused.row == 9 and app.focused.value == "r"
+        assert app.focused.row == 7 and app.focused.value == "r"
         assert rows.region.contains_region(app.focused.region)
         assert [head.region.y for head in screen.query(".actions-head .column-head")] == [rows.region.y - 1] * 4
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert meeting.transcript.answers()["opvolging.planning"] == [
+        plan = [
             {"wat": "bel oudersZ", "wie": "CLBX", "wanneer": "mei", "check": ""},
             {"wat": "opvolgenY", "wie": "", "wanneer": "", "check": ""},
-            *[{"wat": "r", "wie": "", "wanneer": "", "check": ""}] * 8,
+            *[{"wat": "r", "wie": "", "wanneer": "", "check": ""}] * 6,
         ]
+        assert meeting.transcript.answers()["opvolging.planning"] == plan
+
+        await pilot.press("ctrl+l", "enter")  # edit it in place: the dialog has no Enter of its own
+        await pilot.pause()
+        burst(app, "enter", "!", "down", "?")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        plan[0]["wie"], plan[1]["wie"] = "CLBX!", "?"
+        assert meeting.transcript.answers()["opvolging.planning"] == plan
 
 
 async def test_a_burst_through_the_factor_lists_keeps_both_sides_apart(new_app):

@@ -120,6 +120,9 @@ class ActionsBox(TableBox):
 
     HINT = "conv.hint.table"
     SENDS_ON_ENTER = False
+    # Enter moves in order as Tab does. The conversation screen's own Enter comes first and advances
+    # the same way; this one serves where the box is shown without it (editing an earlier answer).
+    BINDINGS = [Binding("enter", "advance", show=False, priority=True)]
 
     def compose(self) -> ComposeResult:
         rows = self.initial if isinstance(self.initial, list) and self.initial else [{}]
@@ -162,6 +165,10 @@ class ActionsBox(TableBox):
         self.screen.set_focus(new[0])
         # focus scrolls to a widget where it is now; the new row has no place until the next layout
         new[0].call_after_refresh(new[0].scroll_visible, animate=False)
+
+    async def action_advance(self) -> None:
+        await settle(self.screen)
+        await self.advance(self.screen.focused)
 
     @on(Input.Submitted)
     async def _next(self, event: Input.Submitted) -> None:
