@@ -30,7 +30,7 @@ async def settle(screen: Screen) -> None:
 
 
 class KeysInOrder:
-    """Mixin for an Input or TextArea: its own key bindings run in the order the keys arrived."""
+    """Mixin for an Input, a TextArea or a list: its own key bindings run in the order the keys arrived."""
 
     async def _on_key(self, event: events.Key) -> None:
         # Priority bindings were checked before the key got here, and the focused widget is the
@@ -40,3 +40,16 @@ class KeysInOrder:
                 event.prevent_default()  # the widget's own key handling (which would insert) is done
                 event.stop()
                 return
+
+
+class TogglesInOrder:
+    """Mixin for a SelectionList: space toggles the option highlighted when the key is read.
+
+    Textual's SelectionList posts a message on space and toggles whatever is highlighted when that
+    message arrives: in a burst ("space down space enter") both toggles hit the second option and
+    Enter confirmed before either, so nothing was picked."""
+
+    def action_select(self) -> None:
+        highlighted = self.highlighted  # type: ignore[attr-defined]
+        if highlighted is not None and not self.get_option_at_index(highlighted).disabled:  # type: ignore[attr-defined]
+            self.toggle(self.get_option_at_index(highlighted))  # type: ignore[attr-defined]

@@ -8,8 +8,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 
+from assistant.tui.typing import TogglesInOrder
 
-class ChecklistList(SelectionList[str]):
+
+class ChecklistList(TogglesInOrder, SelectionList[str]):
     BINDINGS = [Binding("enter", "confirm", show=False)]
 
     def action_confirm(self) -> None:

@@ -17,10 +17,11 @@ from textual.widget import Widget
 from textual.widgets import OptionList, SelectionList
 
 from assistant.tui.prompt import NO, YES
+from assistant.tui.typing import KeysInOrder, TogglesInOrder
 from assistant.tui.widgets.answers.base import AnswerBox, Question
 
 
-class Picker(Widget, can_focus=True):
+class Picker(KeysInOrder, Widget, can_focus=True):
     """A row of short options with a cursor; -1 means nothing picked yet."""
 
     DEFAULT_CSS = """
@@ -148,14 +149,14 @@ class _DigitKeys:
         return None
 
 
-class ChoiceList(_DigitKeys, OptionList):
+class ChoiceList(KeysInOrder, _DigitKeys, OptionList):
     def on_key(self, event: events.Key) -> None:
         index = self._digit_or_slash(event)
         if index is not None and index < self.option_count:
             self.highlighted = index
 
 
-class MultiList(_DigitKeys, SelectionList[str]):
+class MultiList(KeysInOrder, TogglesInOrder, _DigitKeys, SelectionList[str]):
     def on_key(self, event: events.Key) -> None:
         index = self._digit_or_slash(event)
         if index is not None and index < self.option_count:
