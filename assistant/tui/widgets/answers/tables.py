@@ -170,11 +170,6 @@ class ActionsBox(TableBox):
         await settle(self.screen)
         await self.advance(self.screen.focused)
 
-    @on(Input.Submitted)
-    async def _next(self, event: Input.Submitted) -> None:
-        event.stop()
-        await self.advance(event.input)
-
 
 class FactorsBox(TableBox):
     """What makes the window of tolerance larger, and what makes it smaller: one factor per line."""
