@@ -55,7 +55,8 @@ REVIEW = (
     ActionSpec("followup", "v", "review.followup", "review.followup.help", show=True, priority=False),
     ActionSpec("resume", "r", "review.resume", "review.resume.help", priority=False),
     ActionSpec("export", "e", "review.export", "review.export.help", show=True, priority=False),
-    ActionSpec("find", "slash", "review.find", "review.find.help", show=True, priority=False),
+    # priority: read as the key arrives, so the letters typed right after it land in the search box
+    ActionSpec("find", "slash", "review.find", "review.find.help", show=True),
     ActionSpec("filter", "f", "review.filter", "review.filter.help", priority=False),
     ActionSpec("close", "escape", "app.back", "summary.close.help", show=True, priority=False),
 )

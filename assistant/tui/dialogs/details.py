@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from assistant.tui.settings import NewMeta, format_participants, parse_participants
 from assistant.tui.typing import settle
+from assistant.tui.widgets.answers.text import OrderedInput
 
 
 class DetailsDialog(ModalScreen[NewMeta | None]):
@@ -39,14 +40,14 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
                          classes="dialog-title", markup=False)
             with VerticalScroll(classes="dialog-scroll"):
                 yield Label(t("meta.facilitator"))
-                yield Input(m.facilitator, id="facilitator", compact=True)
+                yield OrderedInput(m.facilitator, id="facilitator", compact=True)
                 yield Label(t("meta.subject"))
-                yield Input(m.subject, id="subject", compact=True)
+                yield OrderedInput(m.subject, id="subject", compact=True)
                 yield Label(t("meta.participants"))
-                yield Input(format_participants(m.participants), placeholder=t("meta.participants.placeholder"),
+                yield OrderedInput(format_participants(m.participants), placeholder=t("meta.participants.placeholder"),
                             id="participants", compact=True)
                 yield Label(t("meta.tags"))
-                yield Input(", ".join(m.tags), id="tags", compact=True)
+                yield OrderedInput(", ".join(m.tags), id="tags", compact=True)
                 if not self.editing:
                     yield Label(t("meta.follows"))
                     options = [(label, name) for name, label in self.earlier]

@@ -8,6 +8,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
+from assistant.tui.typing import settle
+from assistant.tui.widgets.answers.text import OrderedInput, OrderedTextArea
+
 
 class LineDialog(ModalScreen[str | None]):
     """Returns the line typed (Enter), or None (Escape). An empty line is returned as ''."""
@@ -21,7 +24,7 @@ class LineDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Input(self.value, placeholder=self.placeholder, id="line")
+            yield OrderedInput(self.value, placeholder=self.placeholder, id="line")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -48,13 +51,14 @@ class NoteDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield TextArea(self.value, soft_wrap=True, tab_behavior="focus", id="note")
+            yield OrderedTextArea(self.value, soft_wrap=True, tab_behavior="focus", id="note")
             yield Static(self.hint, classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        await settle(self)  # ctrl+s is read before the letters typed just before it reach the note
         text = self.query_one(TextArea).text.strip()
         self.dismiss(text or None)
 

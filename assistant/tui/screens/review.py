@@ -14,6 +14,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Select, Static
 
+from assistant.tui.widgets.answers.text import OrderedInput
 from assistant.tui.widgets.keybar import KeyBar
 from assistant.tui.commands import ActionsProvider
 from assistant.tui.actions import REVIEW, install
@@ -38,7 +39,7 @@ class ReviewScreen(Screen[None]):
         scripts = self.app.library.scripts  # type: ignore[attr-defined]
         yield Static(t("review.title"), id="review-title", markup=False)
         with Horizontal(id="review-filters"):
-            yield Input(placeholder=t("review.search"), id="search", compact=True)
+            yield OrderedInput(placeholder=t("review.search"), id="search", compact=True)
             yield Select([(s.title, ident) for ident, s in scripts.items()], prompt=f"{t('review.script')}: {t('review.all')}",
                          id="script-filter", compact=True)
             yield Select([(t("review.open"), "open"), (t("review.closed"), "closed")],
@@ -206,8 +207,13 @@ class ReviewScreen(Screen[None]):
             message = self.strings("app.load_failed", reason=exc)
         app.call_from_thread(self.query_one("#review-status", Static).update, message)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "find":  # '/' is typed as itself in the search box
+            return not isinstance(self.focused, Input)
+        return True
+
     def action_find(self) -> None:
-        self.query_one("#search", Input).focus()
+        self.set_focus(self.query_one("#search", Input))  # now: the keys typed next go there
 
     def action_filter(self) -> None:
         self.query_one("#script-filter", Select).focus()

@@ -1,0 +1,57 @@
+"""The dialogs and the review's search box take a burst of keys (tmux, a fast typist) in order: a
+correction with backspace or ctrl+u lands where it was typed, and the letters typed right after '/' or
+right before ctrl+s are not lost."""
+
+from __future__ import annotations
+
+from assistant.core.transcript import EventKind
+from assistant.tui.dialogs.details import DetailsDialog
+from assistant.tui.screens.conversation import ConversationScreen
+from assistant.tui.screens.review import ReviewScreen
+from assistant.tui.sessions import start_new
+from assistant.tui.settings import NewMeta, Start
+from tests.tui.driving import ready, screen_text
+from tests.tui.test_command_burst import burst
+
+
+async def test_a_note_typed_with_a_correction_and_saved_at_once_is_kept_as_typed(new_app):
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        burst(app, "ctrl+n")
+        await pilot.pause()
+        burst(app, *"Vader werkt in ploegn", "backspace", *"en", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        notes = [e.data["text"] for e in app.screen.meeting.transcript.of_kind(EventKind.NOTE)]
+        assert notes == ["Vader werkt in ploegen"]
+
+
+async def test_the_details_form_takes_ctrl_u_and_backspace_where_they_were_typed(make_app):
+    app = make_app(Start("new", script="parent_dialogue"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, DetailsDialog)
+        burst(app, *"Bert", "ctrl+u", *"An Claez", "backspace", "s", "enter", *"Lotte", "ctrl+s")
+        await ready(pilot)
+        assert isinstance(app.screen, ConversationScreen)
+        meta = app.screen.meeting.transcript.meta
+        assert (meta.facilitator, meta.subject) == ("An Claes", "Lotte")
+
+
+async def test_the_search_box_gets_the_words_typed_right_after_the_slash(make_app, store, library):
+    parent = start_new(store, library, "parent_dialogue", NewMeta("An", "Lotte"))
+    parent.answer("Geen geld voor de bus")
+    parent.session.close()
+    other = start_new(store, library, "parent_dialogue", NewMeta("An", "Noor"))
+    other.answer("Ze is vaak moe")
+    other.session.close()
+    app = make_app(Start("review"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        burst(app, "/", *"bsu", "backspace", "backspace", *"us", "enter")
+        await ready(pilot)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "1 treffer(s) voor 'bus'" in shown and "Lotte" in shown and "Noor" not in shown
