@@ -25,6 +25,12 @@ SEARCH_DELAY = 0.25  # seconds of quiet typing before a search runs
 class ReviewScreen(Screen[None]):
     COMMANDS = {ActionsProvider}
     AUTO_FOCUS = "#transcripts"
+    # The match column gets what the other columns leave: a few letters at 80 columns. The chosen
+    # row's match is shown in full under the table while a search is on.
+    DEFAULT_CSS = """
+    ReviewScreen #review-match { height: auto; max-height: 3; padding: 0 1; display: none; }
+    ReviewScreen #review-match.-on { display: block; }
+    """
 
     def __init__(self) -> None:
         super().__init__(classes="review")
@@ -33,6 +39,7 @@ class ReviewScreen(Screen[None]):
         self.rows: dict[str, Any] = {}     # row key (transcript name) -> TranscriptInfo
         self._timer = None
         self._to_table = False
+        self.snippets: dict[str, str] = {}  # row key -> the search's matching passage
 
     def compose(self) -> ComposeResult:
         t = self.strings
@@ -46,6 +53,7 @@ class ReviewScreen(Screen[None]):
                          prompt=f"{t('review.status')}: {t('review.all')}", id="status-filter", compact=True)
         table: DataTable[str] = DataTable(id="transcripts", cursor_type="row", zebra_stripes=True)
         yield table
+        yield Static("", id="review-match", markup=False)
         yield Static("", id="review-status", markup=False)
         yield KeyBar()
 
@@ -100,6 +108,8 @@ class ReviewScreen(Screen[None]):
                     snippets.setdefault(hit.info.name, hit.snippet)
             order = list(snippets)
         self.rows = {i.name: i for i in readable}
+        self.snippets = snippets
+        self.query_one("#review-match", Static).set_class(hits is not None, "-on")
         for name in order:
             info = self.rows[name]
             script = scripts.get(info.script)
@@ -117,9 +127,19 @@ class ReviewScreen(Screen[None]):
         if unreadable:
             message += " · " + t("review.unreadable", count=len(unreadable), first=f"{unreadable[0].path.name}: {unreadable[0].problem}")
         self.query_one("#review-status", Static).update(message)
+        self._show_match()
         if self._to_table or self.focused is None:
             self._to_table = False
             table.focus()
+
+    @on(DataTable.RowHighlighted)
+    def _show_match(self) -> None:
+        table = self.query_one(DataTable)
+        snippet = ""
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            snippet = self.snippets.get(key or "", "")
+        self.query_one("#review-match", Static).update(self.strings("review.match", text=snippet) if snippet else "")
 
     @on(Input.Changed, "#search")
     def _typed(self) -> None:

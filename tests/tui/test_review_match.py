@@ -1,0 +1,29 @@
+"""At 80 columns the review's match column shows a few letters: the chosen row's match is shown in
+full under the table while a search is on."""
+
+from __future__ import annotations
+
+from assistant.tui.sessions import start_new
+from assistant.tui.settings import NewMeta, Start
+from tests.tui.driving import ready, screen_text
+
+
+async def test_the_chosen_rows_match_is_readable_at_80_columns(make_app, store, library):
+    for pupil, text in (("Lotte", "Mama belt de school als Lotte ziek is, soms ook als ze buikpijn heeft"),
+                        ("Noor", "Noor heeft buikpijn op maandag")):
+        meeting = start_new(store, library, "parent_dialogue", NewMeta("An", pupil))
+        meeting.answer(text)
+        meeting.session.close()
+    app = make_app(Start("review"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert "Treffer:" not in screen_text(app)
+        await pilot.press("slash", *"buikpijn", "enter")
+        await ready(pilot)
+        await pilot.pause()
+        first = screen_text(app)
+        await pilot.press("down")
+        await pilot.pause()
+        second = screen_text(app)
+        matches = {line.strip() for text in (first, second) for line in text.splitlines() if "Treffer:" in line}
+        assert any("maandag" in m for m in matches) and any("Mama belt de school" in m for m in matches), matches
