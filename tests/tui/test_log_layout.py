@@ -4,7 +4,7 @@ waiting at the end of the log is on screen after a decision on a suggestion."""
 from __future__ import annotations
 
 from assistant.tui.widgets.chat import ChatLog
-from tests.tui.driving import ready, screen_text
+from tests.tui.driving import ready, screen_text, value_for
 
 WORRY = "Geen geld voor de bus en ze is bang"
 
@@ -45,3 +45,30 @@ async def test_the_question_after_a_decision_on_a_suggestion_is_on_screen(new_ap
         await pilot.pause()
         await pilot.pause()
         assert meeting.prompt().question.text[:40] in screen_text(app)
+
+
+async def test_the_read_only_view_scrolls_by_page_and_to_either_end(make_app, store, library):
+    from assistant.tui.screens.readonly import ReadOnlyScreen
+    from assistant.tui.sessions import start_new
+    from assistant.tui.settings import NewMeta, Start
+
+    meeting = start_new(store, library, "parent_dialogue", NewMeta("An", "Lotte"))
+    for n in range(12):
+        meeting.answer(value_for(meeting.prompt().question, f"Antwoord {n} met wat uitleg over de situatie thuis"))
+    meeting.session.close()
+    app = make_app(Start("review"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadOnlyScreen)
+        log = app.screen.query_one(ChatLog)
+        await pilot.press("home")
+        await pilot.pause()
+        assert log.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert log.scroll_y > 5
+        await pilot.press("end")
+        await pilot.pause()
+        assert log.scroll_y == log.max_scroll_y > 0

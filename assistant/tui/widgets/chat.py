@@ -163,6 +163,9 @@ class ChatMessage(Static):
         self.update(content)
 
 
+_SCROLLING = {"move", "page_up", "page_down", "scroll_home", "scroll_end"}  # the container's page, Home and End keys
+
+
 class EarlierLine(Static):
     """Stands for the messages above the mounted window."""
 
@@ -308,9 +311,9 @@ class ChatLog(VerticalScroll, can_focus=False):
             widget.show(widget.entry, self._content_for(widget.entry))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Without a message being picked (the read-only view) only the arrows scroll; other keys go
-        # on to the screen.
-        return action == "move" or self.mode is not None
+        # Without a message being picked (the read-only view) the arrows and the page keys scroll;
+        # other keys go on to the screen.
+        return action in _SCROLLING or self.mode is not None
 
     # -- picking a message ----------------------------------------------------------------------------
     def _candidates(self) -> list[ChatMessage]:
