@@ -31,6 +31,7 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
         self.meta = meta
         self.earlier = earlier
         self.editing = editing
+        self._taken: dict[str, str] = {}  # field -> the value taken over from an earlier meeting
 
     def compose(self) -> ComposeResult:
         t = self.app.strings  # type: ignore[attr-defined]
@@ -57,6 +58,29 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
 
     def on_mount(self) -> None:
         self.query_one("#facilitator", Input).focus()
+        if not self.editing:
+            self._take_over(self.meta.follows)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self._take_over(event.value if isinstance(event.value, str) else None)
+
+    def _take_over(self, ref: str | None) -> None:
+        """A follow-up starts with the earlier meeting's details, shown so they can be checked or changed
+        (left empty, the form said nothing, although the store fills them in from that meeting)."""
+        if not ref:
+            return
+        try:
+            earlier = self.app.store.load(ref).meta  # type: ignore[attr-defined]
+        except Exception:  # gone or damaged since it was listed: the store says so when the meeting starts
+            return
+        values = {"facilitator": earlier.facilitator, "subject": earlier.subject,
+                  "participants": format_participants(earlier.participants), "tags": ", ".join(earlier.tags)}
+        for ident, value in values.items():
+            field = self.query_one(f"#{ident}", Input)
+            if not field.value.strip() or field.value == self._taken.get(ident):  # never over what was typed
+                field.value = value
+                field.cursor_position = len(value)
+                self._taken[ident] = value
 
     async def action_next_field(self) -> None:
         """Enter moves to the next field at once, so keys typed after it land there (not via Input.Submitted,
