@@ -189,10 +189,20 @@ class _Builder:
             self.entries += self.held.pop(qid, ())
         elif self.view.pending_selection:
             first = self.view.pending_selection[0]
-            place = self.places.get(first)
-            self.entries.append(StatusEntry(f"checklist:{first}", "checklist", place.where if place else ""))
+            self.entries.append(StatusEntry(f"checklist:{first}", "checklist", checklist_where(self.places, self.view.pending_selection)))
         else:
             self.entries.append(StatusEntry("done", "done"))
+
+
+def checklist_where(places: QuestionIndex, offered: Iterable[str]) -> str:
+    """Where the offered deepening questions are: their subsection when they share one, else their
+    section (a section's checklist holds the deepening questions of all its subsections)."""
+    found = [p for p in (places.get(q) for q in offered) if p is not None]
+    if not found:
+        return ""
+    if len({p.where for p in found}) == 1:
+        return found[0].where
+    return found[0].section.title
 
 
 def _compact(entries: list[Entry]) -> list[Entry]:

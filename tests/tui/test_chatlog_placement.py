@@ -60,3 +60,24 @@ def test_a_question_jumped_to_gets_its_section_and_no_mark_of_being_asked_again(
     current = entries[-1]
     assert isinstance(current, QuestionEntry) and current.question_id == target and not current.again
     assert isinstance(entries[-2], SectionEntry) and entries[-2].title == "Sociaal"
+
+
+def test_a_checklist_over_several_subsections_is_named_by_their_section(store, library, clock):
+    from tests.tui.driving import value_for
+    from assistant.tui.chatlog import StatusEntry
+
+    meeting = start_new(store, library, "parent_prep", NewMeta(), clock=clock)
+    try:
+        for _ in range(20):
+            prompt = meeting.prompt()
+            if prompt is None:
+                break
+            meeting.answer(value_for(prompt.question))
+        offered = meeting.view.pending_selection
+        assert offered
+        places = [meeting.places.get(q) for q in offered]
+        assert len({p.subsection.id for p in places}) > 1, "the case: deepening questions of several subsections"
+        status = log(meeting)[-1]
+        assert isinstance(status, StatusEntry) and status.section == places[0].section.title
+    finally:
+        meeting.session.close()

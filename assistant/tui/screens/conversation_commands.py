@@ -71,9 +71,10 @@ class CommandsMixin(_Base):
     def offer_checklist(self) -> None:
         from assistant.tui.dialogs.checklist import ChecklistDialog
 
+        from assistant.tui.chatlog import checklist_where
+
         m = self.meeting
         offered = list(m.view.pending_selection)
-        place = m.places.get(offered[0]) if offered else None
         questions = [(q, self.question_text(q)) for q in offered]
         t = self.strings
 
@@ -84,7 +85,7 @@ class CommandsMixin(_Base):
                 return
             await self.act(lambda: m.choose(chosen))
 
-        self.app.push_screen(ChecklistDialog(t("checklist.title", section=place.where if place else ""),
+        self.app.push_screen(ChecklistDialog(t("checklist.title", section=checklist_where(m.places, offered)),
                                              t("checklist.intro"), questions), picked)
 
     # -- notes, speaker, details ----------------------------------------------------------------------
