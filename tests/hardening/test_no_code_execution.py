@@ -43,7 +43,7 @@ def python_tags(marker: Path) -> list[str]:
 
 def jinja(marker: Path) -> list[str]:
     return [
-        "{{ 7 * 7 }}",
+        "{{ 7919 * 7 }}",
         "{{ cycler.__init__.__globals__.os.system('touch " + str(marker) + "') }}",
         "{{ ''.__class__.__mro__[1].__subclasses__() }}",
         "{% for x in range(10**9) %}x{% endfor %}",
@@ -131,8 +131,8 @@ def test_jinja_in_a_bank_shows_literally_in_the_summary_and_the_sheet(arena) -> 
     summary = render_summary(t, [bank])
     sheet = render_sheet(bank)
     for rendered in (summary, sheet):
-        assert "49" not in rendered and "root:" not in rendered  # nothing evaluated, /etc/passwd not included
-    assert "{{ 7 \\* 7 }}" in summary and "{{ 7 \\* 7 }}" in sheet  # shown as typed (Markdown-escaped)
+        assert "55433" not in rendered and "root:" not in rendered  # nothing evaluated, /etc/passwd not included
+    assert "{{ 7919 \\* 7 }}" in summary and "{{ 7919 \\* 7 }}" in sheet  # shown as typed (Markdown-escaped)
 
 
 @pytest.mark.parametrize("payload_kind", ["tags", "jinja", "paths"])
@@ -195,13 +195,13 @@ def test_paths_in_metadata_name_files_inside_the_store_only(arena, field: str) -
 def test_the_summary_command_shows_payloads_literally(arena) -> None:
     work, marker = arena
     store = Store(work / "transcripts", snapshot_delay=None)
-    with store.create(Transcript.new("school_dialogue", id="feed0001", subject="{{ 7 * 7 }}")) as session:
+    with store.create(Transcript.new("school_dialogue", id="feed0001", subject="{{ 7919 * 7 }}")) as session:
         session.record("answer", question="inzicht.twijfelachtige-attesten", value=jinja(marker)[1])
         session.record("note", text=python_tags(marker)[0])
     result = subprocess.run([sys.executable, "-m", "assistant", "summary", "feed0001", "--transcripts",
                              str(work / "transcripts")], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert "{{ 7 \\* 7 }}" in result.stdout and "49" not in result.stdout
+    assert "{{ 7919 \\* 7 }}" in result.stdout and "55433" not in result.stdout
     assert "python/object/apply:os.system" in result.stdout
 
 
