@@ -25,18 +25,24 @@ Back = Literal["home", "conversation", "review"]
 def render_for(app: Any, transcript: Transcript, meeting: Any = None, *, anonymise: bool = False) -> str:
     """The summary's Markdown: with the engine's view (suggestions, hints) and the linked transcripts."""
     from assistant.core.engine import evaluate
+    from assistant.core.handover import is_preparation
     from assistant.core.summary import render_summary
 
     library = app.library
-    script = library.scripts.get(transcript.meta.script)
-    view = meeting.view if meeting is not None else (evaluate(script, library.banks, transcript) if script else None)
     linked = []
-    for ref in (transcript.meta.follows, transcript.meta.prepared_by):
+    for ref in (transcript.meta.follows, transcript.meta.prepared_by, *transcript.handovers()):
         if ref:
             try:
                 linked.append(app.store.load(ref))
             except Exception:  # a linked transcript that was deleted or damaged: the summary names the id
                 pass
+    if is_preparation(transcript):  # as `dialoog summary` prints it: the one-page sheet for the parent conversation
+        from assistant.core.prepsheet import render_prep_sheet
+
+        return render_prep_sheet(transcript, library.banks, scripts=library.scripts, lang=app.settings.lang,
+                                 anonymise=anonymise, linked=linked)
+    script = library.scripts.get(transcript.meta.script)
+    view = meeting.view if meeting is not None else (evaluate(script, library.banks, transcript) if script else None)
     return render_summary(transcript, library.banks, view=view, script_title=script.title if script else None,
                           lang=app.settings.lang, anonymise=anonymise, linked=linked)
 
@@ -80,6 +86,8 @@ class SummaryScreen(Screen[None]):
             return self.back != "conversation" and meta.status == "closed"
         if action == "handover":
             return meta.script == "parent_prep"
+        if action == "followup":  # a preparation is followed by its parent conversation (handover), not by another one
+            return meta.script != "parent_prep"
         return True
 
     # -- actions --------------------------------------------------------------------------------------
