@@ -161,6 +161,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.hint.enter": ("Enter verstuurt · / voor commando's", "Enter sends · / for commands"),
     "conv.hint.ctrl_s": ("ctrl+s verstuurt · Enter is een nieuwe regel · / voor commando's", "ctrl+s sends · Enter is a new line · / for commands"),
     "conv.hint.table": ("Tab of pijltjes: volgend vak · ctrl+s verstuurt", "Tab or arrows: next cell · ctrl+s sends"),
+    "conv.hint.factors": ("Eén factor per regel · Tab: de andere lijst · ctrl+s verstuurt",
+                          "One factor per line · Tab: the other list · ctrl+s sends"),
     "conv.hint.choice": ("Pijltjes of cijfer kiezen · Enter verstuurt", "Arrows or a digit to choose · Enter sends"),
     "conv.hint.multi": ("Spatie kiest · Enter verstuurt", "Space picks · Enter sends"),
     "conv.hint.scale": ("Pijltjes of cijfer (0-10) · Enter verstuurt", "Arrows or a digit (0-10) · Enter sends"),

@@ -329,3 +329,24 @@ async def test_a_fast_typist_loses_no_letter_to_the_send_key(new_app, store):
         await pilot.pause()
         assert meeting.transcript.answers()[first] == "De bus is te duur, ze moet twee keer overstappen."
         assert app.focused.text == "Goed"
+
+
+async def test_the_edit_dialog_saves_every_letter_typed_before_its_save_key(new_app):
+    from textual import events
+
+    from assistant.tui.dialogs.edit import EditDialog
+
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        meeting = app.screen.meeting
+        first = meeting.prompt().question.id
+        await pilot.press(*"De bus", "ctrl+s")
+        await ready(pilot)
+        await pilot.press("ctrl+l", "up", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditDialog)
+        for key in [*" is te duur", "ctrl+s"]:  # one burst, as tmux or a fast typist sends it
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await ready(pilot)
+        assert "is te duur" in meeting.transcript.answers()[first]

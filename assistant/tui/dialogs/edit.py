@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from assistant.core.answers import AnswerError, normalise_answer
 from assistant.core.bank import Question
+from assistant.tui.typing import settle
 from assistant.tui.widgets.answers import AnswerBox, answer_box
 
 
@@ -37,14 +38,15 @@ class EditDialog(ModalScreen[Any]):
     def on_mount(self) -> None:
         self.query_one(AnswerBox).focus_input()
 
-    def on_answer_box_send(self, event: AnswerBox.Send) -> None:
+    async def on_answer_box_send(self, event: AnswerBox.Send) -> None:
         event.stop()
-        self.action_save()
+        await self.action_save()
 
     def on_answer_box_command_start(self, event: AnswerBox.CommandStart) -> None:
         event.stop()  # no commands while editing
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        await settle(self)  # ctrl+s is read at once: first let the box take the keys typed before it
         try:
             value = normalise_answer(self.question, self.query_one(AnswerBox).raw_value())
         except AnswerError as exc:

@@ -174,7 +174,7 @@ class ActionsBox(TableBox):
 class FactorsBox(TableBox):
     """What makes the window of tolerance larger, and what makes it smaller: one factor per line."""
 
-    HINT = "conv.hint.table"
+    HINT = "conv.hint.factors"  # arrows move within a list here, not between cells
     SENDS_ON_ENTER = False
 
     def compose(self) -> ComposeResult:
