@@ -34,16 +34,19 @@ class Picker(KeysInOrder, Widget, can_focus=True):
     ]
     cursor = reactive(-1)
 
-    def __init__(self, options: list[str], letters: dict[str, int] | None = None, picked: int = -1, id: str | None = None):
+    def __init__(self, options: list[str], letters: dict[str, int] | None = None, picked: int = -1, id: str | None = None,
+                 labels: list[str] | None = None):
+        """`labels` are shown for the `options` (the values picked), in the interface language."""
         super().__init__(id=id)
         self.options = options
+        self.labels = labels or options
         self.letters = letters or {}
         self.set_reactive(Picker.cursor, picked)
         self._last_digit: str | None = None
 
     def render(self) -> Content:
         parts: list[Content | str] = []
-        for i, option in enumerate(self.options):
+        for i, option in enumerate(self.labels):
             style = "reverse bold" if i == self.cursor else "dim" if self.cursor >= 0 else ""
             parts += [Content.styled(f" {option} ", style), " "]
         return Content.assemble(*parts)
@@ -94,7 +97,9 @@ class YesNoBox(_Picked, AnswerBox):
 
     def compose(self) -> ComposeResult:
         picked = {YES: 0, NO: 1}.get(self.initial, -1)
-        yield Picker([YES, NO], {"j": 0, "y": 0, "n": 1}, picked, id="yes-no")
+        strings = getattr(self.app, "strings", None)  # the answer stays ja/nee; the labels follow the interface
+        labels = [strings("confirm.yes").lower(), strings("confirm.no").lower()] if strings is not None else None
+        yield Picker([YES, NO], {"j": 0, "y": 0, "n": 1}, picked, id="yes-no", labels=labels)
 
     def raw_value(self) -> Any:
         return self.query_one(Picker).picked or ""
