@@ -82,10 +82,13 @@ class DraftsMixin:
 
         composer = self.composer  # type: ignore[attr-defined]
         box, prompt = composer.box, composer.prompt
-        if box is None or prompt is None or not box.has_typing():
-            return None
         events = self.meeting.transcript.events  # type: ignore[attr-defined]
         after = events[-1].seq if events else 0
+        command = composer.command_line.value.strip() if composer.command_active else ""
+        if prompt is not None and command not in ("", "/"):  # a command half typed is unsent typing too
+            return Draft(prompt.question.id, command, after=after)
+        if box is None or prompt is None or not box.has_typing():
+            return None
         value = box.raw_value()
         if isinstance(value, str):
             return Draft(prompt.question.id, value, after=after)
@@ -112,6 +115,12 @@ class DraftsMixin:
         composer = self.composer  # type: ignore[attr-defined]
         box, prompt = composer.box, composer.prompt
         t = self.strings  # type: ignore[attr-defined]
+        if (prompt is not None and prompt.question.id == draft.question and draft.text.startswith("/")
+                and not composer.has_typing()):  # a command being typed: back on the command line
+            composer.open_command(draft.text)
+            self._draft_on_disk = (draft.question, draft.text, None)
+            self.notify(t("conv.draft_restored"), timeout=6)  # type: ignore[attr-defined]
+            return
         if (prompt is not None and box is not None and prompt.question.id == draft.question and draft.text
                 and not box.has_typing() and box.put_draft(draft.text)):
             self._draft_on_disk = (draft.question, draft.text, None)

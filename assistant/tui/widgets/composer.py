@@ -105,7 +105,11 @@ class Composer(Vertical):
         self.set_class(focused is not None and self in focused.ancestors, "-focus-within")
 
     def focus_answer(self) -> Widget | None:
-        """Put focus in the answer box now (not later), so that no keystroke goes elsewhere."""
+        """Put focus in the answer box now (not later), so that no keystroke goes elsewhere; or on the
+        command line while a command is being typed there."""
+        if self.command_active:
+            self.screen.set_focus(self.command_line)
+            return self.command_line
         box = self.box
         if box is None:
             return None
@@ -170,6 +174,7 @@ class Composer(Vertical):
         line.value = text
         line.cursor_position = len(text)
         self.screen.set_focus(line)
+        line.focus()  # also after any focus the answer box asked for and has not had yet
 
     def close_command(self) -> None:
         self.remove_class("-command")
