@@ -139,8 +139,12 @@ def run_search(args: argparse.Namespace) -> int:
 
     store = _store(args)
     query = " ".join(args.query)
+    respelled = None
     try:
         hits = store.search(query, limit=args.limit)
+        if not hits:  # a typo: search what it most likely meant, and say so
+            respelled = store.respell(query)
+            hits = store.search(respelled, limit=args.limit) if respelled else []
     except ValueError as exc:
         return _fail(str(exc), EXIT_USAGE)
     except StoreError as exc:
@@ -150,6 +154,8 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print(f"nothing found for {query!r}", file=sys.stderr)
         return EXIT_OK
+    if respelled:
+        print(f"nothing found for {query!r}; showing {respelled!r}", file=sys.stderr)
     if store.index.last_capped:
         print("note: so many passages match that only the most recent ones were ranked; add a word to narrow it",
               file=sys.stderr)

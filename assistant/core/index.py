@@ -27,7 +27,7 @@ from pathlib import Path
 
 from assistant.core import durable, locations
 from assistant.core.listing import SearchHit, TranscriptInfo
-from assistant.core.searchtext import chunks, fts_query
+from assistant.core.searchtext import chunks, fts_query, loose_words, respelled
 from assistant.core.store_errors import StoreError, TranscriptError
 from assistant.core.transcript_files import JOURNAL_SUFFIX, YAML_SUFFIX, TranscriptFiles, read_transcript
 
@@ -394,6 +394,35 @@ class SearchIndex:
                 infos.update((r[0], _info(self.folder, r)) for r in found)
             return [SearchHit(infos[k], kind, question, seq, snippet, -score)
                     for k, kind, question, seq, snippet, score in rows if k in infos]
+
+        return self._with_db(work)
+
+
+    def respell(self, query: str) -> str | None:
+        """`query` with each word that finds nothing replaced by the indexed word closest to it (at most
+        one typo in words of four or more letters, two from seven: 'buikpyn' -> 'buikpijn'; the more
+        common word on a tie), or None when every word finds something or no word is close enough."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        from assistant.core.mentions import fold
+
+        def work(db: sqlite3.Connection) -> str | None:
+            terms: dict[str, int] | None = None
+            corrections: dict[str, str] = {}
+            for word in dict.fromkeys(loose_words(query)):
+                folded = fold(word)
+                if len(folded) < 4 or db.execute("SELECT 1 FROM texts WHERE texts MATCH ? LIMIT 1",
+                                                  (f'"{folded}"*',)).fetchone():
+                    continue
+                if terms is None:  # read once, and only when a word finds nothing
+                    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, texts, row)")
+                    terms = dict(db.execute("SELECT term, doc FROM temp.search_terms"))
+                edits = 2 if len(folded) >= 7 else 1
+                near = process.extract(folded, list(terms), scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
+                if near:
+                    corrections[word] = min(near, key=lambda found: (found[1], -terms[found[0]], found[0]))[0]
+            return respelled(query, corrections) if corrections else None
 
         return self._with_db(work)
 

@@ -44,6 +44,20 @@ STOPWORDS = frozenset(
 )
 
 
+def loose_words(text: str) -> list[str]:
+    """The words of a query outside quotes that carry meaning (a phrase in quotes is meant as typed)."""
+    words = re.findall(r"\w+", re.sub(r'"[^"]*"', " ", text))
+    return [w for w in words if w.casefold() not in STOPWORDS]
+
+
+def respelled(text: str, corrections: dict[str, str]) -> str:
+    """`text` with each word of `corrections` replaced (whole words, outside quotes untouched)."""
+    parts = re.split(r'("[^"]*")', text)
+    for i in range(0, len(parts), 2):
+        parts[i] = re.sub(r"\w+", lambda m: corrections.get(m.group(0), m.group(0)), parts[i])
+    return "".join(parts)
+
+
 def fts_query(text: str) -> str:
     """The user's words as a safe FTS5 query: every word must occur (as a word or a word's start);
     text in double quotes must occur as a phrase. No FTS syntax gets through."""

@@ -308,6 +308,15 @@ class Store:
         self.index.refresh()
         return self.index.search(query, limit, mark)
 
+    def respell(self, query: str) -> str | None:
+        """The query with its misspelt words (those that find nothing) replaced by the closest words the
+        transcripts use, or None: for 'nothing found, did you mean ...'."""
+        fts_query(query)
+        if not self.root.is_dir():
+            return None
+        self.index.refresh()
+        return self.index.respell(query)
+
     def close(self) -> None:
         """Release the index connection (sessions are closed by their owners)."""
         if self._index is not None:

@@ -339,6 +339,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     "review.filter": ("Filter", "Filter"),
     "review.filter.help": ("Wissel het filter op script en status", "Cycle the script and status filter"),
     "review.count": ("{shown} van {total} gesprekken", "{shown} of {total} conversations"),
+    "review.respelled": ("Niets voor '{query}'; {count} treffer(s) voor '{respelled}'",
+                         "Nothing for '{query}'; {count} hit(s) for '{respelled}'"),
     "review.match": ("Treffer: {text}", "Match: {text}"),
     "review.hits": ("{count} treffer(s) voor '{query}'", "{count} hit(s) for '{query}'"),
     "review.empty": ("Nog geen gesprekken bewaard.", "No conversations saved yet."),

@@ -27,3 +27,18 @@ async def test_the_chosen_rows_match_is_readable_at_80_columns(make_app, store, 
         second = screen_text(app)
         matches = {line.strip() for text in (first, second) for line in text.splitlines() if "Treffer:" in line}
         assert any("maandag" in m for m in matches) and any("Mama belt de school" in m for m in matches), matches
+
+
+async def test_a_misspelt_search_shows_what_it_most_likely_meant_and_says_so(make_app, store, library):
+    meeting = start_new(store, library, "parent_dialogue", NewMeta("An", "Lotte"))
+    meeting.answer("Ze heeft buikpijn op maandag")
+    meeting.session.close()
+    app = make_app(Start("review"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"buikpyn", "enter")
+        await ready(pilot)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Niets voor 'buikpyn'; 1 treffer(s) voor 'buikpijn'" in shown
+        assert "Lotte" in shown and "[buikpijn]" in shown

@@ -84,14 +84,18 @@ class ReviewScreen(Screen[None]):
         try:
             infos = store.list(script=script, status=status)
             hits = store.search(query, limit=200) if query else None
+            respelled = store.respell(query) if query and not hits else None  # a typo: search what it meant
+            if respelled:
+                hits = store.search(respelled, limit=200)
             problem = None
         except ValueError as exc:  # a query without words
-            infos, hits, problem = [], None, str(exc)
+            infos, hits, problem, respelled = [], None, str(exc), None
         except Exception as exc:  # a folder that cannot be read: say so, keep the screen
-            infos, hits, problem = [], None, str(exc)
-        self.app.call_from_thread(self._show, infos, hits, query, problem)
+            infos, hits, problem, respelled = [], None, str(exc), None
+        self.app.call_from_thread(self._show, infos, hits, query, problem, respelled)
 
-    def _show(self, infos: list[Any], hits: list[Any] | None, query: str, problem: str | None) -> None:
+    def _show(self, infos: list[Any], hits: list[Any] | None, query: str, problem: str | None,
+              respelled: str | None = None) -> None:
         t = self.strings
         table = self.query_one(DataTable)
         table.loading = False
@@ -118,6 +122,8 @@ class ReviewScreen(Screen[None]):
                           str(info.answers), snippets.get(name, ""), key=name)
         if problem:
             message = problem
+        elif hits is not None and respelled:
+            message = t("review.respelled", query=query, count=len(order), respelled=respelled)
         elif hits is not None:
             message = t("review.hits", count=len(order), query=query)
         elif not readable:
