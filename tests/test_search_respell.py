@@ -26,6 +26,7 @@ def store(tmp_path):
     ("bukpijn", "buikpijn"),                           # one missing
     ("schoolwijgering maandag", "schoolweigering maandag"),  # only the word that finds nothing changes
     ("Buikpyn de", "buikpijn de"),                     # stopwords are left alone
+    ("wekrt", "werkt"),                                # two letters swapped count as one typo
 ])
 def test_a_word_that_finds_nothing_is_read_as_the_closest_word_used(store, typed, meant):
     assert store.search(typed) == []
