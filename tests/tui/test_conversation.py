@@ -256,10 +256,25 @@ async def test_the_side_panel_jumps_to_a_section_by_keys(new_app):
         meeting = app.screen.meeting
         await pilot.press("f3")
         await pilot.pause()
+        assert app.screen.has_class("-panel")
         await pilot.press("down", "down", "enter")  # from Thuis (where it is) past School to Sociaal
         await pilot.pause()
         assert meeting.prompt().question.id.startswith("sociaal.")
-        assert in_composer(app)
+        assert in_composer(app) and not app.screen.has_class("-panel")  # the chat has its width back
+        await pilot.press("f3", "escape")
+        await pilot.pause()
+        assert in_composer(app) and not app.screen.has_class("-panel")
+        assert meeting.prompt().question.id.startswith("sociaal.")
+
+
+async def test_the_top_bar_keeps_the_clock_and_the_badge_at_80_columns(new_app):
+    app = new_app("return_to_school")  # the longest script title
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f6")  # basis-only mode
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0]
+        assert "tijd: 0 min" in top and "BASIS" in top and "Sint-Jozef" in top and "…" in top
 
 
 async def test_the_meeting_clock_is_recorded_when_the_app_quits(new_app, store, clock):

@@ -44,6 +44,18 @@ WIDE = 110  # columns from which the side panel shows by itself
 EARLY_ACTIONS = {"send", "enter", "help", "panel"}
 
 
+def fit_title(title: str, subject: str, room: int) -> str:
+    """'title · subject' in `room` columns: the script's title gives way first, the subject (who the
+    meeting is about) last; the clock and the basis-only badge after it always show whole."""
+    text = f"{title} · {subject}" if subject else title
+    if len(text) <= room:
+        return text
+    if subject and len(subject) + 3 + 8 <= room:  # at least a recognisable start of the title
+        return f"{title[: room - len(subject) - 4]}… · {subject}"
+    shown = subject or title
+    return shown if len(shown) <= room else shown[: max(room - 1, 0)] + "…"
+
+
 class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
     BINDINGS = [Binding("enter", "enter", show=False, priority=True)]
     AUTO_FOCUS = ""  # the composer takes focus itself, once its box is there
@@ -69,6 +81,8 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self._panel_widget: SidePanel | None = None
         self._panel_data: tuple | None = None
         self.earlier: dict[str, str] = {}
+        self._topbar_shown: tuple[str, str, int, bool] | None = None
+        self._panel_before_jump: bool | None = False  # False: the panel was not opened just to jump
 
     def compose(self) -> ComposeResult:
         shown = self.preview
@@ -210,8 +224,10 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
 
     def _topbar(self, title: str, subject: str, minutes: int, basis_only: bool) -> None:
         t = self.strings
-        parts = [title, subject, t("conv.clock", minutes=minutes), t("conv.badge.basis_only") if basis_only else ""]
-        self.query_one("#topbar", Static).update(" · ".join(p for p in parts if p))
+        self._topbar_shown = (title, subject, minutes, basis_only)
+        right = " · ".join(p for p in (t("conv.clock", minutes=minutes), t("conv.badge.basis_only") if basis_only else "") if p)
+        room = max(self.app.size.width - 2 - len(right) - 3, 0)  # the bar's padding and the " · " before `right`
+        self.query_one("#topbar", Static).update(f"{fit_title(title, subject, room)} · {right}")
 
     def _apply_panel(self) -> None:
         wide = self.app.size.width >= WIDE
@@ -229,6 +245,8 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
 
     def on_resize(self) -> None:
         self._apply_panel()
+        if self._topbar_shown is not None:
+            self._topbar(*self._topbar_shown)
 
     # -- state for the app ----------------------------------------------------------------------------
     def has_typing(self) -> bool:
@@ -396,7 +414,12 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self.composer.focus_answer()
 
     async def on_section_list_jump(self, event: SectionList.Jump) -> None:
+        self.close_jump_panel()
         await self.jump_section(event.section)
+
+    def on_section_list_left(self, event: SectionList.Left) -> None:
+        self.close_jump_panel()
+        self.composer.focus_answer()
 
     # -- flags on the last answer (or the one picked in the log) --------------------------------------
     def _flag_target(self) -> str | None:

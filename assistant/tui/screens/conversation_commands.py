@@ -59,9 +59,17 @@ class CommandsMixin(_Base):
     async def action_sections(self) -> None:
         from assistant.tui.widgets.progress import SectionList
 
+        if not self.has_class("-panel"):  # shown for this jump only: it goes again after the jump
+            self._panel_before_jump = self._panel
         self._panel = True
         self._apply_panel()
         self.call_after_refresh(lambda: self.query_one(SectionList).focus())
+
+    def close_jump_panel(self) -> None:
+        """Hide the panel again if it was shown only to pick a section (the chat gets its width back)."""
+        if self._panel_before_jump is not False:
+            self._panel, self._panel_before_jump = self._panel_before_jump, False
+            self._apply_panel()
 
     async def action_basis(self) -> None:
         on = not self.meeting.transcript.basis_only()

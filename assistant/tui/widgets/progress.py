@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -14,10 +15,18 @@ from assistant.tui.strings import Strings
 
 
 class SectionList(OptionList):
+    BINDINGS = [Binding("escape", "leave", show=False)]
+
     class Jump(Message):
         def __init__(self, section: str) -> None:
             super().__init__()
             self.section = section
+
+    class Left(Message):
+        """Escape: back to the answer without jumping."""
+
+    def action_leave(self) -> None:
+        self.post_message(self.Left())
 
     current: int | None = None  # the section of the question waiting
 
