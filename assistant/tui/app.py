@@ -102,7 +102,8 @@ class DialoogApp(App[None]):
             infos = self.store.list(script=script_id)
         except Exception:  # the list is a convenience in the form; a broken index must not block a meeting
             return []
-        return [(i.id, f"{i.date} · {i.subject or '-'} · {i.status}") for i in infos if i.readable]
+        status = {"open": self.strings("review.open"), "closed": self.strings("review.closed")}
+        return [(i.id, f"{i.date} · {i.subject or '-'} · {status.get(i.status, i.status)}") for i in infos if i.readable]
 
     def _start_new(self, script_id: str, meta: NewMeta) -> Any:
         from assistant.tui.sessions import start_new
