@@ -47,3 +47,14 @@ def test_every_bank_is_searched_and_named(finder: QuestionFinder) -> None:
     assert len(finder) == sum(1 for bank in banks.values() for _ in bank.questions())
     found = find_questions("raam groter", list(banks.values()), limit=50)
     assert found and all(banks[f.bank_id].question(f.question_id).text == f.text for f in found)
+
+
+def test_a_finder_for_one_script_offers_only_that_scripts_questions() -> None:
+    from assistant.core.catalog import load_script_folder
+
+    banks = load_bank_folder(locations.banks_dir())
+    script = load_script_folder(locations.scripts_dir(), banks)["parent_dialogue"]
+    finder = QuestionFinder(banks, script.walked_questions())
+    assert len(finder) == len(set(script.walked_questions()))
+    assert not finder.find("twijfelachtige attesten")  # a school-team question, not in a parent dialogue
+    assert finder.find("vriendne")[0].question_id == "sociaal.vrienden"

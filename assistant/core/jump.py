@@ -34,11 +34,14 @@ class Found:
 class QuestionFinder:
     """Every question of some banks, ready to be searched by fuzzy text."""
 
-    def __init__(self, banks: Mapping[str, Bank] | Iterable[Bank]):
+    def __init__(self, banks: Mapping[str, Bank] | Iterable[Bank], only: Iterable[str] | None = None):
+        """`only`: the ids of the questions to search (a script's), in the banks' order; default all."""
         from rapidfuzz.utils import default_process
 
         collection = banks.values() if isinstance(banks, Mapping) else banks
-        self._questions = [(q.id, q.text, bank.id) for bank in collection for q in bank.questions()]
+        wanted = None if only is None else set(only)
+        self._questions = [(q.id, q.text, bank.id) for bank in collection for q in bank.questions()
+                           if wanted is None or q.id in wanted]
         self._folded = [default_process(text) for _, text, _ in self._questions]
         vocabulary: dict[str, int] = {}
         postings: list[list[int]] = []  # per word of the vocabulary: the questions that use it

@@ -68,11 +68,19 @@ class ActionsProvider(Provider):
         for label, help_text, command in self._commands():
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), command, help=help_text)
+                yield Hit(action_score(score, query), matcher.highlight(label), command, help=help_text)
+
+
+def action_score(score: float, query: str) -> float:
+    """Textual's fuzzy score (about 3 per typed letter for a label that holds the query, less for
+    letters scattered through it) brought to 0-1, the scale of the question jump's hits, which the
+    palette sorts together with these: letters scattered through a long label outranked the question
+    the facilitator was typing."""
+    return min(score / (3 * len(query) + 3), 1.0)
 
 
 class QuestionJumpProvider(Provider):
-    """Any question of the conversation's banks by fuzzy text (assistant.core.jump); choosing one asks it now."""
+    """Any question of the conversation's script by fuzzy text (assistant.core.jump); choosing one asks it now."""
 
     async def search(self, query: str) -> Hits:
         screen: Any = self.screen
@@ -86,11 +94,13 @@ class QuestionJumpProvider(Provider):
 
 
 def finder_for(screen: Any):
-    """The screen's question finder, built on the first search (it indexes every question once)."""
+    """The screen's question finder, built on the first search (it indexes the script's questions once,
+    and those answered already, such as a follow-up's from another bank; not every bank's)."""
     finder = getattr(screen, "_question_finder", None)
     if finder is None:
         from assistant.core.jump import QuestionFinder
 
-        finder = QuestionFinder(screen.meeting.places.banks)
+        meeting = screen.meeting
+        finder = QuestionFinder(meeting.places.banks, (*meeting.script.walked_questions(), *meeting.answered_order()))
         screen._question_finder = finder
     return finder

@@ -365,3 +365,22 @@ async def test_the_edit_dialog_saves_every_letter_typed_before_its_save_key(new_
             app.post_message(events.Key(key, key if len(key) == 1 else None))
         await ready(pilot)
         assert "is te duur" in meeting.transcript.answers()[first]
+
+
+async def test_the_palette_ranks_the_question_typed_above_actions_that_merely_share_its_letters(new_app):
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        meeting = app.screen.meeting
+        await pilot.press(*"Ze wordt gepest op de bus", "ctrl+s")  # suggests, among others, the friends question
+        await ready(pilot)
+        pending = {s.question_id for s in meeting.view.suggestions}
+        assert "sociaal.vrienden" in pending
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"vriendne")  # a typo: 'Volg vervolgvraag: Wie zijn de vrienden ...' shares its letters
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert meeting.prompt().question.id == "sociaal.vrienden"
+        assert "sociaal.vrienden" in {s.question_id for s in meeting.view.suggestions}  # jumped to, not followed
