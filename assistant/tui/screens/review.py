@@ -81,8 +81,12 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="review")
     def _load(self, query: str, script: str | None, status: str | None) -> None:
         store = self.app.store  # type: ignore[attr-defined]
+        total = 0
         try:
-            infos = store.list(script=script, status=status)
+            everything = store.list()  # one listing: the filters apply here, the count is against all of them
+            total = sum(1 for i in everything if i.readable)
+            infos = [i for i in everything if not i.readable  # unreadable files are always shown, as in `dialoog list`
+                     or ((not script or i.script == script) and (not status or i.status == status))]
             hits = store.search(query, limit=200) if query else None
             respelled = store.respell(query) if query and not hits else None  # a typo: search what it meant
             if respelled:
@@ -92,10 +96,11 @@ class ReviewScreen(Screen[None]):
             infos, hits, problem, respelled = [], None, str(exc), None
         except Exception as exc:  # a folder that cannot be read: say so, keep the screen
             infos, hits, problem, respelled = [], None, str(exc), None
-        self.app.call_from_thread(self._show, infos, hits, query, problem, respelled)
+        self.app.call_from_thread(self._show, infos, total, hits, query, problem, respelled)
 
-    def _show(self, infos: list[Any], hits: list[Any] | None, query: str, problem: str | None,
+    def _show(self, infos: list[Any], total: int, hits: list[Any] | None, query: str, problem: str | None,
               respelled: str | None = None) -> None:
+        """Show `infos` (filtered) or the search `hits` among them; `total`: every readable transcript."""
         t = self.strings
         table = self.query_one(DataTable)
         table.loading = False
@@ -126,10 +131,10 @@ class ReviewScreen(Screen[None]):
             message = t("review.respelled", query=query, count=len(order), respelled=respelled)
         elif hits is not None:
             message = t("review.hits", count=len(order), query=query)
-        elif not readable:
+        elif not total:
             message = t("review.empty")
         else:
-            message = t("review.count", shown=len(order), total=len(readable))
+            message = t("review.count", shown=len(order), total=total)
         if unreadable:
             message += " · " + t("review.unreadable", count=len(unreadable), first=f"{unreadable[0].path.name}: {unreadable[0].problem}")
         self.query_one("#review-status", Static).update(message)

@@ -1,0 +1,46 @@
+"""The review's filters: the count is against every conversation ("1 van 3", not "1 van 1"), and the
+script and status lists are readable at 80x24 and 120x40 (one line per script, not four)."""
+
+from __future__ import annotations
+
+from textual.widgets import Select
+
+from assistant.tui.screens.review import ReviewScreen
+from assistant.tui.sessions import start_new
+from assistant.tui.settings import NewMeta, Start
+from tests.tui.driving import ready, screen_text
+
+
+def three_meetings(store, library) -> None:
+    for script, subject, closed in (("parent_dialogue", "Lotte", True), ("parent_dialogue", "Mila", False),
+                                    ("school_dialogue", "Sint-Jozef", False)):
+        meeting = start_new(store, library, script, NewMeta("An", subject))
+        if closed:
+            meeting.answer("Geen geld voor de bus")
+            meeting.finish()
+        meeting.session.close()
+
+
+async def filtered(pilot, ident: str, value: str | None) -> str:
+    app = pilot.app
+    app.screen.query_one(f"#{ident}", Select).value = value if value is not None else Select.NULL
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen_text(app)
+
+
+async def test_a_filtered_review_counts_against_every_conversation(make_app, store, library):
+    three_meetings(store, library)
+    app = make_app(Start("review"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert "3 van 3 gesprekken" in screen_text(app)
+        shown = await filtered(pilot, "script-filter", "school_dialogue")
+        assert "1 van 3 gesprekken" in shown and "Sint-Jozef" in shown and "Lotte" not in shown
+        shown = await filtered(pilot, "status-filter", "closed")  # no closed school dialogue
+        assert "0 van 3 gesprekken" in shown and "Nog geen gesprekken" not in shown
+        await filtered(pilot, "script-filter", None)
+        shown = await filtered(pilot, "status-filter", "open")
+        assert "2 van 3 gesprekken" in shown and "Mila" in shown and "Lotte" not in shown
