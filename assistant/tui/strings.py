@@ -276,6 +276,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "note.save": ("Bewaar notitie", "Save note"),
     "speaker.title": ("Wie spreekt er?", "Who is speaking?"),
     "speaker.placeholder": ("naam (leeg: geen spreker)", "name (empty: no speaker)"),
+    "speaker.hint": ("Deelnemers: {people} · Tab vult de naam aan", "Taking part: {people} · Tab completes the name"),
     "help.title": ("Hulp bij de vraag", "Help for the question"),
     "help.keys": ("Toetsen", "Keys"),
     "edit.title": ("Antwoord bewerken", "Edit answer"),

@@ -384,3 +384,16 @@ async def test_the_palette_ranks_the_question_typed_above_actions_that_merely_sh
         await pilot.pause()
         assert meeting.prompt().question.id == "sociaal.vrienden"
         assert "sociaal.vrienden" in {s.question_id for s in meeting.view.suggestions}  # jumped to, not followed
+
+
+async def test_the_speaker_is_picked_from_the_participants_by_tab(new_app):
+    app = new_app("parent_dialogue", meta={"participants": (("Fatima El Idrissi", "moeder"), ("Jonas", "leerling"))})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "Fatima El Idrissi (moeder)" in screen_text(app)
+        await pilot.press("f", "a", "tab", "enter")
+        await pilot.pause()
+        assert app.screen.meeting.speaker == "Fatima El Idrissi"
+        assert in_composer(app)

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static, TextArea
 
 from assistant.tui.typing import settle
@@ -13,18 +14,33 @@ from assistant.tui.widgets.answers.text import OrderedInput, OrderedTextArea
 
 
 class LineDialog(ModalScreen[str | None]):
-    """Returns the line typed (Enter), or None (Escape). An empty line is returned as ''."""
+    """Returns the line typed (Enter), or None (Escape). An empty line is returned as ''.
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    With `choices` (the meeting's participants, for the speaker), typing completes to one of them
+    (Tab takes it) and a hint lists them."""
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+    BINDINGS = [Binding("escape", "cancel", show=False), Binding("tab", "complete", show=False)]
+
+    def __init__(self, title: str, value: str = "", placeholder: str = "", choices: tuple[str, ...] = (),
+                 hint: str = "") -> None:
         super().__init__(classes="dialog-screen")
         self.title_text, self.value, self.placeholder = title, value, placeholder
+        self.choices, self.hint = choices, hint
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield OrderedInput(self.value, placeholder=self.placeholder, id="line")
+            suggester = SuggestFromList(self.choices, case_sensitive=False) if self.choices else None
+            yield OrderedInput(self.value, placeholder=self.placeholder, id="line", suggester=suggester)
+            if self.hint:
+                yield Static(self.hint, classes="dialog-hint", markup=False)
+
+    async def action_complete(self) -> None:
+        await settle(self)
+        line = self.query_one(Input)
+        if line._suggestion:  # what the suggester offers for the letters typed so far
+            line.value = line._suggestion
+            line.cursor_position = len(line.value)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

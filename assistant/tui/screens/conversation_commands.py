@@ -137,7 +137,12 @@ class CommandsMixin(_Base):
                 self.composer.set_speaker(value)
             self.composer.focus_answer()
 
-        self.app.push_screen(LineDialog(t("speaker.title"), self.meeting.speaker, t("speaker.placeholder")), chosen)
+        meta = self.meeting.transcript.meta
+        names = tuple(dict.fromkeys(n for n in (*(p.name for p in meta.participants), meta.facilitator) if n))
+        people = ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in meta.participants)
+        hint = t("speaker.hint", people=people) if people else ""
+        self.app.push_screen(LineDialog(t("speaker.title"), self.meeting.speaker, t("speaker.placeholder"), names, hint),
+                             chosen)
 
     async def action_details(self) -> None:
         from assistant.tui.dialogs.details import DetailsDialog
