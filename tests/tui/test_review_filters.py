@@ -3,6 +3,7 @@ script and status lists are readable at 80x24 and 120x40 (one line per script, n
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Select
 
 from assistant.tui.screens.review import ReviewScreen
@@ -44,3 +45,22 @@ async def test_a_filtered_review_counts_against_every_conversation(make_app, sto
         await filtered(pilot, "script-filter", None)
         shown = await filtered(pilot, "status-filter", "open")
         assert "2 van 3 gesprekken" in shown and "Mila" in shown and "Lotte" not in shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_script_filter_shows_each_script_on_one_readable_line(make_app, store, library, size):
+    three_meetings(store, library)
+    titles = [script.title for script in library.scripts.values()]
+    app = make_app(Start("review"))
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("f", "enter")  # to the script filter, and open it
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        for title in titles:  # the whole title, or its first 40 letters and an ellipsis: never 20 letters a line
+            assert any(title in line or title[:40] in line and "…" in line for line in lines), (title, lines)
+        longest = max(titles, key=len)
+        await pilot.press(*["down"] * (titles.index(longest) + 1), "enter")
+        await pilot.pause()
+        chosen = next(line for line in screen_text(app).splitlines() if longest[:20] in line)
+        assert "…" in chosen and "Status" in chosen, "the chosen script keeps to one line, cut with an ellipsis"
