@@ -54,7 +54,8 @@ REVIEW = (
     ActionSpec("summary", "s", "review.summary", "review.summary.help", show=True, priority=False),
     ActionSpec("followup", "v", "review.followup", "review.followup.help", show=True, priority=False),
     ActionSpec("resume", "r", "review.resume", "review.resume.help", priority=False),
-    ActionSpec("export", "e", "review.export", "review.export.help", show=True, priority=False),
+    ActionSpec("export", "e", "export.named", "export.named.help", show=True, priority=False),
+    ActionSpec("export_anonymous", "a", "export.anonymous", "export.anonymous.help", show=True, priority=False),
     # priority: read as the key arrives, so the letters typed right after it land in the search box
     ActionSpec("find", "slash", "review.find", "review.find.help", show=True),
     ActionSpec("filter", "f", "review.filter", "review.filter.help", priority=False),
@@ -62,8 +63,8 @@ REVIEW = (
 )
 
 SUMMARY = (
-    ActionSpec("save", "s", "summary.save", "summary.save.help", show=True, priority=False),
-    ActionSpec("export", "a", "summary.export", "summary.export.help", show=True, priority=False),
+    ActionSpec("export", "e", "export.named", "export.named.help", show=True, priority=False),
+    ActionSpec("export_anonymous", "a", "export.anonymous", "export.anonymous.help", show=True, priority=False),
     ActionSpec("followup", "v", "summary.followup", "summary.followup.help", show=True, priority=False),
     ActionSpec("handover", "h", "summary.handover", "summary.handover.help", show=True, priority=False),
     ActionSpec("reopen", "o", "summary.reopen", "summary.reopen.help", priority=False),

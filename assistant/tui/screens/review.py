@@ -55,7 +55,7 @@ class ReviewScreen(Screen[None]):
         yield table
         yield Static("", id="review-match", markup=False)
         yield Static("", id="review-status", markup=False)
-        yield KeyBar()
+        yield KeyBar(wrap=True)  # both exports are named in full: two lines at 80 columns
 
     def on_mount(self) -> None:
         t = self.strings
@@ -216,26 +216,28 @@ class ReviewScreen(Screen[None]):
         self.app.resume_conversation(info.name)  # type: ignore[attr-defined]
 
     def action_export(self) -> None:
+        self._export_chosen(anonymise=False)
+
+    def action_export_anonymous(self) -> None:
+        self._export_chosen(anonymise=True)
+
+    def _export_chosen(self, *, anonymise: bool) -> None:
         info = self._chosen()
         if info is not None:
             self.query_one("#review-status", Static).update(self.strings("app.working"))
-            self._export(info)
+            self._export(info, anonymise)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, info: Any) -> None:
-        from assistant.core import durable
-        from assistant.core.exports import save_summary
-        from assistant.tui.screens.summary import render_for
+    def _export(self, info: Any, anonymise: bool) -> None:
+        from assistant.tui.screens.summary import export_summary
 
         app: Any = self.app
         try:
             transcript = app.store.load(info.name)
-            path = save_summary(app.store.root, info.name, render_for(app, transcript))
-            message = self.strings("review.exported", path=path)
-        except OSError as exc:
-            message = self.strings("app.saving_failed", reason=durable.reason(exc))
-        except Exception as exc:  # a damaged transcript: name the problem
+        except Exception as exc:  # damaged since it was listed: name the problem
             message = self.strings("app.load_failed", reason=exc)
+        else:
+            message, _ = export_summary(app, transcript, anonymise=anonymise)
         app.call_from_thread(self.query_one("#review-status", Static).update, message)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

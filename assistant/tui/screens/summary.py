@@ -47,6 +47,26 @@ def render_for(app: Any, transcript: Transcript, meeting: Any = None, *, anonymi
                           lang=app.settings.lang, anonymise=anonymise, linked=linked)
 
 
+def export_summary(app: Any, transcript: Transcript, *, anonymise: bool, meeting: Any = None,
+                   shown: str = "") -> tuple[str, bool]:
+    """Save the summary, with names or anonymised, in the store's exports folder (assistant.core.exports):
+    the one export of the summary screen and the review. `shown`: the Markdown already on screen (with
+    names). Returns the status line's message and whether it failed; never raises (it runs in a worker)."""
+    from assistant.core import durable
+    from assistant.core.exports import save_summary
+    from assistant.core.transcript_files import file_stem
+
+    t = app.strings
+    try:
+        text = shown if shown and not anonymise else render_for(app, transcript, meeting, anonymise=anonymise)
+        path = save_summary(app.store.root, file_stem(transcript), text, anonymised=anonymise)
+    except OSError as exc:
+        return t("app.saving_failed", reason=durable.reason(exc)), True
+    except Exception as exc:  # a summary that cannot be made: say why, keep the screen
+        return t("summary.unavailable", reason=exc), True
+    return t("export.anonymous_done" if anonymise else "export.named_done", path=path), False
+
+
 class SummaryScreen(Screen[None]):
     COMMANDS = {ActionsProvider}
 
@@ -64,7 +84,7 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary-scroll"):
             yield LoadingIndicator(id="summary-loading")
         yield Static("", id="summary-status", markup=False)
-        yield KeyBar()
+        yield KeyBar(wrap=True)  # both exports are named in full: two lines at 80 columns
 
     async def on_mount(self) -> None:
         from textual.widgets import Markdown
@@ -91,26 +111,18 @@ class SummaryScreen(Screen[None]):
         return True
 
     # -- actions --------------------------------------------------------------------------------------
-    def action_save(self) -> None:
+    def action_export(self) -> None:
         self._export(anonymise=False)
 
-    def action_export(self) -> None:
+    def action_export_anonymous(self) -> None:
         self._export(anonymise=True)
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, anonymise: bool) -> None:
-        from assistant.core import durable
-        from assistant.core.exports import save_summary
-        from assistant.core.transcript_files import file_stem
-
         self.app.call_from_thread(self._status, self.strings("app.working"))
-        try:
-            text = render_for(self.app, self.transcript, self.meeting, anonymise=True) if anonymise else self.markdown
-            path = save_summary(self.app.store.root, file_stem(self.transcript), text, anonymised=anonymise)  # type: ignore[attr-defined]
-        except OSError as exc:
-            self.app.call_from_thread(self._status, self.strings("app.saving_failed", reason=durable.reason(exc)), True)
-            return
-        self.app.call_from_thread(self._status, self.strings("summary.saved", path=path))
+        message, failed = export_summary(self.app, self.transcript, anonymise=anonymise, meeting=self.meeting,
+                                         shown=self.markdown)
+        self.app.call_from_thread(self._status, message, failed)
 
     def _status(self, text: str, error: bool = False) -> None:
         status = self.query_one("#summary-status", Static)

@@ -1,0 +1,68 @@
+"""The review and the summary screen offer the same two exports, named alike and on the same keys:
+'e' with the names, 'a' anonymised ("Exporteer" used to save with names in the review and
+anonymised on the summary screen)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.core.exports import summary_path
+from assistant.core.transcript_files import file_stem
+from assistant.tui.screens.review import ReviewScreen
+from assistant.tui.screens.summary import SummaryScreen
+from assistant.tui.sessions import start_new
+from assistant.tui.settings import NewMeta, Start
+from tests.tui.driving import ready, screen_text
+
+LABELS = {"nl": ("e Exporteer (met namen)", "a Exporteer anoniem", "Geëxporteerd (met namen)", "Anoniem geëxporteerd"),
+          "en": ("e Export (with names)", "a Export anonymised", "Exported (with names)", "Exported anonymised")}
+
+
+def a_parent_meeting(store, library):
+    meeting = start_new(store, library, "parent_dialogue", NewMeta("An Claes", "Lotte Janssens", (("Els Maes", "mama"),)))
+    meeting.answer("Geen geld voor de bus")
+    meeting.finish()
+    meeting.session.close()
+    return meeting.transcript
+
+
+async def export_both(pilot, lang: str) -> str:
+    """Press both export keys on the screen shown; returns what the key bar showed."""
+    named, anonymous, named_done, anonymous_done = LABELS[lang]
+    shown = screen_text(pilot.app)
+    await pilot.press("e")
+    await ready(pilot)
+    assert named_done in screen_text(pilot.app)
+    await pilot.press("a")
+    await ready(pilot)
+    assert anonymous_done in screen_text(pilot.app)
+    return shown
+
+
+def assert_exported(store, transcript) -> None:
+    named = summary_path(store.root, file_stem(transcript)).read_text(encoding="utf-8")
+    anonymous = summary_path(store.root, file_stem(transcript), anonymised=True).read_text(encoding="utf-8")
+    assert "Lotte Janssens" in named and "Els Maes" in named
+    assert "Lotte Janssens" not in anonymous and "Els Maes" not in anonymous
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_review_and_the_summary_offer_the_same_two_exports(make_app, store, library, lang, size):
+    transcript = a_parent_meeting(store, library)
+    named, anonymous, _, _ = LABELS[lang]
+    app = make_app(Start("review"), lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        keys = await export_both(pilot, lang)
+        assert named in keys and anonymous in keys, keys
+        assert_exported(store, transcript)
+        for path in (store.root / "exports").iterdir():
+            path.unlink()
+        await pilot.press("s")
+        await ready(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        keys = await export_both(pilot, lang)
+        assert named in keys and anonymous in keys, keys
+        assert_exported(store, transcript)
