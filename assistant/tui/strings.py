@@ -291,6 +291,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "finish.title": ("Gesprek afronden?", "Finish the conversation?"),
     "finish.body": (
         "{open} basisvraag/-vragen zijn nog niet beantwoord. Na het afronden toont Dialoog de samenvatting.",
+    "checklist.typed": ("Getypt, voor het volgende antwoord: {text}", "Typed, for the next answer: {text}"),
         "{open} basis question(s) are still unanswered. After finishing, Dialoog shows the summary.",
     ),
     "finish.body_complete": ("Na het afronden toont Dialoog de samenvatting.", "After finishing, Dialoog shows the summary."),

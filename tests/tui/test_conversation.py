@@ -397,3 +397,30 @@ async def test_the_speaker_is_picked_from_the_participants_by_tab(new_app):
         await pilot.pause()
         assert app.screen.meeting.speaker == "Fatima El Idrissi"
         assert in_composer(app)
+
+
+async def test_letters_typed_as_the_checklist_opens_go_into_the_next_answer(make_app, store, library, clock):
+    """A section's last basis answer is sent and the facilitator types on, expecting the next question:
+    the deepening checklist opens in between. Its letters wait there, shown, and land in the next box."""
+    from textual import events
+
+    from assistant.tui.dialogs.checklist import ChecklistDialog
+    from assistant.tui.sessions import start_new
+    from assistant.tui.settings import NewMeta, Start
+
+    meeting = start_new(store, library, "school_dialogue", NewMeta("An", "De Linde"), clock=clock)
+    meeting.answer({"B": {"0-5": 3}})  # the absence table; one text question left in the section
+    meeting.session.close()
+    app = make_app(Start("resume", ref=meeting.transcript.meta.id))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        for key in [*"Vooral maandag", "ctrl+s", *"Ouders"]:  # one burst
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ChecklistDialog)
+        assert "Getypt, voor het volgende antwoord: Ouders" in screen_text(app)
+        await pilot.press("enter")  # nothing picked now: the deepening questions are parked
+        await ready(pilot)
+        await pilot.pause()
+        assert app.screen.composer.raw_value() == "Ouders"

@@ -70,8 +70,10 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self.preview = preview
         self.pending = pending
         self.opener = opener
-        # Keys typed before any answer box exists, to be typed into it (None once there is one).
-        self._early: list[events.Key] | None = [] if meeting is None and preview is None else None
+        # Keys typed where no answer box is yet, to be typed into the next one: before the first
+        # screen comes (while `_collect_early`), and when a section's checklist is about to open.
+        self._early: list[events.Key] = []
+        self._collect_early = meeting is None and preview is None
         self.strings = self.app.strings  # type: ignore[attr-defined]
         install(self, CONVERSATION, self.strings)
         self._offered: tuple[str, ...] = ()
@@ -122,16 +124,34 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self._open_soon()
 
     def on_key(self, event: events.Key) -> None:
-        """Before any answer box exists (the first screen is still coming), keep what is typed for it."""
-        if self._early is not None and event.is_printable:
+        """Where no answer box is but one is coming (the first screen, the checklist's next question),
+        keep what is typed for it."""
+        if event.is_printable and (self._collect_early or self._checklist_coming()):
             event.stop()
             event.prevent_default()
             self._early.append(events.Key(event.key, event.character))
 
+    def _checklist_coming(self) -> bool:
+        m = self.meeting
+        return m is not None and self.composer.prompt is None and bool(m.view.pending_selection)
+
+    def take_early_keys(self) -> list[events.Key]:
+        """The keys kept for the next answer box, and those typed into the idle box meanwhile."""
+        from textual.keys import _character_to_key
+
+        early, self._early = self._early, []
+        idle = "".join(c if c.isprintable() else " " for c in self.composer.take_idle_text())  # no Enter: it could send
+        return early + [events.Key(c if c.isalnum() else _character_to_key(c), c) for c in idle]
+
     def _type_early_keys(self) -> None:
-        early, self._early = self._early, None
-        if early and self.composer.box is not None:
-            for key in early:  # in order, through the app, as if typed now into the focused box
+        self._collect_early = False
+        self.type_keys_into_box(self.take_early_keys())
+
+    def type_keys_into_box(self, keys: list[events.Key]) -> None:
+        """Keys typed where no answer box was (before the first screen came, in the checklist), typed
+        now into the box waiting, in order, through the app as if typed now."""
+        if keys and self.composer.box is not None:
+            for key in keys:
                 self.app.post_message(key)
 
     def _open(self) -> None:

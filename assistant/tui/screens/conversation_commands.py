@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.tui.actions import CONVERSATION
 from assistant.tui.settings import NewMeta
 from assistant.tui.slash import SlashError, parse
+from assistant.tui.typing import settle
 
 if TYPE_CHECKING:
     from assistant.tui.screens.conversation import ConversationScreen as _Base
@@ -76,7 +77,7 @@ class CommandsMixin(_Base):
         await self.act(lambda: self.meeting.set_basis_only(on))
         self.notify(self.strings("conv.basis_on" if on else "conv.basis_off"), timeout=3)
 
-    def offer_checklist(self) -> None:
+    async def offer_checklist(self) -> None:
         from assistant.tui.dialogs.checklist import ChecklistDialog
 
         from assistant.tui.chatlog import checklist_where
@@ -86,15 +87,19 @@ class CommandsMixin(_Base):
         questions = [(q, self.question_text(q)) for q in offered]
         t = self.strings
 
+        await settle(self)  # letters typed on after the send: into the idle box first, then taken from it
+        dialog = ChecklistDialog(t("checklist.title", section=checklist_where(m.places, offered)),
+                                 t("checklist.intro"), questions, t("checklist.typed"), self.take_early_keys())
+
         async def picked(chosen: list[str] | None) -> None:
             if chosen is None:
                 self._offered = ()  # offered again on the next change; Escape only postpones it
                 self.composer.focus_answer()
                 return
             await self.act(lambda: m.choose(chosen))
+            self.type_keys_into_box(dialog.typed)
 
-        self.app.push_screen(ChecklistDialog(t("checklist.title", section=checklist_where(m.places, offered)),
-                                             t("checklist.intro"), questions), picked)
+        self.app.push_screen(dialog, picked)
 
     # -- notes, speaker, details ----------------------------------------------------------------------
     def _current_question(self) -> str | None:

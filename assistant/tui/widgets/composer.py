@@ -104,6 +104,15 @@ class Composer(Vertical):
     def _focus_moved(self, focused: Widget | None) -> None:
         self.set_class(focused is not None and self in focused.ancestors, "-focus-within")
 
+    def take_idle_text(self) -> str:
+        """What was typed into the box while no question waited (it stays, hidden, to keep focus), emptied."""
+        box = self.box
+        if self.prompt is not None or box is None or not box.has_typing():
+            return ""
+        text = box.raw_value()
+        box.reuse(box.question, None)
+        return text if isinstance(text, str) else ""
+
     def focus_answer(self) -> Widget | None:
         """Put focus in the answer box now (not later), so that no keystroke goes elsewhere; or on the
         command line while a command is being typed there."""
