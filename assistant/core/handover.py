@@ -111,6 +111,14 @@ def is_preparation(transcript: Transcript) -> bool:
     return transcript.meta.script == PREP_SCRIPT
 
 
+def handover_details(preparation: Transcript) -> dict[str, Any]:
+    """The details the parent conversation takes over from the preparation unless it is given others:
+    the pupil, the facilitator and the tags (the app's details form starts from them). The people who
+    take part are not taken over: the parents join, who were not at the preparation."""
+    meta = preparation.meta
+    return {"subject": meta.subject, "facilitator": meta.facilitator, "tags": tuple(meta.tags)}
+
+
 def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
@@ -270,7 +278,7 @@ def start_from_preparation(store: Any, prep: str | os.PathLike[str] | Session, *
 def _create(store: Any, preparation: Preparation, target: Any, banks: Mapping[str, Bank],
             meta: dict[str, Any]) -> Session:
     old = preparation.transcript.meta
-    fields: dict[str, Any] = {"subject": old.subject, "facilitator": old.facilitator, "tags": old.tags,
+    fields: dict[str, Any] = {**handover_details(preparation.transcript),
                               "bank_versions": {b: banks[b].version for b in target.banks if b in banks}}
     fields.update(meta)
     fields["participants"] = as_participants(fields.get("participants"))

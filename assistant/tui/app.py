@@ -81,12 +81,26 @@ class DialoogApp(App[None]):
 
     # -- conversations --------------------------------------------------------------------------------
     def ask_details(self, script_id: str, *, follows: str | None = None, prepared_by: str | None = None) -> None:
+        """The details form, then the new conversation: a follow-up of `follows`, or the conversation the
+        preparation `prepared_by` hands over to (the form filled in with what it takes over)."""
         from assistant.tui.dialogs.details import DetailsDialog
 
         script = self.library.scripts.get(script_id)
         if script is None:
             self.fail(self.strings("app.unknown_script", script=script_id, known=", ".join(sorted(self.library.scripts))))
             return
+        meta, title, hint = NewMeta(follows=follows), "", ""
+        if prepared_by:
+            from assistant.core.handover import handover_details
+
+            try:
+                prep = self.store.load(prepared_by)
+            except Exception as exc:  # gone or damaged since it was listed
+                self.fail(self.strings("app.load_failed", reason=exc))
+                return
+            meta = NewMeta(**handover_details(prep), follows=follows, prepared_by=prep.meta.id)
+            title = self.strings("meta.title_handover", date=prep.meta.created[:10])
+            hint = self.strings("meta.participants.parents")
 
         def chosen(meta: NewMeta | None) -> None:
             if meta is not None:
@@ -95,7 +109,7 @@ class DialoogApp(App[None]):
                 self.go_home()
 
         earlier = self._earlier_transcripts(script_id)
-        self.push_screen(DetailsDialog(script.title, NewMeta(follows=follows, prepared_by=prepared_by), earlier), chosen)
+        self.push_screen(DetailsDialog(script.title, meta, earlier, title=title, participants_hint=hint), chosen)
 
     def _earlier_transcripts(self, script_id: str) -> list[tuple[str, str]]:
         try:
@@ -127,11 +141,11 @@ class DialoogApp(App[None]):
         self._open_now(lambda: self._resume(ref, reopen))
 
     def start_handover(self, preparation: Any) -> None:
-        """The parent conversation from a preparation (its transcript, or its name or id)."""
-        from assistant.tui.sessions import hand_over
+        """The parent conversation from a preparation (its transcript, or its name or id): the details form
+        first, where the parents are added; Escape there creates nothing."""
+        from assistant.core.handover import PARENT_SCRIPT
 
-        ref = getattr(getattr(preparation, "meta", None), "id", preparation)
-        self._open_now(lambda: hand_over(self.store, self.library, ref, clock=self.settings.clock))
+        self.ask_details(PARENT_SCRIPT, prepared_by=getattr(getattr(preparation, "meta", None), "id", preparation))
 
     def _open_now(self, opener: Callable[[], Any]) -> None:
         from assistant.tui.screens.conversation import ConversationScreen

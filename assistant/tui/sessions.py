@@ -25,8 +25,11 @@ def script_of(library: Library, script_id: str):
 
 def start_new(store: Store, library: Library, script_id: str, meta: NewMeta, *,
               clock: Callable[[], float] | None = None) -> Meeting:
-    """Create the transcript (a follow-up when `meta.follows` names an earlier one) and hold it open."""
+    """Create the transcript (a follow-up when `meta.follows` names an earlier one, the conversation a
+    preparation hands over to when `meta.prepared_by` names one) and hold it open."""
     script = script_of(library, script_id)
+    if meta.prepared_by:
+        return hand_over(store, library, meta.prepared_by, meta=meta, script=script.id, clock=clock)
     from assistant.core.session import as_participants
 
     fields = {
@@ -62,12 +65,19 @@ def resume(store: Store, library: Library, ref: str, *, clock: Callable[[], floa
     return _meeting(library, script, session, clock)
 
 
-def hand_over(store: Store, library: Library, preparation: str, *, clock: Callable[[], float] | None = None) -> Meeting:
-    """The parent conversation started from a preparation (assistant.core.handover), held open."""
-    from assistant.core.handover import start_from_preparation
+def hand_over(store: Store, library: Library, preparation: str, *, meta: NewMeta | None = None,
+              script: str | None = None, clock: Callable[[], float] | None = None) -> Meeting:
+    """The parent conversation started from a preparation (assistant.core.handover), held open, with the
+    details of `meta` (from the details form; what it leaves empty comes from the preparation)."""
+    from assistant.core.handover import PARENT_SCRIPT, start_from_preparation
 
+    given = {}
+    if meta is not None:
+        given = {"facilitator": meta.facilitator, "subject": meta.subject, "participants": meta.participants,
+                 "tags": meta.tags, "follows": meta.follows}
     try:
-        session = start_from_preparation(store, preparation, banks=library.banks, scripts=library.scripts)
+        session = start_from_preparation(store, preparation, banks=library.banks, scripts=library.scripts,
+                                         script=script or PARENT_SCRIPT, **{k: v for k, v in given.items() if v})
     except (StoreError, ValueError) as exc:
         raise OpenError(str(exc)) from None
     try:

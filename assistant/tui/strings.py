@@ -77,6 +77,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     "meta.tags": ("Labels (komma's ertussen)", "Tags (comma-separated)"),
     "meta.follows": ("Vervolg op", "Follows"),
     "meta.follows.none": ("geen: een eerste gesprek", "none: a first conversation"),
+    "meta.title_handover": ("Oudergesprek uit de voorbereiding van {date}", "Parent conversation from the preparation of {date}"),
+    "meta.participants.parents": ("de ouders, bv. Fatima (moeder), Karim (vader)", "the parents, e.g. Fatima (mother), Karim (father)"),
     "meta.start": ("Start", "Start"),
     "meta.bad_participant": (
         "Deelnemer '{text}': schrijf naam (rol), bv. An (leerkracht)",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from assistant.core.transcript import EventKind
 from assistant.tui.entries import PrepEntry, SectionEntry
 from assistant.tui.dialogs.checklist import ChecklistDialog
+from assistant.tui.dialogs.details import DetailsDialog
 from assistant.tui.screens.conversation import ConversationScreen
 from assistant.tui.screens.summary import SummaryScreen
 from tests.tui.driving import keys_for, ready, screen_text
@@ -43,6 +44,9 @@ async def test_a_preparation_hands_over_to_the_parent_conversation(new_app, stor
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("h")
         await pilot.pause()
+        assert isinstance(app.screen, DetailsDialog), "the details form first, to add the parents"
+        await pilot.press(*"Fatima (moeder)", "ctrl+s")
+        await pilot.pause()
         await ready(pilot)
         assert isinstance(app.screen, ConversationScreen)
         parent = app.screen.meeting
@@ -57,5 +61,6 @@ async def test_a_preparation_hands_over_to_the_parent_conversation(new_app, stor
         parent_id = parent.transcript.meta.id
     linked = store.load(parent_id)
     assert linked.meta.prepared_by == preparation.meta.id
+    assert [(p.name, p.role) for p in linked.meta.participants] == [("Fatima", "moeder")]
     handed = [e for e in store.load(preparation.meta.id).of_kind(EventKind.HANDOVER)]
     assert [e.get("transcript") for e in handed] == [parent_id]

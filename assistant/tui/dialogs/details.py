@@ -25,9 +25,14 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
         Binding("escape", "cancel", show=False),
     ]
 
-    def __init__(self, script_title: str, meta: NewMeta, earlier: list[tuple[str, str]], *, editing: bool = False) -> None:
+    def __init__(self, script_title: str, meta: NewMeta, earlier: list[tuple[str, str]], *, editing: bool = False,
+                 title: str = "", participants_hint: str = "") -> None:
+        """`title` and `participants_hint` replace the usual ones (a conversation handed over from a
+        preparation says so, and whom to add); at 80x24 the form has no room for another line."""
         super().__init__(classes="dialog-screen")
         self.script_title = script_title
+        self.title_text = title
+        self.participants_hint = participants_hint
         self.meta = meta
         self.earlier = earlier
         self.editing = editing
@@ -37,16 +42,17 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
         t = self.app.strings  # type: ignore[attr-defined]
         m = self.meta
         with Vertical(classes="dialog -wide"):
-            yield Static(t("meta.title", script=self.script_title) if not self.editing else t("conv.details"),
-                         classes="dialog-title", markup=False)
+            title = t("conv.details") if self.editing else self.title_text or t("meta.title", script=self.script_title)
+            yield Static(title, classes="dialog-title", markup=False)
             with VerticalScroll(classes="dialog-scroll"):
                 yield Label(t("meta.facilitator"))
                 yield OrderedInput(m.facilitator, id="facilitator", compact=True)
                 yield Label(t("meta.subject"))
                 yield OrderedInput(m.subject, id="subject", compact=True)
                 yield Label(t("meta.participants"))
-                yield OrderedInput(format_participants(m.participants), placeholder=t("meta.participants.placeholder"),
-                            id="participants", compact=True)
+                yield OrderedInput(format_participants(m.participants),
+                                   placeholder=self.participants_hint or t("meta.participants.placeholder"),
+                                   id="participants", compact=True)
                 yield Label(t("meta.tags"))
                 yield OrderedInput(", ".join(m.tags), id="tags", compact=True)
                 if not self.editing:
@@ -57,7 +63,9 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
             yield Static(t("edit.hint"), id="details-error", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#facilitator", Input).focus()
+        # from a preparation, facilitator and pupil are filled in: the parents are what is left to type
+        first = "#participants" if self.meta.prepared_by and not self.editing else "#facilitator"
+        self.query_one(first, Input).focus()
         if not self.editing:
             self._take_over(self.meta.follows)
 
