@@ -48,8 +48,9 @@ class Composer(Vertical):
     BINDINGS = [Binding("slash", "slash", show=False, priority=True)]
 
     def __init__(self, strings: Strings, prompt: Prompt | None = None, *, id: str | None = None) -> None:
-        """`prompt`'s box is composed with the composer (the first screen in one layout)."""
-        super().__init__(id=id)
+        """`prompt`'s box is composed with the composer (the first screen in one layout). Its classes
+        are set here, before it is mounted: set later, each one restyles every widget inside."""
+        super().__init__(id=id, classes="-idle" if prompt is None else "-focus-within")  # a waiting box takes focus
         self.strings = strings
         self.prompt: Prompt | None = prompt
         self.speaker = ""
@@ -61,7 +62,7 @@ class Composer(Vertical):
             if self.prompt is not None:
                 yield answer_box(self.prompt.question, self.prompt.value if self.prompt.revisit else None)
         yield Static("", id="status", markup=False)
-        yield CommandLine(placeholder=self.strings("cmd.placeholder"), id="command", compact=True, select_on_focus=False,
+        yield CommandLine(placeholder=self.strings("cmd.placeholder"), id="command", select_on_focus=False,
                           suggester=SuggestFromList(completions(self.strings), case_sensitive=False))
 
     # -- the answer box -------------------------------------------------------------------------------
@@ -95,11 +96,10 @@ class Composer(Vertical):
         self._show_status()
 
     def on_mount(self) -> None:
-        self.set_class(self.prompt is None, "-idle")
         self._show_status()
         # The border follows focus through a class, not ':focus-within': Textual restyles every widget
         # under a ':focus-within' ancestor on each focus move, ~30 ms a Tab in the counts grid (1.5 ms now).
-        self.watch(self.screen, "focused", self._focus_moved)
+        self.watch(self.screen, "focused", self._focus_moved, init=False)
 
     def _focus_moved(self, focused: Widget | None) -> None:
         self.set_class(focused is not None and self in focused.ancestors, "-focus-within")

@@ -35,7 +35,7 @@ class TextBox(AnswerBox):
     SENDS_ON_ENTER = False
 
     def compose(self) -> ComposeResult:
-        yield OrderedTextArea(_as_text(self.initial), soft_wrap=True, tab_behavior="focus", compact=True, id="text-answer")
+        yield OrderedTextArea(_as_text(self.initial), soft_wrap=True, tab_behavior="focus", id="text-answer")
 
     @property
     def area(self) -> TextArea:
