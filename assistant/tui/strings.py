@@ -289,11 +289,11 @@ _TABLE: dict[str, tuple[str, str]] = {
         "Kies met spatie wat jullie nu bespreken; Enter bevestigt. De rest wordt geparkeerd voor het volgende gesprek.",
         "Pick with space what you discuss now; Enter confirms. The rest is parked for the next meeting.",
     ),
+    "checklist.typed": ("Getypt, voor het volgende antwoord: {text}", "Typed, for the next answer: {text}"),
     "checklist.confirm": ("Bevestig", "Confirm"),
     "finish.title": ("Gesprek afronden?", "Finish the conversation?"),
     "finish.body": (
         "{open} basisvraag/-vragen zijn nog niet beantwoord. Na het afronden toont Dialoog de samenvatting.",
-    "checklist.typed": ("Getypt, voor het volgende antwoord: {text}", "Typed, for the next answer: {text}"),
         "{open} basis question(s) are still unanswered. After finishing, Dialoog shows the summary.",
     ),
     "finish.body_complete": ("Na het afronden toont Dialoog de samenvatting.", "After finishing, Dialoog shows the summary."),
