@@ -46,8 +46,8 @@ def assert_exported(store, transcript) -> None:
     assert "Lotte Janssens" not in anonymous and "Els Maes" not in anonymous
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(("lang", "size"), [("nl", (80, 24)), ("en", (120, 40))],  # each language, each size once
+                         ids=["nl-80x24", "en-120x40"])
 async def test_the_review_and_the_summary_offer_the_same_two_exports(make_app, store, library, lang, size):
     transcript = a_parent_meeting(store, library)
     named, anonymous, _, _ = LABELS[lang]
