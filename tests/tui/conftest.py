@@ -75,3 +75,13 @@ def _quick_pilot(monkeypatch):
     import textual._wait as wait
 
     monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 0.002)
+
+
+@pytest.fixture
+def parent(store: Store, library: Library, clock: FixedClock):
+    """A new parent dialogue, open for writing (the chat log tests derive its log)."""
+    from assistant.tui.sessions import start_new
+
+    meeting = start_new(store, library, "parent_dialogue", NewMeta(), clock=clock)
+    yield meeting
+    meeting.session.close()

@@ -94,3 +94,10 @@ async def ready(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def chat_log(meeting):
+    """The chat log's messages for a meeting, as the conversation screen derives them."""
+    from assistant.tui.chatlog import build_log
+
+    return build_log(meeting.transcript, meeting.view, meeting.places, meeting.prompt())

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.core.transcript import Decision, Flag
-from assistant.tui.chatlog import AnswerEntry, MarkEntry, QuestionEntry, SectionEntry, StatusEntry, SuggestionEntry, build_log
+from assistant.tui.chatlog import AnswerEntry, MarkEntry, QuestionEntry, SectionEntry, StatusEntry, SuggestionEntry
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta
-
-
-@pytest.fixture
-def parent(store, library, clock):
-    meeting = start_new(store, library, "parent_dialogue", NewMeta(), clock=clock)
-    yield meeting
-    meeting.session.close()
-
-
-def log(meeting):
-    return build_log(meeting.transcript, meeting.view, meeting.places, meeting.prompt())
+from tests.tui.driving import chat_log as log
 
 
 def test_questions_and_answers_alternate_with_a_separator_per_section(parent):
