@@ -16,6 +16,9 @@ from assistant.tui.typing import settle
 from assistant.tui.widgets.answers.text import OrderedInput
 
 
+ROOMY_ROWS = 32  # the spaced form is 21 rows high; below this it is laid out without blank lines
+
+
 class DetailsDialog(ModalScreen[NewMeta | None]):
     """Returns the details (all optional), or None on Escape. Enter moves on; Enter on the last field, or ctrl+s, starts."""
 
@@ -28,7 +31,7 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
     def __init__(self, script_title: str, meta: NewMeta, earlier: list[tuple[str, str]], *, editing: bool = False,
                  title: str = "", participants_hint: str = "") -> None:
         """`title` and `participants_hint` replace the usual ones (a conversation handed over from a
-        preparation says so, and whom to add); at 80x24 the form has no room for another line."""
+        preparation says so, and whom to add)."""
         super().__init__(classes="dialog-screen")
         self.script_title = script_title
         self.title_text = title
@@ -41,7 +44,8 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
     def compose(self) -> ComposeResult:
         t = self.app.strings  # type: ignore[attr-defined]
         m = self.meta
-        with Vertical(classes="dialog -wide"):
+        with Vertical(classes="dialog -wide details-form") as form:
+            form.set_class(self._roomy(), "-roomy")
             title = t("conv.details") if self.editing else self.title_text or t("meta.title", script=self.script_title)
             yield Static(title, classes="dialog-title", markup=False)
             with VerticalScroll(classes="dialog-scroll"):
@@ -61,6 +65,14 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
                     yield Select(options, prompt=t("meta.follows.none"), value=m.follows if m.follows in dict(self.earlier) else Select.NULL,
                                  id="follows", compact=True)
             yield Static(t("edit.hint"), id="details-error", classes="dialog-hint", markup=False)
+
+    def _roomy(self) -> bool:
+        """A blank line between the fields where the terminal has the rows for it: at 24 rows the spaced
+        form filled the screen, and the "Vervolg op" list opened over the dialog's lower edge."""
+        return self.app.size.height >= ROOMY_ROWS
+
+    def on_resize(self) -> None:
+        self.query_one(".details-form").set_class(self._roomy(), "-roomy")
 
     def on_mount(self) -> None:
         # from a preparation, facilitator and pupil are filled in: the parents are what is left to type
