@@ -35,8 +35,8 @@ from assistant.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from assistant.tui.meeting import Meeting
-    from assistant.tui.widgets.progress import SectionList, SidePanel
     from assistant.tui.preview import Handle, Preview
+    from assistant.tui.widgets.progress import SectionList, SidePanel
 
 WIDE = 110  # columns from which the side panel shows by itself
 
@@ -136,12 +136,16 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         return m is not None and self.composer.prompt is None and bool(m.view.pending_selection)
 
     def take_early_keys(self) -> list[events.Key]:
-        """The keys kept for the next answer box, and those typed into the idle box meanwhile."""
+        """The keys kept for the next answer box."""
+        early, self._early = self._early, []
+        return early
+
+    def take_idle_keys(self) -> list[events.Key]:
+        """What was typed into the idle box (no question waiting), as keys to type again elsewhere."""
         from textual.keys import _character_to_key
 
-        early, self._early = self._early, []
         idle = "".join(c if c.isprintable() else " " for c in self.composer.take_idle_text())  # no Enter: it could send
-        return early + [events.Key(c if c.isalnum() else _character_to_key(c), c) for c in idle]
+        return [events.Key(c if c.isalnum() else _character_to_key(c), c) for c in idle]
 
     def _type_early_keys(self) -> None:
         self._collect_early = False

@@ -89,7 +89,8 @@ class CommandsMixin(_Base):
 
         await settle(self)  # letters typed on after the send: into the idle box first, then taken from it
         dialog = ChecklistDialog(t("checklist.title", section=checklist_where(m.places, offered)),
-                                 t("checklist.intro"), questions, t("checklist.typed"), self.take_early_keys())
+                                 t("checklist.intro"), questions, t("checklist.typed"),
+                                 self.take_early_keys() + self.take_idle_keys())
 
         async def picked(chosen: list[str] | None) -> None:
             if chosen is None:
