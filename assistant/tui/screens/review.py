@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -20,6 +21,25 @@ from assistant.tui.commands import ActionsProvider
 from assistant.tui.actions import REVIEW, install
 
 SEARCH_DELAY = 0.25  # seconds of quiet typing before a search runs
+
+
+def column_widths(screen_width: int, longest_script: int) -> dict[str, int]:
+    """The table's columns at 80 columns, and what a wider screen adds: most of it to the script
+    (up to its longest title), a little to the school or pupil, the rest to the match, which is cut
+    at the screen's edge (as wide as its snippets, it made the table scroll sideways)."""
+    spare = max(0, screen_width - 80)
+    script = 22 + min(max(0, longest_script - 22), spare * 3 // 5)
+    subject = 16 + min(10, spare // 4)
+    widths = {"date": 10, "script": script, "subject": subject, "status": 8, "answers": 5}
+    # the table's margins (2) and scrollbar (2); each column has a space either side
+    rest = screen_width - 4 - sum(width + 2 for width in widths.values()) - 2
+    return {**widths, "match": max(3, rest)}
+
+
+def cut(text: str) -> Text:
+    """A cell that ends in '…' where its column cuts it, and shows brackets as typed (a str cell is
+    read as Rich markup: an answer with '[b]' in it lost those letters)."""
+    return Text(text, no_wrap=True, overflow="ellipsis", end="")
 
 
 class ReviewScreen(Screen[None]):
@@ -40,6 +60,7 @@ class ReviewScreen(Screen[None]):
         self._timer = None
         self._to_table = False
         self.snippets: dict[str, str] = {}  # row key -> the search's matching passage
+        self._last: tuple[Any, ...] | None = None  # what _show was last given, to show again on a resize
 
     def compose(self) -> ComposeResult:
         t = self.strings
@@ -58,13 +79,34 @@ class ReviewScreen(Screen[None]):
         yield KeyBar(wrap=True)  # both exports are named in full: two lines at 80 columns
 
     def on_mount(self) -> None:
-        t = self.strings
-        table = self.query_one(DataTable)
-        widths = {"date": 10, "script": 22, "subject": 16, "status": 8, "answers": 5, "match": None}
-        for key, width in widths.items():
-            table.add_column(t(f"review.col.{key}"), key=key, width=width)
-        table.focus()
+        self._widths = self._column_widths()
+        self._add_columns()
+        self.query_one(DataTable).focus()
         self.reload()
+
+    def _column_widths(self) -> dict[str, int]:
+        scripts = self.app.library.scripts  # type: ignore[attr-defined]
+        return column_widths(self.app.size.width, max((len(s.title) for s in scripts.values()), default=0))
+
+    def _add_columns(self) -> None:
+        table = self.query_one(DataTable)
+        for key, width in self._widths.items():
+            table.add_column(cut(self.strings(f"review.col.{key}")), key=key, width=width)
+
+    def on_resize(self) -> None:
+        """A wider or narrower terminal: the columns again, with the rows last shown and the cursor on
+        the same conversation."""
+        widths = self._column_widths()
+        if widths == getattr(self, "_widths", widths) or self._last is None:
+            return
+        self._widths = widths
+        table = self.query_one(DataTable)
+        chosen = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
+        table.clear(columns=True)
+        self._add_columns()
+        self._show(*self._last)
+        if chosen in self.rows:
+            table.move_cursor(row=table.get_row_index(chosen))
 
     # -- loading --------------------------------------------------------------------------------------
     def _filters(self) -> tuple[str | None, str | None]:
@@ -101,6 +143,7 @@ class ReviewScreen(Screen[None]):
     def _show(self, infos: list[Any], total: int, hits: list[Any] | None, query: str, problem: str | None,
               respelled: str | None = None) -> None:
         """Show `infos` (filtered) or the search `hits` among them; `total`: every readable transcript."""
+        self._last = (infos, total, hits, query, problem, respelled)
         t = self.strings
         table = self.query_one(DataTable)
         table.loading = False
@@ -123,8 +166,8 @@ class ReviewScreen(Screen[None]):
             info = self.rows[name]
             script = scripts.get(info.script)
             status = t("review.open") if info.status == "open" else t("review.closed")
-            table.add_row(info.date, script.title if script else info.script, info.subject or "-", status,
-                          str(info.answers), snippets.get(name, ""), key=name)
+            table.add_row(info.date, cut(script.title if script else info.script), cut(info.subject or "-"), status,
+                          str(info.answers), cut(snippets.get(name, "")), key=name)
         if problem:
             message = problem
         elif hits is not None and respelled:
