@@ -28,7 +28,7 @@ from pathlib import Path
 from assistant.core import durable, locations
 from assistant.core.listing import SearchHit, TranscriptInfo
 from assistant.core.searchtext import chunks, fts_query, loose_words, respelled
-from assistant.core.store_errors import StoreError, TranscriptError
+from assistant.core.store_errors import StoreError, TranscriptError, os_reason
 from assistant.core.transcript_files import JOURNAL_SUFFIX, YAML_SUFFIX, TranscriptFiles, read_transcript
 
 __all__ = ["SearchHit", "SearchIndex", "TranscriptInfo", "fts_query", "scan"]
@@ -86,7 +86,8 @@ def scan(folder: Path) -> dict[str, tuple[str, str, bool]]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise StoreError(f"cannot read the transcripts folder {folder}: {durable.reason(exc)}") from None
+        raise StoreError("read_folder", f"cannot read the transcripts folder {folder}: {durable.reason(exc)}",
+                         folder=str(folder), **os_reason(exc)) from None
     with entries:
         for entry in entries:
             name = entry.name
@@ -237,14 +238,14 @@ class SearchIndex:
                     except sqlite3.Error:
                         pass
                     if in_memory:
-                        raise StoreError(f"search index failed: {exc}") from None
+                        raise StoreError("index_failed", f"search index failed: {exc}", problem=str(exc)) from None
                     if _is_corrupt(exc):
                         self._discard()
                     else:
                         self._db.close()
                         self._db = None
                         self.degraded = str(exc)
-            raise StoreError("search index failed repeatedly")  # pragma: no cover
+            raise StoreError("index_failed", "search index failed repeatedly", problem="repeatedly")  # pragma: no cover
 
     def close(self) -> None:
         with self._lock:

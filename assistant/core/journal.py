@@ -79,6 +79,12 @@ def holder_record() -> dict[str, Any]:
     return {"t": "open", "host": socket.gethostname(), "pid": os.getpid(), "user": user, "since": now_iso()}
 
 
+def _holder_params(holder: dict[str, Any]) -> dict[str, Any]:
+    """Who holds a journal, for the app's own words; '?' for what the journal does not say."""
+    who = f"{holder.get('user')}@{holder.get('host')}" if holder.get("user") else str(holder.get("host", "?"))
+    return {"who": who, "pid": holder.get("pid", "?"), "since": holder.get("since", "?")}
+
+
 def describe_holder(holder: dict[str, Any]) -> str:
     if not holder:
         return "another Dialoog process"
@@ -197,7 +203,8 @@ class JournalWriter:
         writer = cls(path, fd, 0)
         try:
             if not _lock(fd):  # pragma: no cover - only if another process guessed the new name
-                raise LockedError(f"{path.name} is being created by another Dialoog process")
+                raise LockedError("being_created", f"{path.name} is being created by another Dialoog process",
+                                  name=path.name)
             writer.append(b"".join(encode(r) for r in records))
         except BaseException:
             writer.close()
@@ -220,8 +227,10 @@ class JournalWriter:
             except OSError:
                 holder = {}
             raise LockedError(
+                "locked",
                 f"{path.stem} is open in another Dialoog ({describe_holder(holder)}); "
                 "close it there first, or wait until it is closed", holder,
+                name=path.stem, **_holder_params(holder),
             )
         return cls(path, fd, os.fstat(fd).st_size)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant.core import durable, journal
 from assistant.core.drafts import DraftKeeper
-from assistant.core.store_errors import SaveError, StoreError
+from assistant.core.store_errors import SaveError, StoreError, os_reason
 from assistant.core.transcript import Event, EventKind, Meta, Participant, Transcript
 from assistant.core.transcript_codec import (
     ShapeErrors,
@@ -188,8 +188,10 @@ class Session:
                 events = len(self.unsaved)
                 kept = f"{events} unsaved event(s) kept in memory" if events else "the change is kept in memory"
                 raise SaveError(
+                    "save_failed",
                     f"could not save to {self.files.journal}: {durable.reason(exc)}; {kept}, "
-                    "nothing is lost while Dialoog stays open: fix the problem and retry"
+                    "nothing is lost while Dialoog stays open: fix the problem and retry",
+                    file=self.files.journal.name, unsaved=events, **os_reason(exc),
                 ) from None
             self._pending.pop(0)
             if item.event is not None:
@@ -200,7 +202,8 @@ class Session:
 
     def _check_open(self) -> None:
         if self._closed or self._closing:
-            raise StoreError(f"{self.name} is closed in this session; resume it to record more")
+            raise StoreError("closed_in_session", f"{self.name} is closed in this session; resume it to record more",
+                             name=self.name)
 
     # -- the YAML copy ----------------------------------------------------------------------------
     def _schedule_snapshot(self) -> None:
@@ -232,7 +235,7 @@ class Session:
             except OSError as exc:
                 self.snapshot_error = (f"could not rewrite {self.files.yaml}: {durable.reason(exc)} "
                                        "(every saved answer is in the journal)")
-                raise SaveError(self.snapshot_error) from None
+                raise SaveError("rewrite_yaml", self.snapshot_error, file=self.files.yaml.name, **os_reason(exc)) from None
             self._yaml_written = current
             self.snapshot_error = None
 

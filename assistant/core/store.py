@@ -29,6 +29,7 @@ from assistant.core.store_errors import (
     SaveError,
     StoreError,
     TranscriptError,
+    os_reason,
 )
 from assistant.core.transcript import EventKind, Transcript
 from assistant.core.transcript_codec import ShapeErrors, event_from_dict, event_to_dict, meta_from_dict, meta_to_dict
@@ -93,13 +94,13 @@ class Store:
                 stem = stem.removesuffix(suffix)
             files = TranscriptFiles(path.parent, stem)
             if not files.exists():
-                raise NotFoundError(f"no transcript at {path}")
+                raise NotFoundError("not_found", f"no transcript at {path}", ref=str(path))
             return files
         text = text.strip()
         if not text:
-            raise NotFoundError("name a transcript (its id or file name)")
+            raise NotFoundError("no_reference", "name a transcript (its id or file name)")
         if text.startswith(".") or "/" in text:
-            raise NotFoundError(f"no transcript '{text}' in {self.root}")
+            raise NotFoundError("not_found", f"no transcript '{text}' in {self.root}", ref=text)
         files = TranscriptFiles(self.root, text)
         if files.exists():
             return files
@@ -114,9 +115,10 @@ class Store:
         if len(matches) == 1:
             return TranscriptFiles(self.root, matches[0])
         if not matches:
-            raise NotFoundError(f"no transcript '{text}' in {self.root} (dialoog list shows them)")
+            raise NotFoundError("not_found", f"no transcript '{text}' in {self.root} (dialoog list shows them)", ref=text)
         shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
-        raise NotFoundError(f"'{text}' matches {len(matches)} transcripts ({shown}); give more of the id or the file name")
+        raise NotFoundError("ambiguous", f"'{text}' matches {len(matches)} transcripts ({shown}); "
+                            "give more of the id or the file name", ref=text, count=len(matches))
 
     def _stems(self) -> set[str]:
         try:
@@ -147,14 +149,17 @@ class Store:
         try:
             durable.ensure_private_dir(self.root)
         except OSError as exc:
-            raise SaveError(f"cannot create the transcripts folder {self.root}: {durable.reason(exc)}") from None
+            raise SaveError("create_folder", f"cannot create the transcripts folder {self.root}: {durable.reason(exc)}",
+                            folder=str(self.root), **os_reason(exc)) from None
         files = TranscriptFiles(self.root, file_stem(transcript))
         if files.exists() or any(s.endswith(f"_{transcript.meta.id}") for s in self._stems()):
-            raise StoreError(f"a transcript with id '{transcript.meta.id}' already exists in {self.root}")
+            raise StoreError("duplicate_id", f"a transcript with id '{transcript.meta.id}' already exists in {self.root}",
+                             id=transcript.meta.id)
         try:
             writer = journal.JournalWriter.create(files.journal, [*_head(transcript), journal.holder_record()])
         except OSError as exc:
-            raise SaveError(f"cannot create {files.journal}: {durable.reason(exc)}") from None
+            raise SaveError("create_journal", f"cannot create {files.journal}: {durable.reason(exc)}",
+                            file=files.journal.name, **os_reason(exc)) from None
         session = Session(files, writer, transcript, snapshot_delay=self.snapshot_delay)
         exposed = self._make_private()
         if exposed:
@@ -185,20 +190,22 @@ class Store:
         LockedError if another process has it; StoreError if it is closed and `reopen` is False."""
         files = self.locate(ref)
         if not reopen and not files.journal.exists() and read_yaml(files.yaml).meta.status == "closed":
-            raise StoreError(f"{files.stem} is closed; reopen it to record more")  # before making it a journal
+            # before making it a journal
+            raise StoreError("closed", f"{files.stem} is closed; reopen it to record more", name=files.stem)
         writer, loaded = self._open_for_writing(files)
         transcript = loaded.transcript
         closed = transcript.meta.status == "closed"
         try:
             if closed and not reopen:
-                raise StoreError(f"{files.stem} is closed; reopen it to record more")
+                raise StoreError("closed", f"{files.stem} is closed; reopen it to record more", name=files.stem)
             if closed:
                 durable.touch_dir(files.folder)  # the index trusts a quiet folder to hold no changed closed transcript
             records = [{"t": "event", "event": event_to_dict(e)} for e in loaded.recovered]
             writer.append(b"".join(journal.encode(r) for r in [*records, journal.holder_record()]))
         except OSError as exc:
             writer.close()
-            raise SaveError(f"cannot write to {files.journal}: {durable.reason(exc)}") from None
+            raise SaveError("write_journal", f"cannot write to {files.journal}: {durable.reason(exc)}",
+                            file=files.journal.name, **os_reason(exc)) from None
         except BaseException:
             writer.close()
             raise
@@ -223,18 +230,22 @@ class Store:
         except LockedError:
             raise
         except OSError as exc:
-            raise SaveError(f"cannot open {files.journal} for writing: {durable.reason(exc)}") from None
+            raise SaveError("open_journal", f"cannot open {files.journal} for writing: {durable.reason(exc)}",
+                            file=files.journal.name, **os_reason(exc)) from None
         try:
             loaded = read_transcript(files)  # read under the lock: nobody else can be appending
             if loaded.journal is None:
                 raise TranscriptError(
+                    "cannot_continue",
                     f"{files.journal}: cannot be continued ({loaded.warnings[0] if loaded.warnings else 'unreadable'}); "
-                    "dialoog show still reads the YAML copy; move the journal aside to resume from that copy"
+                    "dialoog show still reads the YAML copy; move the journal aside to resume from that copy",
+                    file=files.journal.name,
                 )
             writer.repair(loaded.journal)
         except OSError as exc:
             writer.close()
-            raise SaveError(f"cannot write to {files.journal}: {durable.reason(exc)}") from None
+            raise SaveError("write_journal", f"cannot write to {files.journal}: {durable.reason(exc)}",
+                            file=files.journal.name, **os_reason(exc)) from None
         except BaseException:
             writer.close()
             raise
@@ -248,7 +259,8 @@ class Store:
         except FileExistsError:  # another process did this a moment ago
             return self._open_for_writing(files)
         except OSError as exc:
-            raise SaveError(f"cannot create {files.journal}: {durable.reason(exc)}") from None
+            raise SaveError("create_journal", f"cannot create {files.journal}: {durable.reason(exc)}",
+                            file=files.journal.name, **os_reason(exc)) from None
         note = f"{files.journal.name} was missing: started a new journal from the YAML copy"
         return writer, Loaded(files, transcript, [note], None, [], len(transcript.events))
 
@@ -268,7 +280,7 @@ class Store:
             if files.journal.exists():
                 writer = journal.JournalWriter.open(files.journal)
             if require_closed and read_transcript(files).transcript.meta.status != "closed":
-                raise StoreError(f"{files.stem} is open again; not deleted")
+                raise StoreError("reopened", f"{files.stem} is open again; not deleted", name=files.stem)
             for path in (files.yaml, files.journal, files.draft):
                 try:
                     path.unlink()
@@ -277,7 +289,8 @@ class Store:
         except LockedError:
             raise
         except OSError as exc:
-            raise StoreError(f"cannot delete {files.stem}: {durable.reason(exc)}") from None
+            raise StoreError("delete_failed", f"cannot delete {files.stem}: {durable.reason(exc)}", name=files.stem,
+                             **os_reason(exc)) from None
         finally:
             if writer is not None:
                 writer.close()

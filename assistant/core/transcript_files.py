@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from assistant.core import durable, journal, locations
-from assistant.core.store_errors import TranscriptError
+from assistant.core.store_errors import TranscriptError, os_reason
 from assistant.core.transcript import Event, Transcript
 from assistant.core.transcript_codec import (
     ShapeErrors,
@@ -95,8 +95,8 @@ def _first(errors: list[str]) -> str:
     return errors[0] + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else "")
 
 
-def _error(errors: list[str]) -> TranscriptError:
-    return TranscriptError(_first(errors), errors)
+def _error(path: Path, errors: list[str]) -> TranscriptError:
+    return TranscriptError("unreadable", _first(errors), errors, file=path.name, count=len(errors))
 
 
 def read_yaml(path: Path) -> Transcript:
@@ -104,13 +104,13 @@ def read_yaml(path: Path) -> Transcript:
     try:
         located = load_located(path, str(path), YAML_MAX_BYTES)
     except SourceErrors as exc:
-        raise _error([str(e) for e in exc.errors]) from None
+        raise _error(path, [str(e) for e in exc.errors]) from None
     try:
         return transcript_from_dict(located.data)
     except ShapeErrors as exc:
         located_errors = sorted((located.error(at, message) for at, message in exc.problems),
                                 key=lambda e: (e.line, e.col))
-        raise _error([str(e) for e in located_errors]) from None
+        raise _error(path, [str(e) for e in located_errors]) from None
 
 
 def _from_journal(path: Path, contents: journal.JournalRead, warnings: list[str]) -> Transcript:
@@ -132,7 +132,7 @@ def _from_journal(path: Path, contents: journal.JournalRead, warnings: list[str]
     try:
         meta = meta_from_dict(meta_data)
     except ShapeErrors as exc:
-        raise _error([f"{path}:{meta_line}: {message}" for _, message in exc.problems]) from None
+        raise _error(path, [f"{path}:{meta_line}: {message}" for _, message in exc.problems]) from None
     return with_derived_meta(meta, [events[s] for s in sorted(events)])
 
 
@@ -141,18 +141,20 @@ def read_transcript(files: TranscriptFiles) -> Loaded:
     warnings: list[str] = []
     has_yaml, has_journal = files.yaml.is_file(), files.journal.is_file()
     if not has_yaml and not has_journal:
-        raise TranscriptError(f"{files.folder / files.stem}: no such transcript")
+        raise TranscriptError("not_found", f"{files.folder / files.stem}: no such transcript", ref=files.stem)
     contents = None
     if has_journal:
         try:
             contents = journal.read(files.journal)
         except OSError as exc:
             if not has_yaml:
-                raise TranscriptError(f"{files.journal}: cannot read: {durable.reason(exc)}") from None
+                raise TranscriptError("read_failed", f"{files.journal}: cannot read: {durable.reason(exc)}",
+                                      file=files.journal.name, **os_reason(exc)) from None
             warnings.append(f"{files.journal}: cannot read ({durable.reason(exc)}); read the YAML copy instead")
         if contents is not None and contents.problem:
             if not has_yaml:
-                raise TranscriptError(f"{files.journal}: {contents.problem}")
+                raise TranscriptError("bad_journal", f"{files.journal}: {contents.problem}", file=files.journal.name,
+                                      problem=contents.problem)
             warnings.append(f"{files.journal}: {contents.problem}; read the YAML copy instead")
             contents = None
     if contents is None:
