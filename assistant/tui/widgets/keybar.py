@@ -6,6 +6,8 @@ answer; the keys a facilitator needs do not change with focus, so this bar is dr
 
 from __future__ import annotations
 
+from itertools import combinations
+
 from rich.cells import cell_len
 from textual import events
 from textual.content import Content
@@ -49,16 +51,46 @@ class KeyBar(Static):
         self.update(Content.assemble(*self._lines(keys)))
 
     def _lines(self, keys: list[tuple[str, str]]) -> list[Content | str | tuple[str, str]]:
-        """The keys in a row; with `wrap`, broken between two keys (never inside one) where a line is full."""
+        """The keys in a row; with `wrap`, broken between two keys (never inside one) where the line is
+        full, into lines of about equal length (filled greedily, the summary's second line held only
+        '^p Palet')."""
         width = (self.content_region.width or self.app.size.width - 2) if self.wrap else 0
+        sizes = [cell_len(key) + cell_len(label.rstrip()) for key, label in keys]
+        starts = set(line_starts(sizes, width)[1:]) if width else set()
         parts: list[Content | str | tuple[str, str]] = []
-        used = 0
-        for key, label in keys:
-            size = cell_len(key) + cell_len(label.rstrip())
-            if width and used and used + size > width:
+        for index, (key, label) in enumerate(keys):
+            if index in starts:
                 parts[-1] = parts[-1].rstrip()  # type: ignore[union-attr]
                 parts.append("\n")
-                used = 0
             parts += [(key, KEY_STYLE), label]
-            used += cell_len(key) + cell_len(label)
         return parts
+
+
+def line_starts(sizes: list[int], width: int) -> list[int]:
+    """Where each line starts, for items of these widths set one space apart in lines of `width`: as
+    few lines as filling them in turn takes, and of those breaks the one whose longest line is
+    shortest (an item wider than a line has a line of its own)."""
+    count = len(sizes)
+
+    def length(start: int, end: int) -> int:
+        return sum(sizes[start:end]) + (end - start - 1)
+
+    lines, used = 1, -1
+    for size in sizes:  # greedily: how many lines are needed
+        if used >= 0 and used + 1 + size > width:
+            lines, used = lines + 1, -1
+        used += 1 + size
+    if count == 0 or lines == 1:
+        return [0]
+
+    def fits(starts: tuple[int, ...]) -> bool:
+        return all(length(a, b) <= width or b - a == 1 for a, b in zip(starts, [*starts[1:], count]))
+
+    def evenness(starts: tuple[int, ...]) -> tuple[int, int, tuple[int, ...]]:
+        widths = [length(a, b) for a, b in zip(starts, [*starts[1:], count])]
+        # the longest line as short as can be, then the lengths as close as can be, then fuller lines first
+        return max(widths), sum(w * w for w in widths), tuple(-a for a in starts)
+
+    # a key bar has a dozen keys at most, on two or three lines: every way of breaking them can be tried
+    breaks = ((0, *rest) for rest in combinations(range(1, count), lines - 1))
+    return list(min((starts for starts in breaks if fits(starts)), key=evenness))
