@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from assistant.core.store import Store
 from assistant.core.store_errors import StoreError
@@ -12,14 +13,25 @@ from assistant.tui.settings import Library, NewMeta
 
 
 class OpenError(Exception):
-    """A conversation cannot be opened; the message is shown to the facilitator as it is."""
+    """A conversation cannot be opened. `str()` is the English message; `code` and `params` (those of the
+    store error it stands for, if any) let `Strings.store_error` say it in the interface language."""
+
+    def __init__(self, code: str, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+    @classmethod
+    def of(cls, exc: Exception) -> OpenError:
+        """The store's (or the core's) refusal, with its code when it has one."""
+        return cls(getattr(exc, "code", ""), str(exc), **getattr(exc, "params", {}))
 
 
 def script_of(library: Library, script_id: str):
     script = library.scripts.get(script_id)
     if script is None:
         known = ", ".join(sorted(library.scripts)) or "-"
-        raise OpenError(f"unknown script '{script_id}' (known: {known})")
+        raise OpenError("unknown_script", f"unknown script '{script_id}' (known: {known})", script=script_id, known=known)
     return script
 
 
@@ -45,7 +57,7 @@ def start_new(store: Store, library: Library, script_id: str, meta: NewMeta, *,
         else:
             session = store.create(Transcript.new(script.id, **{k: v for k, v in fields.items() if v is not None}))
     except (StoreError, ValueError) as exc:
-        raise OpenError(str(exc)) from None
+        raise OpenError.of(exc) from None
     return _meeting(library, script, session, clock)
 
 
@@ -55,7 +67,7 @@ def resume(store: Store, library: Library, ref: str, *, clock: Callable[[], floa
     try:
         session = store.resume(ref, reopen=reopen)
     except (StoreError, ValueError) as exc:
-        raise OpenError(str(exc)) from None
+        raise OpenError.of(exc) from None
     script_id = session.transcript.meta.script
     try:
         script = script_of(library, script_id)
@@ -79,7 +91,7 @@ def hand_over(store: Store, library: Library, preparation: str, *, meta: NewMeta
         session = start_from_preparation(store, preparation, banks=library.banks, scripts=library.scripts,
                                          script=script or PARENT_SCRIPT, **{k: v for k, v in given.items() if v})
     except (StoreError, ValueError) as exc:
-        raise OpenError(str(exc)) from None
+        raise OpenError.of(exc) from None
     try:
         script = script_of(library, session.transcript.meta.script)
     except OpenError:

@@ -173,8 +173,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.speaker_none": ("geen spreker", "no speaker"),
     "conv.clock": ("tijd: {minutes} min", "time: {minutes} min"),
     "conv.unsaved": (
-        "Niet bewaard ({reason}). Je antwoord blijft staan: probeer opnieuw met ctrl+s.",
-        "Not saved ({reason}). Your answer stays in the box: try again with ctrl+s.",
+        "{reason} Je antwoord blijft staan: probeer opnieuw met ctrl+s.",
+        "{reason} Your answer stays in the box: try again with ctrl+s.",
     ),
     "conv.draft_restored": ("Je niet-verstuurde tekst is teruggezet.", "Your unsent text was restored."),
     "conv.draft_kept": ("Niet-verstuurde tekst bij '{question}': {text}", "Unsent text for '{question}': {text}"),
@@ -267,6 +267,75 @@ _TABLE: dict[str, tuple[str, str]] = {
         "Name at least one factor that makes the window larger or smaller.",
     ),
     "answer_error.unknown_type": ("Onbekend antwoordtype '{kind}'.", "Unknown answer type '{kind}'."),
+    # -- store errors: what went wrong with a transcript (StoreError.code; Strings.store_error) ----------
+    "store_error.not_found": ("Geen gesprek gevonden voor '{ref}'.", "No conversation found for '{ref}'."),
+    "store_error.no_reference": ("Noem een gesprek: zijn id of bestandsnaam.", "Name a conversation: its id or file name."),
+    "store_error.ambiguous": (
+        "Meer dan één gesprek past bij '{ref}' ({count}): geef meer van de id of de bestandsnaam.",
+        "Several conversations match '{ref}' ({count}): give more of the id or the file name.",
+    ),
+    "store_error.create_folder": (
+        "Kan de map voor de gesprekken niet maken ({folder}): {reason}.",
+        "Cannot create the transcripts folder {folder}: {reason}.",
+    ),
+    "store_error.duplicate_id": ("Er bestaat al een gesprek met id '{id}'.", "A conversation with id '{id}' already exists."),
+    "store_error.create_journal": ("Kan {file} niet aanmaken: {reason}.", "Cannot create {file}: {reason}."),
+    "store_error.open_journal": ("Kan {file} niet openen om te schrijven: {reason}.", "Cannot open {file} for writing: {reason}."),
+    "store_error.write_journal": ("Kan niet schrijven naar {file}: {reason}.", "Cannot write to {file}: {reason}."),
+    "store_error.closed": (
+        "Het gesprek {name} is afgerond: heropen het om verder te gaan.",
+        "The conversation {name} is closed: reopen it to record more.",
+    ),
+    "store_error.closed_in_session": (
+        "Het gesprek {name} is in deze sessie gesloten: hervat het om verder te gaan.",
+        "The conversation {name} was closed in this session: resume it to record more.",
+    ),
+    "store_error.cannot_continue": (
+        "Het journaal {file} kan niet verder aangevuld worden: zet het opzij om verder te gaan vanaf de YAML-kopie.",
+        "The journal {file} cannot be continued: move it aside to resume from the YAML copy.",
+    ),
+    "store_error.reopened": ("Het gesprek {name} is weer geopend en is niet verwijderd.", "The conversation {name} is open again and was not deleted."),
+    "store_error.delete_failed": ("Kan {name} niet verwijderen: {reason}.", "Cannot delete {name}: {reason}."),
+    "store_error.locked": (
+        "Dit gesprek is al open in een andere Dialoog ({who}, proces {pid}, sinds {since}): "
+        "sluit het daar eerst, of wacht tot het gesloten is.",
+        "This conversation is open in another Dialoog ({who}, pid {pid}, since {since}): "
+        "close it there first, or wait until it is closed.",
+    ),
+    "store_error.being_created": ("Een andere Dialoog maakt {name} net aan.", "Another Dialoog process is creating {name}."),
+    # the composer's status line puts 'Je antwoord blijft staan ...' (conv.unsaved) after these two
+    "store_error.save_failed": (
+        "Niet bewaard: {reason}. Niets gaat verloren zolang Dialoog open blijft.",
+        "Not saved: {reason}. Nothing is lost while Dialoog stays open.",
+    ),
+    "store_error.rewrite_yaml": (
+        "De YAML-kopie {file} kon niet herschreven worden: {reason} (elk bewaard antwoord staat in het journaal).",
+        "Could not rewrite the YAML copy {file}: {reason} (every saved answer is in the journal).",
+    ),
+    "store_error.unreadable": (
+        "Het bestand {file} kan niet gelezen worden: 'dialoog show {file}' zegt wat er mis is.",
+        "The file {file} cannot be read: 'dialoog show {file}' says what is wrong.",
+    ),
+    "store_error.read_failed": ("Kan {file} niet lezen: {reason}.", "Cannot read {file}: {reason}."),
+    # {problem} is the journal's own (English) description: too rare to translate
+    "store_error.bad_journal": ("Het journaal {file} is onbruikbaar ({problem}).", "The journal {file} is unusable ({problem})."),
+    "store_error.read_folder": (
+        "Kan de map met gesprekken niet lezen ({folder}): {reason}.",
+        "Cannot read the transcripts folder {folder}: {reason}.",
+    ),
+    "store_error.index_failed": ("De zoekindex werkt niet ({problem}).", "The search index failed ({problem})."),
+    "store_error.unknown_script": ("Onbekend script '{script}' (bekend: {known}).", "Unknown script '{script}' (known: {known})."),
+    # {reason} of a failed file operation, by its errno (the English ones as assistant.core.durable words them)
+    "store_error.reason.ENOSPC": ("de schijf is vol", "the disk is full"),
+    "store_error.reason.EDQUOT": ("het schijfquotum is overschreden", "the disk quota is exceeded"),
+    "store_error.reason.EROFS": ("de schijf is alleen-lezen", "the disk is read-only"),
+    "store_error.reason.EACCES": ("geen toegang", "permission denied"),
+    "store_error.reason.EPERM": ("geen toegang", "permission denied"),
+    "store_error.reason.EIO": ("de schijf meldt een lees- of schrijffout", "the disk reported an input/output error"),
+    "store_error.reason.ENOENT": ("de map bestaat niet meer", "the folder no longer exists"),
+    "store_error.reason.ENOTDIR": ("een deel van het pad is geen map", "not a directory"),
+    "store_error.reason.EISDIR": ("dat is een map", "is a directory"),
+    "store_error.reason.ENAMETOOLONG": ("de naam is te lang", "file name too long"),
     # -- slash commands -----------------------------------------------------------------------------
     "cmd.unknown": ("Onbekend commando '/{name}'. Bekend: {known}", "Unknown command '/{name}'. Known: {known}"),
     "cmd.needs_text": ("Schrijf de tekst na /{name}", "Write the text after /{name}"),
@@ -413,6 +482,20 @@ class Strings:
         values["where"] = self(where, **values) if where else ""
         text = self(key, **values)
         return text[:1].upper() + text[1:]
+
+    def store_error(self, error: BaseException) -> str:
+        """What went wrong with a transcript (a StoreError, or an OpenError standing for one), in this
+        language; the core's English message for anything without a code of ours."""
+        code, values = getattr(error, "code", ""), dict(getattr(error, "params", {}))
+        key = f"store_error.{code}"
+        if not code or key not in _TABLE:  # a ValueError, an untranslated code (a test prevents it)
+            return str(error)
+        reason = f"store_error.reason.{values.get('os_error')}"
+        if reason in _TABLE:  # else durable's English words, which name an unusual failure well enough
+            values["reason"] = self(reason)
+        if isinstance(values.get("since"), str):  # the holder's ISO time, as 2024-05-01 10:00
+            values["since"] = values["since"][:16].replace("T", " ")
+        return self(key, **values)
 
     def _shown(self, value: object) -> str:
         """A value as this language writes it in a sentence: 2,5 or 2.5, lists with commas, long typing cut."""
