@@ -96,7 +96,7 @@ class DialoogApp(App[None]):
             try:
                 prep = self.store.load(prepared_by)
             except Exception as exc:  # gone or damaged since it was listed
-                self.fail(self.strings("app.load_failed", reason=exc))
+                self.fail(self.strings("app.load_failed", reason=self.strings.store_error(exc)))
                 return
             meta = NewMeta(**handover_details(prep), follows=follows, prepared_by=prep.meta.id)
             title = self.strings("meta.title_handover", date=prep.meta.created[:10])
@@ -154,7 +154,7 @@ class DialoogApp(App[None]):
         try:
             meeting = opener()
         except OpenError as exc:
-            self.fail(str(exc))
+            self.fail(self.strings.store_error(exc))
             return
         self._replace_top(ConversationScreen(meeting))
 

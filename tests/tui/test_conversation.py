@@ -120,7 +120,7 @@ async def test_a_failed_save_shows_a_persistent_error_and_keeps_the_answer(new_a
         monkeypatch.setattr(durable, "_write", full)
         await pilot.press(*"belangrijk", "ctrl+s")
         await pilot.pause()
-        assert "Niet bewaard" in screen_text(app) and "the disk is full" in screen_text(app)
+        assert "Niet bewaard" in screen_text(app) and "de schijf is vol" in screen_text(app)
         assert isinstance(app.focused, TextArea) and app.focused.text == "belangrijk"
         assert meeting.prompt().question.id == first
         await pilot.press("ctrl+s")  # still full: still there
@@ -174,7 +174,7 @@ async def test_a_second_app_on_the_same_transcript_gets_the_lock_message(make_ap
             await pilot.pause()
             assert isinstance(app.screen, StartScreen)
             messages = [n.message for n in app._notifications]
-            assert any("open in another Dialoog" in m and "pid" in m for m in messages)
+            assert any(m.startswith("Dit gesprek is al open in een andere Dialoog (") and "proces" in m for m in messages)
 
 
 async def test_slash_commands_with_completion_and_their_keys(new_app, store):

@@ -163,7 +163,7 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         try:
             meeting = self.opener()  # type: ignore[misc]
         except Exception as exc:  # OpenError (lock, not found, ...) and anything unexpected: say it, go home
-            self.app.call_from_thread(self.app.fail, str(exc), home=True)  # type: ignore[attr-defined]
+            self.app.call_from_thread(self.app.fail, self.strings.store_error(exc), home=True)  # type: ignore[attr-defined]
             return
         self.app.call_from_thread(self._opened, meeting)
 
@@ -306,7 +306,7 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         try:
             self.meeting.tick()
         except SaveError as exc:
-            self.composer.show_unsaved(str(exc))
+            self.composer.show_unsaved(self.strings.store_error(exc))
         except StoreError:
             pass  # the session was closed meanwhile (finishing)
         self.show_topbar()
@@ -324,11 +324,11 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
             self.composer.show_error(self.strings.answer_error(exc))
             return None
         except SaveError as exc:
-            self.composer.show_unsaved(str(exc))
+            self.composer.show_unsaved(self.strings.store_error(exc))
             await self.show_state(focus=False) if not self.meeting.has_unsaved else None
             return None
         except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
+            self.notify(self.strings.store_error(exc), severity="error", timeout=10)
             return None
         await self.show_state(focus=focus)
         return result

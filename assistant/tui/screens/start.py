@@ -65,7 +65,7 @@ class StartScreen(Screen[None]):
             infos = self.app.store.list(status="open")  # type: ignore[attr-defined]
             problem = None
         except Exception as exc:  # an unreadable folder: say so in the list, keep the screen usable
-            infos, problem = [], str(exc)
+            infos, problem = [], self.strings.store_error(exc)
         self.app.call_from_thread(self._show_open, [i for i in infos if i.readable], problem)
 
     def _show_open(self, infos: list[Any], problem: str | None) -> None:
