@@ -417,6 +417,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "review.respelled": ("Niets voor '{query}'; {count} treffer(s) voor '{respelled}'",
                          "Nothing for '{query}'; {count} hit(s) for '{respelled}'"),
     "review.match": ("Treffer: {text}", "Match: {text}"),
+    "review.no_words": ("Typ minstens één woord om te zoeken.", "Type at least one word to search for."),
     "review.hits": ("{count} treffer(s) voor '{query}'", "{count} hit(s) for '{query}'"),
     "review.empty": ("Nog geen gesprekken bewaard.", "No conversations saved yet."),
     "review.unreadable": ("{count} onleesbaar bestand(en): {first}", "{count} unreadable file(s): {first}"),

@@ -76,7 +76,10 @@ async def test_review_filters_searches_and_acts_on_a_transcript(make_app, store,
         await ready(pilot)
         assert isinstance(app.screen, ReviewScreen)
         assert "2 van 2 gesprekken" in screen_text(app)
-        await pilot.press("slash", *"bus", "enter")
+        await pilot.press("slash", *"?!", "enter")  # no word to search for: said in Dutch, the list stays
+        await ready(pilot)
+        assert "Typ minstens één woord om te zoeken." in screen_text(app)
+        await pilot.press("slash", "ctrl+u", *"bus", "enter")
         await ready(pilot)
         shown = screen_text(app)
         assert "1 treffer(s) voor 'bus'" in shown and "Lotte" in shown and "Sint-Jozef" not in shown

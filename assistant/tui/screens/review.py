@@ -134,10 +134,10 @@ class ReviewScreen(Screen[None]):
             if respelled:
                 hits = store.search(respelled, limit=200)
             problem = None
-        except ValueError as exc:  # a query without words
-            infos, hits, problem, respelled = [], None, str(exc), None
+        except ValueError:  # a query without words ("!!!"): the only ValueError a search box can cause
+            infos, hits, problem, respelled = [], None, self.app.strings("review.no_words"), None  # type: ignore[attr-defined]
         except Exception as exc:  # a folder that cannot be read: say so, keep the screen
-            infos, hits, problem, respelled = [], None, str(exc), None
+            infos, hits, problem, respelled = [], None, self.app.strings.store_error(exc), None  # type: ignore[attr-defined]
         self.app.call_from_thread(self._show, infos, total, hits, query, problem, respelled)
 
     def _show(self, infos: list[Any], total: int, hits: list[Any] | None, query: str, problem: str | None,
