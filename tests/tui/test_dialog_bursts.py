@@ -27,16 +27,18 @@ async def test_a_note_typed_with_a_correction_and_saved_at_once_is_kept_as_typed
         assert notes == ["Vader werkt in ploegen"]
 
 
-async def test_the_details_form_takes_ctrl_u_and_backspace_where_they_were_typed(make_app):
+async def test_the_details_form_takes_ctrl_u_backspace_and_tab_where_they_were_typed(make_app):
     app = make_app(Start("new", script="parent_dialogue"))
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         assert isinstance(app.screen, DetailsDialog)
-        burst(app, *"Bert", "ctrl+u", *"An Claez", "backspace", "s", "enter", *"Lotte", "ctrl+s")
+        burst(app, *"Bert", "ctrl+u", *"An Claez", "backspace", "s", "enter", *"Lotte", "tab", *"Fatima (moeder)",
+              "shift+tab", "end", *" (3B)", "ctrl+s")  # a field reached by Tab is selected whole, as in a browser
         await ready(pilot)
         assert isinstance(app.screen, ConversationScreen)
         meta = app.screen.meeting.transcript.meta
-        assert (meta.facilitator, meta.subject) == ("An Claes", "Lotte")
+        assert (meta.facilitator, meta.subject) == ("An Claes", "Lotte (3B)")
+        assert [(p.name, p.role) for p in meta.participants] == [("Fatima", "moeder")]
 
 
 async def test_the_search_box_gets_the_words_typed_right_after_the_slash(make_app, store, library):

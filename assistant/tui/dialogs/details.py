@@ -24,6 +24,8 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
 
     BINDINGS = [
         Binding("enter", "next_field", show=False, priority=True),
+        Binding("tab", "move_field(1)", show=False, priority=True),
+        Binding("shift+tab", "move_field(-1)", show=False, priority=True),
         Binding("ctrl+s", "start", show=False, priority=True),
         Binding("escape", "cancel", show=False),
     ]
@@ -114,6 +116,15 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
             self.set_focus(inputs[index + 1])
         else:
             await self.action_start()
+
+    async def action_move_field(self, step: int) -> None:
+        """Tab and shift+Tab move as their key is read, like Enter: in a burst ("Sofie", Tab, "Noor") the
+        letters after a Tab that Textual moved later went into the field being left."""
+        await settle(self)
+        fields = [w for w in self.query("Input, Select") if w.focusable]
+        if self.focused not in fields:
+            raise SkipAction()  # an open list, or focus elsewhere: Textual's own Tab
+        self.set_focus(fields[(fields.index(self.focused) + step) % len(fields)])
 
     async def action_start(self) -> None:
         await settle(self)
