@@ -19,7 +19,7 @@ class LineDialog(ModalScreen[str | None]):
     With `choices` (the meeting's participants, for the speaker), typing completes to one of them
     (Tab takes it) and a hint lists them."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False), Binding("tab", "complete", show=False)]
+    BINDINGS = [Binding("escape", "cancel", show=False), Binding("tab", "complete", show=False, priority=True)]
 
     def __init__(self, title: str, value: str = "", placeholder: str = "", choices: tuple[str, ...] = (),
                  hint: str = "") -> None:
@@ -38,9 +38,13 @@ class LineDialog(ModalScreen[str | None]):
     async def action_complete(self) -> None:
         await settle(self)
         line = self.query_one(Input)
-        if line._suggestion:  # what the suggester offers for the letters typed so far
-            line.value = line._suggestion
-            line.cursor_position = len(line.value)
+        typed = line.value.strip().casefold()
+        # From the choices themselves, not the suggester's last offer: that is computed in the
+        # background and, in a burst ("Fa" Tab), not there yet when Tab is read.
+        match = next((c for c in self.choices if typed and c.casefold().startswith(typed)), None)
+        if match is not None:
+            line.value = match
+            line.cursor_position = len(match)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
