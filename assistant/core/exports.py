@@ -15,9 +15,13 @@ EXPORTS_FOLDER = "exports"
 
 
 def summary_path(store_root: Path, stem: str, *, anonymised: bool = False) -> Path:
-    """Where the summary of the transcript with file stem `stem` is saved."""
-    suffix = ".summary-anoniem.md" if anonymised else ".summary.md"
-    return Path(store_root) / EXPORTS_FOLDER / f"{stem}{suffix}"
+    """Where the summary of the transcript with file stem `stem` is saved. An anonymised summary is
+    made to be passed on, so its name leaves out the school or pupil that the stem names."""
+    if not anonymised:
+        return Path(store_root) / EXPORTS_FOLDER / f"{stem}.summary.md"
+    parts = stem.split("_")  # date, script, school or pupil, id (transcript_files.file_stem)
+    name = "_".join((parts[0], parts[1], parts[-1])) if len(parts) >= 4 else parts[-1]
+    return Path(store_root) / EXPORTS_FOLDER / f"{name}.summary-anoniem.md"
 
 
 def save_summary(store_root: Path, stem: str, markdown: str, *, anonymised: bool = False) -> Path:
