@@ -70,6 +70,16 @@ def _check(transcript: Transcript) -> None:
         raise ValueError(f"cannot store this transcript: {exc}") from None
 
 
+def _cannot_create(files: TranscriptFiles, exc: OSError) -> SaveError:
+    return SaveError("create_journal", f"cannot create {files.journal}: {durable.reason(exc)}",
+                     file=files.journal.name, **os_reason(exc))
+
+
+def _cannot_write(files: TranscriptFiles, exc: OSError) -> SaveError:
+    return SaveError("write_journal", f"cannot write to {files.journal}: {durable.reason(exc)}",
+                     file=files.journal.name, **os_reason(exc))
+
+
 class Store:
     """One folder of transcripts (0700; files 0600). Safe to share between processes."""
 
@@ -158,8 +168,7 @@ class Store:
         try:
             writer = journal.JournalWriter.create(files.journal, [*_head(transcript), journal.holder_record()])
         except OSError as exc:
-            raise SaveError("create_journal", f"cannot create {files.journal}: {durable.reason(exc)}",
-                            file=files.journal.name, **os_reason(exc)) from None
+            raise _cannot_create(files, exc) from None
         session = Session(files, writer, transcript, snapshot_delay=self.snapshot_delay)
         exposed = self._make_private()
         if exposed:
@@ -204,8 +213,7 @@ class Store:
             writer.append(b"".join(journal.encode(r) for r in [*records, journal.holder_record()]))
         except OSError as exc:
             writer.close()
-            raise SaveError("write_journal", f"cannot write to {files.journal}: {durable.reason(exc)}",
-                            file=files.journal.name, **os_reason(exc)) from None
+            raise _cannot_write(files, exc) from None
         except BaseException:
             writer.close()
             raise
@@ -244,8 +252,7 @@ class Store:
             writer.repair(loaded.journal)
         except OSError as exc:
             writer.close()
-            raise SaveError("write_journal", f"cannot write to {files.journal}: {durable.reason(exc)}",
-                            file=files.journal.name, **os_reason(exc)) from None
+            raise _cannot_write(files, exc) from None
         except BaseException:
             writer.close()
             raise
@@ -259,8 +266,7 @@ class Store:
         except FileExistsError:  # another process did this a moment ago
             return self._open_for_writing(files)
         except OSError as exc:
-            raise SaveError("create_journal", f"cannot create {files.journal}: {durable.reason(exc)}",
-                            file=files.journal.name, **os_reason(exc)) from None
+            raise _cannot_create(files, exc) from None
         note = f"{files.journal.name} was missing: started a new journal from the YAML copy"
         return writer, Loaded(files, transcript, [note], None, [], len(transcript.events))
 
