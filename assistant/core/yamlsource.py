@@ -155,6 +155,32 @@ def _nesting_bound(text: str) -> int:
     return 2 * longest + 2 * (text.count("[") + text.count("{")) + 2
 
 
+_TOO_DEEP = f"nested too deeply (more than {MAX_DEPTH} levels)"
+_FLOW_SYNTAX = re.compile(r"""[\[\]{}\n]|'(?:[^']|'')*'?|"(?:[^"\\]|\\.)*"?|(?:(?<=\s)|^)#[^\n]*""", re.MULTILINE)
+
+
+def _deep_flow_place(text: str) -> tuple[int, int] | None:
+    """Line and column of the first flow bracket that opens more than MAX_DEPTH levels deep, if any.
+
+    Counted on the text itself (quoted scalars and comments skipped), because PyYAML 6.0.4 and newer
+    stop deep flow nesting in their scanner, ahead of the events we count, with words of their own.
+    """
+    depth, line, line_start = 0, 1, 0
+    for match in _FLOW_SYNTAX.finditer(text):
+        token = match.group()
+        if token == "\n":
+            line, line_start = line + 1, match.end()
+        elif token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, match.start() - line_start + 1
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+        elif "\n" in token:  # a quoted scalar or comment over several lines
+            line, line_start = line + token.count("\n"), match.start() + token.rfind("\n") + 1
+    return None
+
+
 def _refuse_deep(text: str, display: str, loader_class: Any) -> None:
     """SourceErrors at the first collection nested more than MAX_DEPTH levels deep."""
     import yaml
@@ -169,10 +195,15 @@ def _refuse_deep(text: str, display: str, loader_class: Any) -> None:
                 depth += 1
                 if depth > MAX_DEPTH + 1:  # the root is level 0 for the builder
                     mark = event.start_mark
-                    raise SourceErrors([SourceError(display, mark.line + 1, mark.column + 1,
-                                                    f"nested too deeply (more than {MAX_DEPTH} levels)")])
+                    raise SourceErrors([SourceError(display, mark.line + 1, mark.column + 1, _TOO_DEEP)])
             elif isinstance(event, closing):
                 depth -= 1
+    except (yaml.YAMLError, RecursionError):
+        # Whatever PyYAML's own limit and wording, deep nesting is said our way, at its place.
+        place = _deep_flow_place(text)
+        if place is None:
+            raise
+        raise SourceErrors([SourceError(display, *place, _TOO_DEEP)]) from None
     finally:
         loader.dispose()
 

@@ -98,8 +98,10 @@ def test_any_condition_gives_a_rule_or_located_errors(folder: Path, banks, when,
 def test_deep_nesting_in_a_script_is_a_located_error(tmp_path: Path, banks, name: str) -> None:
     path = tmp_path / "deep.yaml"
     path.write_text(deep_yaml()[name], encoding="utf-8")
-    with pytest.raises(SourceErrors, match="nested too deeply"):
+    with pytest.raises(SourceErrors) as raised:
         load_script(path, banks)
+    assert_located(raised.value.errors)
+    assert [str(e).split(": ", 1)[1] for e in raised.value.errors] == ["nested too deeply (more than 64 levels)"]
 
 
 def test_conditions_nested_to_the_limit_load_or_fail_cleanly(tmp_path: Path, banks) -> None:
