@@ -163,6 +163,9 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.hint.enter": ("Enter verstuurt · / voor commando's", "Enter sends · / for commands"),
     "conv.hint.ctrl_s": ("ctrl+s verstuurt · Enter is een nieuwe regel · / voor commando's", "ctrl+s sends · Enter is a new line · / for commands"),
     "conv.hint.table": ("Tab of pijltjes: volgend vak · ctrl+s verstuurt", "Tab or arrows: next cell · ctrl+s sends"),
+    # one line at 80 columns (the composer's status has 76)
+    "conv.hint.actions": ("Tab: volgend vak (na Check: nieuwe rij) · ↑↓: andere rij · ctrl+s verstuurt",
+                          "Tab: next cell (after Check: a new row) · ↑↓: other row · ctrl+s sends"),
     "conv.hint.factors": ("Eén factor per regel · Tab: de andere lijst · ctrl+s verstuurt",
                           "One factor per line · Tab: the other list · ctrl+s sends"),
     "conv.hint.choice": ("Pijltjes of cijfer kiezen · Enter verstuurt", "Arrows or a digit to choose · Enter sends"),

@@ -49,8 +49,8 @@ async def test_the_counts_grid_lines_up_at_three_sizes_and_keeps_a_burst_of_keys
 
 
 async def test_a_burst_through_the_action_rows_keeps_every_field_apart_and_in_sight(new_app):
-    """Tab, shift+Tab, Enter (next field; a new row after the last) and the arrows, all in one burst;
-    a plan longer than the box scrolls to the row being typed, under its heads."""
+    """Tab, shift+Tab, Enter (next field; a new row after the last) and the arrows (Down on the last row
+    adds one), all in one burst; a plan longer than the box scrolls to the row being typed, under its heads."""
     from textual.containers import Grid
 
     app = new_app("school_dialogue")
@@ -65,14 +65,15 @@ async def test_a_burst_through_the_action_rows_keeps_every_field_apart_and_in_si
         await pilot.pause()
         await pilot.pause()
         rows = screen.query_one("#actions-grid", Grid)
-        assert app.focused.row == 7 and app.focused.value == "r"
+        assert app.focused.row == 8 and app.focused.value == "r"
         assert rows.region.contains_region(app.focused.region)
         assert [head.region.y for head in screen.query(".actions-head .column-head")] == [rows.region.y - 1] * 4
         await pilot.press("ctrl+s")
         await pilot.pause()
         plan = [
-            {"wat": "bel oudersZ", "wie": "CLBX", "wanneer": "mei", "check": ""},
-            {"wat": "opvolgenY", "wie": "", "wanneer": "", "check": ""},
+            {"wat": "bel ouders", "wie": "CLBX", "wanneer": "mei", "check": ""},
+            {"wat": "opvolgenZ", "wie": "", "wanneer": "", "check": ""},  # Down on the last row added a row
+            {"wat": "Y", "wie": "", "wanneer": "", "check": ""},
             *[{"wat": "r", "wie": "", "wanneer": "", "check": ""}] * 6,
         ]
         assert meeting.transcript.answers()["opvolging.planning"] == plan

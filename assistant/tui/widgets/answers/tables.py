@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
 from assistant.tui.prompt import ACTION_FIELDS, FACTOR_SIDES
@@ -24,20 +25,45 @@ class TableBox(AnswerBox):
     The screen's own Tab runs after its key has passed through the field, and by then the app has
     already handed the field the keys that followed: '2', Tab, '3' in one burst (tmux, a paste, a
     fast typist) put "23" in one cell. A priority binding runs as the app reads the key, before it
-    hands on the next one; `settle` lets the field finish the keys before it (as Enter does)."""
+    hands on the next one; `settle` lets the field finish the keys before it (as Enter does).
+
+    Where Tab goes is the box's own decision (`step`), never the screen's focus chain: past the last
+    cell of an action row the chain wrapped to the first cell of the same row, and the next action was
+    typed onto the end of the one before."""
 
     BINDINGS = [
         Binding("tab", "field(1)", show=False, priority=True),
         Binding("shift+tab", "field(-1)", show=False, priority=True),
     ]
 
+    def fields(self) -> list[Widget]:
+        """The box's fields in reading order."""
+        return [w for w in self.query("*") if w.focusable]
+
     async def action_field(self, step: int) -> None:
-        screen = self.screen
-        await settle(screen)
-        if step > 0:
-            screen.focus_next()
-        else:
-            screen.focus_previous()
+        await settle(self.screen)
+        await self.step(self.screen.focused, step)
+
+    async def step(self, focused: Widget | None, step: int) -> None:
+        """The next (step 1) or previous (-1) field in reading order, round from the last to the first."""
+        fields = self.fields()
+        if fields:
+            index = fields.index(focused) if focused in fields else -step
+            self.screen.set_focus(fields[(index + step) % len(fields)])  # now: focus() waits behind queued keys
+
+    async def row(self, cell: Cell, step: int) -> None:
+        """The cell above (-1) or below (1) `cell`, if there is one."""
+        self._focus_cell(cell.row + step, cell.column)
+
+    async def beside(self, cell: Cell, step: int) -> None:
+        """The cell left (-1) or right (1) of `cell`, if there is one."""
+        self._focus_cell(cell.row, cell.column + step)
+
+    def _focus_cell(self, row: int, column: int) -> None:
+        for other in self.query(Cell):
+            if other.row == row and other.column == column:
+                self.screen.set_focus(other)
+                return
 
 
 class Cell(KeysInOrder, Input):
@@ -54,18 +80,35 @@ class Cell(KeysInOrder, Input):
         self.row = row
         self.column = column
 
+    @property
+    def table(self) -> TableBox | None:
+        return next((a for a in self.ancestors if isinstance(a, TableBox)), None)
+
     async def action_row(self, step: int) -> None:
         await settle(self.screen)
-        for cell in self.parent.query(Cell) if self.parent else []:
-            if cell.row == self.row + step and cell.column == self.column:
-                self.screen.set_focus(cell)  # now: focus() would wait behind the keys still queued
-                return
+        if self.table is not None:
+            await self.table.row(self, step)
 
     @on(Input.Changed)
     def _slash(self, event: Input.Changed) -> None:
         if event.value == "/":
             self.clear()
             self.post_message(AnswerBox.CommandStart())
+
+
+class CountCell(Cell):
+    """A cell of the counts table: a number of a few digits, so left and right go to the cell beside it
+    (as the hint says), not inside the number: 4, Left, 2 made "24" in one cell."""
+
+    BINDINGS = [
+        Binding("left", "beside(-1)", show=False, priority=True),
+        Binding("right", "beside(1)", show=False, priority=True),
+    ]
+
+    async def action_beside(self, step: int) -> None:
+        await settle(self.screen)
+        if self.table is not None:
+            await self.table.beside(self, step)
 
 
 def _text(value: Any) -> str:
@@ -92,7 +135,7 @@ class CountsBox(TableBox):
             for r, row in enumerate(rows):
                 yield Label(row, classes="row-head")
                 for c, column in enumerate(columns):
-                    yield Cell(_text((values.get(row) or {}).get(column)), r, c, id=f"cell-{r}-{c}")
+                    yield CountCell(_text((values.get(row) or {}).get(column)), r, c, id=f"cell-{r}-{c}")
 
     def raw_value(self) -> Any:
         rows, columns = self.question.count_rows, self.question.count_columns
@@ -116,9 +159,10 @@ class CountsBox(TableBox):
 
 
 class ActionsBox(TableBox):
-    """Rows of Wat / Wie / Wanneer / Check. Enter goes to the next field, and adds a row after the last."""
+    """Rows of Wat / Wie / Wanneer / Check. Tab and Enter go to the next field; past the last field of
+    a row, to the next row, a new one after the last. Down on the last row adds one too."""
 
-    HINT = "conv.hint.table"
+    HINT = "conv.hint.actions"
     SENDS_ON_ENTER = False
     # Enter moves in order as Tab does. The conversation screen's own Enter comes first and advances
     # the same way; this one serves where the box is shown without it (editing an earlier answer).
@@ -151,20 +195,47 @@ class ActionsBox(TableBox):
         current = self.raw_value()
         return bool(current) and current != (self.initial or [])
 
-    async def advance(self, focused: object) -> None:
-        """Enter: the next field, or a new row after the last one. Focus moves now, not later, so
-        that what is typed right after Enter lands in the next field."""
+    async def step(self, focused: Widget | None, step: int) -> None:
+        """Tab: the next field; after a row's last field the next row's first, a new row after the last
+        (one that is still empty keeps the focus in its own first field). shift+Tab stops at the first."""
         cells = self._cells()
         index = cells.index(focused) if focused in cells else -1
-        if 0 <= index < len(cells) - 1:
+        if step < 0:
+            self.screen.set_focus(cells[max(index - 1, 0)] if cells else None)
+        elif 0 <= index < len(cells) - 1:
             self.screen.set_focus(cells[index + 1])
+        elif cells and not self._filled(cells[-1].row):
+            self.screen.set_focus(next(c for c in cells if c.row == cells[-1].row))
+        else:
+            await self._add_row(0)
+
+    async def row(self, cell: Cell, step: int) -> None:
+        """Up and down: the same field of the row above or below; down on the last row adds a row
+        (when the last row holds something: empty rows are not saved)."""
+        last = max(c.row for c in self._cells())
+        if step > 0 and cell.row == last:
+            if self._filled(last):
+                await self._add_row(cell.column)
             return
+        await super().row(cell, step)
+
+    def _filled(self, row: int) -> bool:
+        return any(c.value.strip() for c in self._cells() if c.row == row)
+
+    async def _add_row(self, column: int) -> None:
+        """A new row after the last, with focus in its field `column`, now: what is typed right after
+        lands in it."""
+        cells = self._cells()
         grid = self.query_one("#actions-grid", Grid)
         new = self._row(cells[-1].row + 1 if cells else 0, {})
         await grid.mount_all(new)
-        self.screen.set_focus(new[0])
+        self.screen.set_focus(new[column])
         # focus scrolls to a widget where it is now; the new row has no place until the next layout
-        new[0].call_after_refresh(new[0].scroll_visible, animate=False)
+        new[column].call_after_refresh(new[column].scroll_visible, animate=False)
+
+    async def advance(self, focused: object) -> None:
+        """Enter: as Tab."""
+        await self.step(focused if isinstance(focused, Widget) else None, 1)
 
     async def action_advance(self) -> None:
         await settle(self.screen)

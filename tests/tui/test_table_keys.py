@@ -1,0 +1,56 @@
+"""The keys of the table answers do what the hint under them says, at 80x24, in one burst of keys:
+the counts table moves between cells on Tab and the arrows; the action plan goes on to a new row
+after a row's last field (Tab) and below its last row (Down)."""
+
+from __future__ import annotations
+
+from assistant.tui.strings import Strings
+from tests.tui.driving import ready, screen_text
+from tests.tui.test_tables import burst
+
+NL = Strings("nl")
+
+
+async def test_the_arrows_move_between_the_cells_of_the_counts_table_as_its_hint_says(new_app):
+    app = new_app("school_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        meeting = app.screen.meeting
+        question = meeting.prompt().question
+        assert question.type == "counts"
+        assert NL("conv.hint.table") in screen_text(app)  # "Tab of pijltjes: volgend vak"
+        # 4, Right, Right, 3, Left, 2: three cells (it made "432" in one); Left in the first column stays
+        burst(app, "4", "right", "right", "3", "left", "2", "down", "5", "left", "left", "left", "1", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert meeting.transcript.answers()[question.id] == {
+            "B": {"0-5": 4, "5-10": 2, "10-20": 3},
+            "D": {"0-5": 1, "5-10": 5},
+        }
+
+
+async def test_tab_after_the_last_field_of_an_action_starts_the_next_and_down_adds_a_row(new_app):
+    """Three actions typed with Tab alone, as the hint says, then a fourth row by Down: each action in
+    its own row (the second was typed onto the end of the first)."""
+    app = new_app("school_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        meeting = screen.meeting
+        await screen.act(lambda: meeting.jump("opvolging.planning"))
+        await pilot.pause()
+        shown = screen_text(app)
+        assert NL("conv.hint.actions") in shown, "the hint shows whole, on one line, at 80 columns"
+        tab = ["tab"]
+        burst(app, "shift+tab", *"Stappenplan uitschrijven", *tab, *"Ann Claes", *tab, *"maart", *tab, *"directie", *tab,
+              *"Overleg plannen", *tab, *"Karel Vos", *tab, *"april", *tab, *tab, *"Ouders bellen", *tab, *"Ann",
+              "down", *"Fien", "up", "shift+tab", "shift+tab", "!",  # Down on the last row: a new row, same field
+              "down", "down", "shift+tab", "shift+tab", "shift+tab", *"Verslag", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert meeting.transcript.answers()["opvolging.planning"] == [
+            {"wat": "Stappenplan uitschrijven", "wie": "Ann Claes", "wanneer": "maart", "check": "directie"},
+            {"wat": "Overleg plannen", "wie": "Karel Vos", "wanneer": "april", "check": "!"},
+            {"wat": "Ouders bellen", "wie": "Ann", "wanneer": "", "check": ""},
+            {"wat": "Verslag", "wie": "Fien", "wanneer": "", "check": ""},
+        ]
