@@ -25,6 +25,10 @@ from assistant.tui.prompt import ADHOC_PREFIX, Prompt, SectionProgress
 
 
 
+# Meeting time is written to the journal at least this often (seconds): what a kill can lose.
+RECORD_EVERY = 60
+
+
 class Session(Protocol):
     """What the meeting needs of the store's session (assistant.core.store.Session)."""
 
@@ -54,7 +58,8 @@ class Meeting:
         self.asking: str | None = None
         self.section: str | None = None
         self.adhoc: Suggestion | None = None
-        self.speaker = self._last_speaker()
+        self.speaker = self._last_speaker()  # who speaks now: recorded with the next new answers
+        self._revisit_speaker: tuple[str, str] | None = None  # (question, speaker) changed while asked again
         self._clock = clock
         self._clock_mark = clock()
         self.view = self._evaluate()
@@ -91,6 +96,35 @@ class Meeting:
         """Answered questions, by the time of their latest answer (what "back" walks through)."""
         latest = {e.data["question"]: e.seq for e in self.transcript.of_kind(EventKind.ANSWER)}
         return sorted(latest, key=latest.__getitem__)
+
+    def speaker_of(self, question_id: str) -> str:
+        """Who gave the current answer to `question_id` ("" when nobody was named, or no answer)."""
+        event = self.transcript.answer_events().get(question_id)
+        return str(event.get("speaker") or "") if event is not None else ""
+
+    def shown_speaker(self) -> str:
+        """The speaker the answer box will record: the current speaker, or, for an answered question
+        asked again, the one who gave that answer (an answer keeps its speaker when it is changed)."""
+        prompt = self.prompt()
+        if prompt is None or prompt.is_adhoc or prompt.question.id not in self.transcript.answers():
+            return self.speaker
+        qid = prompt.question.id
+        if self._revisit_speaker is not None and self._revisit_speaker[0] == qid:
+            return self._revisit_speaker[1]
+        return self.speaker_of(qid)
+
+    def set_speaker(self, name: str) -> None:
+        """Who speaks from now on. While an answered question is asked again (back, jump), also who gave
+        that answer: the facilitator changes it on purpose, seeing it in the answer box's title."""
+        self.speaker = name
+        prompt = self.prompt()
+        if prompt is not None and not prompt.is_adhoc and prompt.question.id in self.transcript.answers():
+            self._revisit_speaker = (prompt.question.id, name)
+
+    def speakers(self) -> tuple[str, ...]:
+        """The names a speaker is picked from: the participants, then the facilitator, each once."""
+        meta = self.transcript.meta
+        return tuple(dict.fromkeys(n for n in (*(p.name for p in meta.participants), meta.facilitator) if n))
 
     def section_title(self, question_id: str) -> str:
         place = self.places.get(question_id)
@@ -144,29 +178,32 @@ class Meeting:
             self.adhoc = None
             self.refresh()
             return event
-        event = self._record_answer(prompt.question, raw)
+        event = self._record_answer(prompt.question, raw, self.shown_speaker())
         self.asking = None
+        self._revisit_speaker = None
         self.refresh()
         return event
 
-    def edit(self, question_id: str, raw: Any) -> Event | None:
-        """Change an earlier answer (a new answer event; the engine re-evaluates everything)."""
+    def edit(self, question_id: str, raw: Any, *, speaker: str | None = None) -> Event | None:
+        """Change an earlier answer (a new answer event; the engine re-evaluates everything). The answer
+        keeps the speaker who gave it, whoever speaks now; `speaker` changes it on purpose ('' for none)."""
         self.flush()
         question = self.question(question_id)
         if question is None:
             raise KeyError(question_id)
-        event = self._record_answer(question, raw)
+        event = self._record_answer(question, raw, self.speaker_of(question_id) if speaker is None else speaker)
         if self.asking == question_id:
             self.asking = None
+            self._revisit_speaker = None
         self.refresh()
         return event
 
-    def _record_answer(self, question: Question, raw: Any) -> Event | None:
+    def _record_answer(self, question: Question, raw: Any, speaker: str) -> Event | None:
         value = normalise_answer(question, raw)
-        answers = self.transcript.answers()
-        if question.id in answers and answers[question.id] == value:
+        events = self.transcript.answer_events()
+        if question.id in events and events[question.id].data["value"] == value and self.speaker_of(question.id) == speaker:
             return None  # unchanged: nothing to record
-        return self.session.record(EventKind.ANSWER, question=question.id, value=value, speaker=self.speaker or None)
+        return self.session.record(EventKind.ANSWER, question=question.id, value=value, speaker=speaker or None)
 
     def skip(self) -> Event | None:
         """Pass the current question over in this meeting."""
@@ -267,6 +304,7 @@ class Meeting:
             return False
         self.adhoc = None
         self.asking = target
+        self._revisit_speaker = None
         return True
 
     def jump(self, question_id: str) -> bool:
@@ -274,6 +312,7 @@ class Meeting:
             return False
         self.adhoc = None
         self.asking = question_id
+        self._revisit_speaker = None
         return True
 
     def jump_section(self, section_id: str) -> bool:
@@ -286,7 +325,7 @@ class Meeting:
         return True
 
     def tick(self) -> Event | None:
-        """Record the meeting time spent since the last tick (so a crash loses at most one interval)."""
+        """Record the meeting time spent since it was last recorded (on quitting, finishing)."""
         now = self._clock()
         seconds = int(now - self._clock_mark)
         if seconds < 1:
@@ -294,6 +333,14 @@ class Meeting:
         event = self.session.record(EventKind.CLOCK, seconds=seconds)
         self._clock_mark += seconds
         return event
+
+    def keep_time(self) -> Event | None:
+        """Record the meeting time once RECORD_EVERY seconds of it are not on disk yet (the screen asks
+        every few seconds): a killed terminal loses less than that, and a resumed meeting goes on from
+        the time already spent instead of from 0. Time is summed over every session of the meeting."""
+        if self._clock() - self._clock_mark < RECORD_EVERY:
+            return None
+        return self.tick()
 
     def finish(self) -> None:
         self.flush()
@@ -330,5 +377,11 @@ class Meeting:
         return evaluate(self.script, self.banks, self.transcript)
 
     def _last_speaker(self) -> str:
-        events = list(self.transcript.of_kind(EventKind.ANSWER))
-        return str(events[-1].get("speaker") or "") if events else ""
+        """Who gave the newest new answer (an earlier answer changed later keeps its own speaker)."""
+        seen: set[str] = set()
+        speaker = ""
+        for event in self.transcript.of_kind(EventKind.ANSWER):
+            if event.data["question"] not in seen:
+                seen.add(event.data["question"])
+                speaker = str(event.get("speaker") or "")
+        return speaker

@@ -104,7 +104,7 @@ def preview_of(meeting: Any) -> Preview:
         meeting.script.title, meeting.transcript.meta.subject, meeting.elapsed_seconds() // 60,
         meeting.transcript.basis_only(),
         build_log(meeting.transcript, view, meeting.places, prompt, earlier_answers(meeting)),
-        prompt, meeting.speaker, meeting.progress(), unit.section if unit else None,
+        prompt, meeting.shown_speaker(), meeting.progress(), unit.section if unit else None,
         tuple(s.text for s in view.suggestions), tuple(s.text for s in view.signals),
     )
 

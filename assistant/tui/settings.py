@@ -44,7 +44,8 @@ class Settings:
     lang: str = "nl"
     start: Start = field(default_factory=Start)
     clock: Callable[[], float] = time.monotonic   # meeting time; tests pass a fixed clock
-    clock_interval: float = 300.0                  # seconds between recorded clock events
+    clock_check: float = 5.0                       # seconds between looks at the meeting clock (top bar, and
+                                                   # recording the time once a minute of it is unrecorded)
     cursor_blink: bool = True                      # snapshot tests switch it off
 
 

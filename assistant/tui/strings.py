@@ -356,12 +356,18 @@ _TABLE: dict[str, tuple[str, str]] = {
     "edit.title": ("Antwoord bewerken", "Edit answer"),
     "edit.save": ("Bewaar", "Save"),
     "edit.hint": ("ctrl+s bewaart · esc annuleert", "ctrl+s saves · esc cancels"),
+    "edit.hint_speaker": ("ctrl+s bewaart · ctrl+t andere spreker · esc annuleert",
+                          "ctrl+s saves · ctrl+t another speaker · esc cancels"),
     "checklist.title": ("Verdiepende vragen: {section}", "Deepening questions: {section}"),
     "checklist.intro": (
         "Kies met spatie wat jullie nu bespreken; Enter bevestigt. De rest wordt geparkeerd voor het volgende gesprek.",
         "Pick with space what you discuss now; Enter confirms. The rest is parked for the next meeting.",
     ),
     "checklist.typed": ("Getypt, voor het volgende antwoord: {text}", "Typed, for the next answer: {text}"),
+    "checklist.typing": (
+        "Spatie en Enter horen bij het typen; pijltje omhoog of omlaag: terug naar de lijst om te kiezen.",
+        "Space and Enter belong to the typing; arrow up or down: back to the list to pick.",
+    ),
     "checklist.confirm": ("Bevestig", "Confirm"),
     "finish.title": ("Gesprek afronden?", "Finish the conversation?"),
     "finish.body": (

@@ -193,3 +193,16 @@ def test_resume_continues_exactly_where_it_stopped(parent, store, library, clock
 def test_unknown_script_is_a_clear_error(store, library):
     with pytest.raises(OpenError, match="unknown script 'nope'"):
         start_new(store, library, "nope", NewMeta())
+
+
+def test_a_minute_of_meeting_time_is_on_disk_without_waiting_for_the_end(parent, store, clock):
+    """A killed terminal loses less than a minute of the meeting's time, and a resumed meeting goes on
+    from the time spent (the clock restarted at 0 after a kill in the first five minutes)."""
+    clock.advance(59)
+    assert parent.keep_time() is None, "not a minute yet: nothing written"
+    clock.advance(2)
+    assert parent.keep_time() is not None
+    clock.advance(130)
+    parent.keep_time()
+    on_disk = store.load(parent.transcript.meta.id)  # what a kill now would leave
+    assert on_disk.seconds_spent() == 191

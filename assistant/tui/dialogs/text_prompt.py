@@ -19,7 +19,13 @@ class LineDialog(ModalScreen[str | None]):
     With `choices` (the meeting's participants, for the speaker), typing completes to one of them
     (Tab takes it) and a hint lists them."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False), Binding("tab", "complete", show=False, priority=True)]
+    # Priority: read as the app reads the key, so the dialog is gone (and its result taken) before the
+    # app hands on the keys typed after it: "ctrl+t Fatima Enter Geen auto" in one burst.
+    BINDINGS = [
+        Binding("escape", "cancel", show=False),
+        Binding("tab", "complete", show=False, priority=True),
+        Binding("enter", "submit", show=False, priority=True),
+    ]
 
     def __init__(self, title: str, value: str = "", placeholder: str = "", choices: tuple[str, ...] = (),
                  hint: str = "") -> None:
@@ -47,10 +53,11 @@ class LineDialog(ModalScreen[str | None]):
             line.cursor_position = len(match)
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))  # now, not after the keys already queued (see open_dialog)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+    async def action_submit(self) -> None:
+        await settle(self)
+        self.dismiss(self.query_one(Input).value.strip())
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -75,7 +82,7 @@ class NoteDialog(ModalScreen[str | None]):
             yield Static(self.hint, classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
+        self.set_focus(self.query_one(TextArea))  # now, not after the keys already queued (see open_dialog)
 
     async def action_save(self) -> None:
         await settle(self)  # ctrl+s is read before the letters typed just before it reach the note

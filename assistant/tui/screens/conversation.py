@@ -96,8 +96,7 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
 
     async def on_mount(self) -> None:
         settings = self.app.settings  # type: ignore[attr-defined]
-        self.set_interval(15, self.show_topbar)
-        self.set_interval(settings.clock_interval, self.tick)
+        self.set_interval(settings.clock_check, self.tick)
         if self.meeting is not None:
             await self._opened(self.meeting)
             return
@@ -153,10 +152,16 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
 
     def type_keys_into_box(self, keys: list[events.Key]) -> None:
         """Keys typed where no answer box was (before the first screen came, in the checklist), typed
-        now into the box waiting, in order, through the app as if typed now."""
-        if keys and self.composer.box is not None:
-            for key in keys:
-                self.app.post_message(key)
+        now into the box waiting, in order. They go straight to the field with focus, ahead of any key
+        still in the app's queue (typed later): through the app they would come after those."""
+        if not keys or self.composer.box is None:
+            return
+        target = self.focused
+        for key in keys:
+            if target is not None and self.composer in target.ancestors:
+                target._forward_event(events.Key(key.key, key.character))  # as the app hands a key on
+            else:
+                self.app.post_message(events.Key(key.key, key.character))
 
     def _open(self) -> None:
         """In a worker thread: import the core, open the transcript, evaluate."""
@@ -244,7 +249,9 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
     def show_topbar(self) -> None:
         m = self.meeting
         if m is not None:
-            self._topbar(m.script.title, m.transcript.meta.subject, m.elapsed_seconds() // 60, m.transcript.basis_only())
+            shown = (m.script.title, m.transcript.meta.subject, m.elapsed_seconds() // 60, m.transcript.basis_only())
+            if shown != self._topbar_shown:
+                self._topbar(*shown)
 
     def _topbar(self, title: str, subject: str, minutes: int, basis_only: bool) -> None:
         t = self.strings
@@ -304,7 +311,7 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         from assistant.core.store_errors import SaveError, StoreError
 
         try:
-            self.meeting.tick()
+            self.meeting.keep_time()
         except SaveError as exc:
             self.composer.show_unsaved(self.strings.store_error(exc))
         except StoreError:
@@ -312,6 +319,12 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self.show_topbar()
 
     # -- doing ----------------------------------------------------------------------------------------
+    async def open_dialog(self, dialog: Screen[Any], callback: Callable[[Any], Any] | None = None) -> None:
+        """Show `dialog` and return once it is mounted with its first field focused. A key binding's action
+        runs as the app reads its key; while it waits here, the keys typed after it (ctrl+t Fatima Enter,
+        in one burst) wait in the app's queue, and then reach the dialog's field instead of the answer box."""
+        await self.app.push_screen(dialog, callback)
+
     async def act(self, change: Callable[[], Any], *, focus: bool = True) -> Any:
         """Run a change on the meeting and show the result; a failed save is shown and kept."""
         await self.wait_ready()
@@ -399,24 +412,29 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self.edit_answer(event.question_id)
 
     def edit_answer(self, question_id: str) -> None:
-        """Open the answer in its own widget; saving records it and the engine re-evaluates everything."""
-        from assistant.tui.dialogs.edit import EditDialog
+        """Open the answer in its own widget; saving records it and the engine re-evaluates everything.
+        The answer keeps its speaker unless it is changed in the dialog (ctrl+t there)."""
+        from assistant.tui.dialogs.edit import EditDialog, Edited
 
         question = self.meeting.question(question_id)
         if question is None:
             return
         value = self.meeting.transcript.answers().get(question_id)
+        speaker = self.meeting.speaker_of(question_id)
         from_log = self.log_view.mode == "answers"
 
-        async def edited(new: Any) -> None:
+        async def edited(new: Edited | None) -> None:
             if new is not None:
-                await self.act(lambda: self.meeting.edit(question_id, new), focus=not from_log)
+                changed = new.speaker if new.speaker != speaker else None
+                await self.act(lambda: self.meeting.edit(question_id, new.value, speaker=changed), focus=not from_log)
             if from_log:
                 self.log_view.enter("answers", f"a:{question_id}")
             else:
                 self.composer.focus_answer()
 
-        self.app.push_screen(EditDialog(self.strings("edit.title"), question, value, self.strings("edit.hint")), edited)
+        t = self.strings
+        self.app.push_screen(EditDialog(t("edit.title"), question, value, t("edit.hint_speaker"), speaker=speaker,
+                                        ask_speaker=self.speaker_dialog), edited)
 
     async def follow(self, suggestion_key: str) -> None:
         await self.act(lambda: self.meeting.decide(suggestion_key, "accepted"))

@@ -90,17 +90,19 @@ class CommandsMixin(_Base):
         await settle(self)  # letters typed on after the send: into the idle box first, then taken from it
         dialog = ChecklistDialog(t("checklist.title", section=checklist_where(m.places, offered)),
                                  t("checklist.intro"), questions, t("checklist.typed"),
-                                 self.take_early_keys() + self.take_idle_keys())
+                                 self.take_early_keys() + self.take_idle_keys(), t("checklist.typing"))
 
         async def picked(chosen: list[str] | None) -> None:
+            later = self.take_idle_keys()  # typed after the dialog closed, before the next question came
             if chosen is None:
                 self._offered = ()  # offered again on the next change; Escape only postpones it
                 self.composer.focus_answer()
+                self.type_keys_into_box(dialog.typed + later)
                 return
             await self.act(lambda: m.choose(chosen))
-            self.type_keys_into_box(dialog.typed)
+            self.type_keys_into_box(dialog.typed + later)
 
-        self.app.push_screen(dialog, picked)
+        await self.open_dialog(dialog, picked)
 
     # -- notes, speaker, details ----------------------------------------------------------------------
     def _current_question(self) -> str | None:
@@ -126,29 +128,31 @@ class CommandsMixin(_Base):
             else:
                 self.composer.focus_answer()
 
-        self.app.push_screen(NoteDialog(title, t("edit.hint")), written)
+        await self.open_dialog(NoteDialog(title, t("edit.hint")), written)
 
     async def action_speaker(self, name: str | None = None) -> None:
-        from assistant.tui.dialogs.text_prompt import LineDialog
-
         if name is not None:
-            self.meeting.speaker = name
-            self.composer.set_speaker(name)
+            self.meeting.set_speaker(name)
+            self.composer.set_speaker(self.meeting.shown_speaker())
             return
-        t = self.strings
 
         def chosen(value: str | None) -> None:
             if value is not None:
-                self.meeting.speaker = value
-                self.composer.set_speaker(value)
+                self.meeting.set_speaker(value)
+                self.composer.set_speaker(self.meeting.shown_speaker())
             self.composer.focus_answer()
 
+        await self.open_dialog(self.speaker_dialog(self.meeting.shown_speaker()), chosen)
+
+    def speaker_dialog(self, current: str):
+        """The dialog that asks who is speaking, completing from the meeting's participants."""
+        from assistant.tui.dialogs.text_prompt import LineDialog
+
+        t = self.strings
         meta = self.meeting.transcript.meta
-        names = tuple(dict.fromkeys(n for n in (*(p.name for p in meta.participants), meta.facilitator) if n))
         people = ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in meta.participants)
         hint = t("speaker.hint", people=people) if people else ""
-        self.app.push_screen(LineDialog(t("speaker.title"), self.meeting.speaker, t("speaker.placeholder"), names, hint),
-                             chosen)
+        return LineDialog(t("speaker.title"), current, t("speaker.placeholder"), self.meeting.speakers(), hint)
 
     async def action_details(self) -> None:
         from assistant.tui.dialogs.details import DetailsDialog

@@ -1,0 +1,30 @@
+"""The meeting's length is its active time summed over every session: written to the journal while the
+meeting runs (a killed terminal loses less than a minute), shown again after a resume, and in the summary."""
+
+from __future__ import annotations
+
+from assistant.core.summary import render_summary
+from assistant.tui.settings import Start
+from tests.polling import until_async
+from tests.tui.driving import ready, screen_text
+
+
+async def test_meeting_time_reaches_the_journal_while_the_meeting_runs_and_comes_back_on_resume(
+        new_app, make_app, store, clock, library):
+    app = new_app("teacher_dialogue", clock_check=0.02)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        ident = app.screen.meeting.transcript.meta.id
+        clock.advance(4 * 60 + 10)
+        # what a SIGKILL now would leave on disk: the journal, read by another reader
+        await until_async(lambda: store.load(ident).seconds_spent() >= 4 * 60, "four minutes in the journal")
+        await until_async(lambda: "tijd: 4 min" in screen_text(app), "the top bar at 4 min")
+        await pilot.press("ctrl+q")
+    again = make_app(Start("resume", ref=ident), clock_check=0.02)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert "tijd: 4 min" in screen_text(again).splitlines()[0], "the clock goes on from the time spent"
+        clock.advance(3 * 60)
+        await until_async(lambda: store.load(ident).seconds_spent() >= 7 * 60, "seven minutes over two sessions")
+    transcript = store.load(ident)
+    assert "**Duur:** 7 min" in render_summary(transcript, library.banks)
