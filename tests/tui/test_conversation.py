@@ -424,7 +424,7 @@ async def test_letters_typed_as_the_checklist_opens_go_into_the_next_answer(make
         await pilot.pause(0.2)
         assert isinstance(app.screen, ChecklistDialog)
         assert "Getypt, voor het volgende antwoord: Ouders" in screen_text(app)
-        await pilot.press("enter")  # nothing picked now: the deepening questions are parked
+        await pilot.press("down", "enter")  # back to the list; nothing picked: the deepening questions are parked
         await ready(pilot)
         await pilot.pause()
         assert app.screen.composer.raw_value() == "Ouders"

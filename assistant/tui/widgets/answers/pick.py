@@ -19,6 +19,7 @@ from textual.widgets import OptionList, SelectionList
 from assistant.tui.prompt import NO, YES
 from assistant.tui.typing import KeysInOrder, TogglesInOrder
 from assistant.tui.widgets.answers.base import AnswerBox, Question
+from assistant.tui.widgets.ticks import TickBoxes
 
 
 class Picker(KeysInOrder, Widget, can_focus=True):
@@ -161,7 +162,7 @@ class ChoiceList(KeysInOrder, _DigitKeys, OptionList):
             self.highlighted = index
 
 
-class MultiList(KeysInOrder, TogglesInOrder, _DigitKeys, SelectionList[str]):
+class MultiList(TickBoxes, KeysInOrder, TogglesInOrder, _DigitKeys, SelectionList[str]):
     def on_key(self, event: events.Key) -> None:
         index = self._digit_or_slash(event)
         if index is not None and index < self.option_count:
