@@ -171,12 +171,23 @@ class Transcript:
         return {e.data["suggestion"]: e for e in self.of_kind(EventKind.DECISION)}
 
     def deferred(self) -> list[str]:
-        """Questions parked for the next meeting and not answered since."""
+        """Questions parked for the next meeting and not answered since. In basis-only mode, also the
+        deepening questions picked from a checklist and not reached: a short meeting leaves them for the
+        next one (they are asked again if basis-only mode is switched off)."""
         answered = set(self.answers())
         seen: dict[str, None] = {}
         for event in self.of_kind(EventKind.DEFER):
             seen[event.data["question"]] = None
+        if self.basis_only():
+            passed = {e.data["question"] for e in self.of_kind(EventKind.SKIP)}
+            for question in self.chosen_in_order():
+                if question not in passed:
+                    seen.setdefault(question, None)
         return [q for q in seen if q not in answered]
+
+    def chosen_in_order(self) -> list[str]:
+        """The deepening questions picked from a checklist, in the order they were picked."""
+        return list(dict.fromkeys(e.data["question"] for e in self.of_kind(EventKind.SELECT)))
 
     def selected(self) -> set[str]:
         return {e.data["question"] for e in self.of_kind(EventKind.SELECT)}

@@ -125,6 +125,10 @@ class _Builder:
         for event in self.transcript.of_kind(EventKind.ANSWER):
             first_answer.setdefault(str(event.data["question"]), event.seq)
         self.preparation()
+        modes = list(self.transcript.of_kind(EventKind.MODE))
+        last_mode = modes[-1] if modes else None
+        explicit = {e.data["question"] for e in self.transcript.of_kind(EventKind.DEFER)}
+        parked_by_mode = [q for q in self.transcript.deferred() if q not in explicit]
         for event in self.transcript.events:
             kind = event.kind
             if kind is EventKind.SIGNAL and event.get("preparation"):  # carried from the preparation
@@ -148,7 +152,10 @@ class _Builder:
             elif kind is EventKind.SELECT:
                 self.mark("select", event.get("question"), event.seq)
             elif kind is EventKind.MODE:
-                self.mark("mode_on" if event.get("basis_only") else "mode_off", None, event.seq)
+                on = bool(event.get("basis_only"))
+                self.mark("mode_on" if on else "mode_off", None, event.seq)
+                if on and event is last_mode:  # what the team chose and the short meeting leaves for the next
+                    self.entries[-1] = replace(self.entries[-1], questions=tuple(parked_by_mode))  # type: ignore[arg-type]
             elif kind in (EventKind.CLOSE, EventKind.REOPEN):
                 self.mark(str(kind), None, event.seq)
 

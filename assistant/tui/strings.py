@@ -154,6 +154,10 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.parked": ("Geparkeerd voor het volgende gesprek: {question}", "Parked for the next meeting: {question}"),
     "conv.selected": ("Nu bespreken: {count} verdiepende vraag/vragen", "Discuss now: {count} deepening question(s)"),
     "conv.mode_on": ("Alleen nog basisvragen.", "Basis questions only from here."),
+    "conv.mode_on_parked": (
+        "Alleen nog basisvragen. Gekozen, en nu geparkeerd voor het volgende gesprek: {question}",
+        "Basis questions only from here. Chosen, and now parked for the next meeting: {question}",
+    ),
     "conv.mode_off": ("Weer alle vragen.", "All questions again."),
     "conv.done": (
         "Alle vragen zijn overlopen. Druk F7 om af te ronden, of kies een onderdeel of een vraag (ctrl+p).",

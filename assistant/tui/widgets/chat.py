@@ -106,7 +106,7 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) 
             "skip": lambda: t("conv.skipped", question=names),
             "defer": lambda: t("conv.parked", question=names),
             "select": lambda: t("conv.selected", count=len(entry.questions)),
-            "mode_on": lambda: t("conv.mode_on"),
+            "mode_on": lambda: t("conv.mode_on_parked", question=names) if names else t("conv.mode_on"),
             "mode_off": lambda: t("conv.mode_off"),
             "close": lambda: t("conv.finished"),
             "reopen": lambda: t("conv.reopened"),
