@@ -226,6 +226,33 @@ class ChatLog(VerticalScroll, can_focus=False):
         self.query_one(EarlierLine).display = self.hidden > 0
         self.scroll_end(animate=False, immediate=True)
         self.watch(self, "scroll_y", self._at_top, init=False)
+        self.watch(self, "virtual_size", self._keep_end, init=False)
+
+    # -- keeping the end in view ------------------------------------------------------------------------
+    # The question waiting for an answer is the log's last message. The log follows its end unless the
+    # facilitator scrolled up on purpose (or is picking a message): a new width (a resized terminal, the
+    # side panel) wraps every message anew, and a box of another height changes the log's, and each left
+    # the view where it was, on old messages, with the question out of sight.
+    follow = True
+
+    def _keep_end(self, *_: object) -> None:
+        if self.follow and self.mode is None:
+            self.scroll_end(animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        if self.follow and self.mode is None:
+            self.call_after_refresh(self._keep_end)
+
+    def _on_mouse_scroll_up(self, event: object) -> None:
+        self.follow = False  # the facilitator reads back: leave the view where it is taken
+
+    def action_page_up(self) -> None:
+        self.follow = False
+        super().action_page_up()
+
+    def action_scroll_home(self) -> None:
+        self.follow = False
+        super().action_scroll_home()
 
     def _visible(self, entries: list[Entry]) -> tuple[int, list[Entry]]:
         start = max(0, len(entries) - self.window)
@@ -235,6 +262,8 @@ class ChatLog(VerticalScroll, can_focus=False):
         return self.strings("conv.earlier_messages", count=self.hidden)
 
     def _at_top(self, y: float) -> None:
+        if y >= self.max_scroll_y:
+            self.follow = True  # back at the end: follow it again
         if y <= 0 and self.hidden and self.is_mounted:
             self.run_worker(self.show_more(), exclusive=True, group="earlier")
 
@@ -347,6 +376,8 @@ class ChatLog(VerticalScroll, can_focus=False):
     async def action_move(self, step: int) -> None:
         candidates = self._candidates()
         if not candidates:
+            if step < 0:
+                self.follow = False
             self.scroll_relative(y=step, animate=False)  # read-only view: arrows scroll
             return
         index = candidates.index(self.cursor) if self.cursor in candidates else len(candidates)
