@@ -29,7 +29,7 @@ from assistant.tui.entries import (
     StatusEntry,
     SuggestionEntry,
 )
-from assistant.tui.prompt import Prompt
+from assistant.tui.prompt import ADHOC_PREFIX, Prompt
 
 MULTI_LINE = {AnswerType.COUNTS, AnswerType.ACTIONS, AnswerType.FACTORS}
 
@@ -111,6 +111,15 @@ class _Builder:
         self.answer_at[qid] = len(self.entries)
         self.entries.append(AnswerEntry(f"a:{qid}", qid, text, speaker, False, flags))
 
+    def adhoc_answer(self, event: Any) -> None:
+        """An accepted ad-hoc follow-up and its answer (recorded as a note), shown as the question asked
+        and the answer given, by its speaker: the same message keys as while it waited."""
+        key = str(event.get("suggestion") or f"n{event.seq}")
+        qid = f"{ADHOC_PREFIX}{key}"
+        self.entries.append(QuestionEntry(f"q-adhoc:{key}", qid, str(event.get("prompt") or ""), "verdiepend"))
+        self.entries.append(AnswerEntry(f"n:{event.seq}", qid, str(event.get("text", "")), str(event.get("speaker") or ""),
+                                        editable=False))
+
     def mark(self, kind: str, question: str | None, seq: int) -> None:
         last = self.entries[-1] if self.entries else None
         if question and isinstance(last, MarkEntry) and last.kind == kind and kind in ("defer", "select"):
@@ -136,12 +145,13 @@ class _Builder:
                                                 str(event.get("text", "")), str(event.get("because") or "")))
             elif kind is EventKind.ANSWER:
                 self.answer(event)
+            elif kind is EventKind.NOTE and (event.get("suggestion") or event.get("prompt")):
+                self.adhoc_answer(event)
             elif kind is EventKind.NOTE:
-                note = NoteEntry(f"n:{event.seq}", str(event.get("text", "")), str(event.get("prompt") or ""),
-                                 str(event.get("speaker") or ""))
+                note = NoteEntry(f"n:{event.seq}", str(event.get("text", "")))
                 question = event.get("question")
                 later = first_answer.get(question, -1) > event.seq if question in first_answer else question == waiting
-                if question and not event.get("prompt") and question not in self.answer_at and later:
+                if question and question not in self.answer_at and later:
                     self.held.setdefault(str(question), []).append(note)
                 else:
                     self.entries.append(note)

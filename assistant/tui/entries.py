@@ -47,6 +47,7 @@ class AnswerEntry:
     speaker: str = ""
     edited: bool = False
     flags: tuple[tuple[str, int | None], ...] = ()   # (flag, rank)
+    editable: bool = True         # an answer to a bank question (an ad-hoc follow-up's answer is not)
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,10 @@ class SignalEntry:
 
 @dataclass(frozen=True)
 class NoteEntry:
+    """The facilitator's own note (not said by a speaker: no speaker is shown)."""
+
     key: str
     text: str
-    prompt: str = ""              # the ad-hoc follow-up question this note answers
-    speaker: str = ""
 
 
 @dataclass(frozen=True)

@@ -230,8 +230,9 @@ class Meeting:
         return event
 
     def note(self, text: str, question: str | None = None) -> Event:
+        """The facilitator's own note (on a question, or general): not said by the current speaker."""
         self.flush()
-        event = self.session.record(EventKind.NOTE, text=text, question=question, speaker=self.speaker or None)
+        event = self.session.record(EventKind.NOTE, text=text, question=question)
         self.refresh()
         return event
 

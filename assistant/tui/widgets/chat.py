@@ -95,11 +95,7 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) 
         return Content.assemble((f"⚑ {t('conv.signal')}: ", "bold"), (entry.text, "bold"), "\n",
                                 (entry.because, "italic"), " ", (f"({t('conv.rule', rule=entry.rule_id)})", "dim"))
     if isinstance(entry, NoteEntry):
-        head = f"✎ {t('conv.note_entry')}: "
-        speaker = f"{entry.speaker}: " if entry.speaker else ""
-        if entry.prompt:
-            return Content.assemble((head, "dim"), (entry.prompt, "italic"), "\n", (speaker, "bold"), entry.text)
-        return Content.assemble((head, "dim"), (speaker, "bold"), entry.text)
+        return Content.assemble((f"✎ {t('conv.note_entry')}: ", "dim"), entry.text)
     if isinstance(entry, MarkEntry):
         names = "; ".join(question_text(q) for q in entry.questions)
         text = {
@@ -347,7 +343,7 @@ class ChatLog(VerticalScroll, can_focus=False):
     # -- picking a message ----------------------------------------------------------------------------
     def _candidates(self) -> list[ChatMessage]:
         if self.mode == "answers":
-            return [w for w in self.by_key.values() if isinstance(w.entry, AnswerEntry)]
+            return [w for w in self.by_key.values() if isinstance(w.entry, AnswerEntry) and w.entry.editable]
         if self.mode == "suggestions":
             return [w for w in self.by_key.values() if isinstance(w.entry, SuggestionEntry) and not w.entry.decision]
         return []
