@@ -7,6 +7,7 @@ shown as the transcript now says. The widget layer mounts only what changed, by 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -142,7 +143,7 @@ class _Builder:
             kind = event.kind
             if kind is EventKind.SIGNAL and event.get("preparation"):  # carried from the preparation
                 self.entries.append(SignalEntry(f"sig-prep:{event.get('rule')}", str(event.get("rule")),
-                                                str(event.get("text", "")), str(event.get("because") or "")))
+                                                str(event.get("text", "")), *split_because(str(event.get("because") or ""))))
             elif kind is EventKind.ANSWER:
                 self.answer(event)
             elif kind is EventKind.NOTE and (event.get("suggestion") or event.get("prompt")):
@@ -235,13 +236,25 @@ def _compact(entries: list[Entry]) -> list[Entry]:
     return result
 
 
+def split_because(because: str) -> tuple[str, str]:
+    """A rule's `because` as (its reason, the source it cites): the citation starts at 'Bron:' (the
+    rules' own convention; 'Source:' too). The log shows the reason; the source is one key away."""
+    match = _SOURCE.search(because)
+    if match is None:
+        return because.strip(), ""
+    return because[: match.start()].strip(), because[match.start():].strip()
+
+
+_SOURCE = re.compile(r"(?:^|(?<=\s))(?:Bron|Source)\s*:")
+
+
 def _suggestion(suggestion: Suggestion, decision: str) -> SuggestionEntry:
-    return SuggestionEntry(f"s:{suggestion.key}", suggestion.key, suggestion.text, suggestion.because,
+    return SuggestionEntry(f"s:{suggestion.key}", suggestion.key, suggestion.text, *split_because(suggestion.because),
                            suggestion.rule_id, str(decision))
 
 
 def _signal(signal: Signal) -> SignalEntry:
-    return SignalEntry(f"sig:{signal.rule_id}", signal.rule_id, signal.text, signal.because)
+    return SignalEntry(f"sig:{signal.rule_id}", signal.rule_id, signal.text, *split_because(signal.because))
 
 
 def build_log(transcript: Transcript, view: View, places: QuestionIndex, prompt: Prompt | None,

@@ -55,7 +55,8 @@ class SuggestionEntry:
     key: str
     suggestion_key: str
     text: str
-    because: str
+    reason: str                   # why, in the rule's words (shown)
+    source: str                   # the document it cites, "Bron: ..." (one key away: r in ctrl+f)
     rule_id: str
     decision: str = ""            # "" while pending; accepted | parked | dismissed
     same_reason: bool = False     # the message just above gives the same reason: not repeated
@@ -67,7 +68,8 @@ class SignalEntry:
     key: str
     rule_id: str
     text: str
-    because: str
+    reason: str                   # why (shown); the source it cites is in the summary (F9)
+    source: str = ""
 
 
 @dataclass(frozen=True)

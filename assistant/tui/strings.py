@@ -140,10 +140,13 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.suggestion": ("Vervolgvraag", "Follow-up question"),
     "conv.because": ("Waarom: ", "Why: "),
     "conv.suggestion.keys": (
-        "ctrl+f, dan: enter volgen · p parkeren · x negeren",
-        "ctrl+f, then: enter follow · p park · x dismiss",
+        "ctrl+f, dan: enter volgen · p parkeren · x negeren · r bron",
+        "ctrl+f, then: enter follow · p park · x dismiss · r source",
     ),
-    "conv.suggestion.focused_keys": ("enter volgen · p parkeren · x negeren · esc terug", "enter follow · p park · x dismiss · esc back"),
+    "conv.suggestion.focused_keys": (
+        "↑↓ kies · enter volgen · p parkeren · x negeren · r bron · esc terug",
+        "↑↓ pick · enter follow · p park · x dismiss · r source · esc back",
+    ),
     "conv.decision.accepted": ("gevolgd", "followed"),
     "conv.decision.parked": ("geparkeerd", "parked"),
     "conv.decision.dismissed": ("genegeerd", "dismissed"),

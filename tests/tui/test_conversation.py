@@ -34,14 +34,14 @@ async def test_parent_dialogue_with_follow_ups_an_edit_and_basis_only(new_app, s
         assert "Vervolgvraag" in shown and "Waarom" in shown
         assert in_composer(app), "a new suggestion never takes focus"
         pending = [s for s in meeting.view.suggestions if s.question_id]
-        target = pending[-1]  # the newest bank question proposed (the ad-hoc one comes after it)
+        target = pending[1]  # the second bank question proposed
 
-        # accept a follow-up: ctrl+f picks the newest suggestion, up goes to the one before
-        await pilot.press("ctrl+f", "up", "enter")
+        # accept a follow-up: ctrl+f picks the first suggestion waiting, down goes to the next
+        await pilot.press("ctrl+f", "down", "enter")
         await pilot.pause()
         assert meeting.prompt().question.id == target.question_id
         assert in_composer(app)
-        # park the ad-hoc one
+        # park the first one
         await pilot.press("ctrl+f", "p")
         await pilot.pause()
         assert in_composer(app), "after a decision the facilitator types on"

@@ -35,7 +35,7 @@ async def test_the_question_after_a_decision_on_a_suggestion_is_on_screen(new_ap
         await pilot.pause()
         assert meeting.view.suggestions
         followed = next(s for s in reversed(meeting.view.suggestions) if s.question_id)
-        keys = ["up"] * [s.key for s in meeting.view.suggestions][::-1].index(followed.key)
+        keys = ["down"] * [s.key for s in meeting.view.suggestions].index(followed.key)  # ctrl+f starts on the first
         await pilot.press("ctrl+f", *keys, "enter")
         await pilot.pause()
         await pilot.pause()

@@ -408,6 +408,10 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
     def on_chat_log_left(self, event: ChatLog.Left) -> None:
         self.composer.focus_answer()
 
+    def on_chat_log_mode_changed(self, event: ChatLog.ModeChanged) -> None:
+        keys = {"answers": "conv.log_keys", "suggestions": "conv.suggestion.focused_keys"}.get(event.mode or "")
+        self.composer.set_mode_hint(self.strings(keys) if keys else "")
+
     def on_chat_log_edit_requested(self, event: ChatLog.EditRequested) -> None:
         self.edit_answer(event.question_id)
 

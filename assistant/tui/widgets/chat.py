@@ -45,8 +45,20 @@ def _flag_label(t: Strings, flag: str, rank: int | None) -> str:
     return t(f"conv.flag.{flag}")
 
 
-def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) -> Content:
-    """The text of one message. User data goes in as plain text, never as markup."""
+def reason_parts(reason: str, source: str, t: Strings, *, opened: bool = False) -> list[Content | str | tuple[str, str]]:
+    """Why a suggestion (or a signal) is made, as the log shows it: the rule's reason, and the source it
+    cites only when the facilitator opened it (r in ctrl+f). The one place that draws a reason."""
+    parts: list[Content | str | tuple[str, str]] = []
+    if reason:
+        parts += ["\n", (t("conv.because"), "italic"), (reason, "italic")]
+    if opened and source:
+        parts += ["\n", (source, "italic dim")]
+    return parts
+
+
+def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str], *, opened: bool = False) -> Content:
+    """The text of one message. User data goes in as plain text, never as markup. `opened`: the
+    source of a suggestion is shown too."""
     if isinstance(entry, SectionEntry):
         if entry.known:
             return Content.assemble((f"── {entry.title} ──", "bold"), "\n", (t("conv.prep_knew", value=entry.known), "italic"))
@@ -86,14 +98,15 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) 
             return Content.assemble((f"{t('conv.suggestion')} ({t(f'conv.decision.{entry.decision}')}): ", "dim"),
                                     (entry.text, "dim"))
         parts = [(f"{t('conv.suggestion')}: ", "bold"), (entry.text, "bold")]
-        if not entry.same_reason:
-            parts += ["\n", (t("conv.because"), "italic"), (entry.because, "italic")]
+        if not entry.same_reason or opened:
+            parts += reason_parts("" if entry.same_reason else entry.reason, entry.source, t, opened=opened)
         if entry.keys_hint:
             parts += ["\n", (t("conv.suggestion.keys"), "dim")]
         return Content.assemble(*parts)
     if isinstance(entry, SignalEntry):
-        return Content.assemble((f"⚑ {t('conv.signal')}: ", "bold"), (entry.text, "bold"), "\n",
-                                (entry.because, "italic"), " ", (f"({t('conv.rule', rule=entry.rule_id)})", "dim"))
+        return Content.assemble((f"⚑ {t('conv.signal')}: ", "bold"), (entry.text, "bold"),
+                                *reason_parts(entry.reason, entry.source, t), " ",
+                                (f"({t('conv.rule', rule=entry.rule_id)})", "dim"))
     if isinstance(entry, NoteEntry):
         return Content.assemble((f"✎ {t('conv.note_entry')}: ", "dim"), entry.text)
     if isinstance(entry, MarkEntry):
@@ -177,6 +190,7 @@ class ChatLog(VerticalScroll, can_focus=False):
         Binding("s", "mark('s')", show=False),
         Binding("w", "mark('w')", show=False),
         Binding("x,delete", "mark('x')", show=False),
+        Binding("r", "source", show=False),
         Binding("escape", "leave", show=False),
     ]
 
@@ -200,6 +214,13 @@ class ChatLog(VerticalScroll, can_focus=False):
     class Left(Message):
         """The facilitator left the log (Escape): the composer takes focus again."""
 
+    class ModeChanged(Message):
+        """Picking in the log started ("answers", "suggestions") or ended (None): the keys hint follows."""
+
+        def __init__(self, mode: Mode | None) -> None:
+            super().__init__()
+            self.mode = mode
+
     def __init__(self, strings: Strings, question_text: Callable[[str], str], entries: list[Entry] | None = None, *,
                  id: str | None = None) -> None:
         """`entries` are composed with the log itself: the first screen then needs one layout, not two."""
@@ -208,6 +229,7 @@ class ChatLog(VerticalScroll, can_focus=False):
         self.question_text = question_text
         self.mode: Mode | None = None
         self.cursor: ChatMessage | None = None
+        self.opened: set[str] = set()  # suggestions whose source is shown (r), until the log is left
         self.entries: list[Entry] = list(entries or ())
         self.window = WINDOW
         start, visible = self._visible(self.entries)
@@ -274,7 +296,7 @@ class ChatLog(VerticalScroll, can_focus=False):
 
     # -- showing entries ------------------------------------------------------------------------------
     def _content_for(self, entry: Entry) -> Content:
-        return render_entry(entry, self.strings, self.question_text)
+        return render_entry(entry, self.strings, self.question_text, opened=entry.key in self.opened)
 
     async def sync(self, entries: list[Entry]) -> None:
         """Show `entries` (the newest `window` of them): update changed messages, remove gone ones,
@@ -349,16 +371,18 @@ class ChatLog(VerticalScroll, can_focus=False):
         return []
 
     def enter(self, mode: Mode, key: str | None = None) -> bool:
-        """Enter the log to pick an answer or a suggestion (the newest, or the one with entry `key`)."""
+        """Enter the log to pick an answer (the newest) or a suggestion (the first waiting, as they are
+        worked through from the top), or the one with entry `key`."""
         self.mode = mode
         candidates = self._candidates()
         if not candidates:
             self.mode = None
             return False
         target = self.by_key.get(key) if key else None
-        self._select(target if target in candidates else candidates[-1])
+        self._select(target if target in candidates else candidates[0 if mode == "suggestions" else -1])
         self.can_focus = True  # focusable only while a message is being picked
         self.screen.set_focus(self)
+        self.post_message(self.ModeChanged(mode))
         return True
 
     def _select(self, widget: ChatMessage | None) -> None:
@@ -402,6 +426,15 @@ class ChatLog(VerticalScroll, can_focus=False):
             if decision is not None:
                 self.post_message(self.DecisionRequested(entry.suggestion_key, decision))
 
+    def action_source(self) -> None:
+        """Show (or hide again) the source the picked suggestion's rule cites."""
+        widget = self.cursor
+        if widget is None or not isinstance(widget.entry, SuggestionEntry) or not widget.entry.source:
+            return
+        self.opened ^= {widget.entry.key}
+        widget.show(widget.entry, self._content_for(widget.entry))
+        self.call_after_refresh(self.scroll_to_widget, widget, animate=False)
+
     def action_leave(self) -> None:
         self.leave()
         self.post_message(self.Left())
@@ -411,6 +444,13 @@ class ChatLog(VerticalScroll, can_focus=False):
         self._select(None)
         self.mode = None
         self.can_focus = False
+        if self.opened:  # sources were opened to be read now: the log goes back to its short form
+            opened, self.opened = self.opened, set()
+            for key in opened:
+                if key in self.by_key:
+                    self.by_key[key].show(self.by_key[key].entry, self._content_for(self.by_key[key].entry))
+        if picking:
+            self.post_message(self.ModeChanged(None))
         if picking:
             # Back to the answer box: show the question waiting at the end, which a decision on a
             # suggestion may just have changed while the log was kept at the picked message.

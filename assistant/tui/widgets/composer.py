@@ -56,6 +56,7 @@ class Composer(Vertical):
         self.speaker = ""
         self._error = ""
         self._unsaved = ""
+        self._mode_hint = ""  # the keys of what has focus instead of the box (picking in the log)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box-holder"):
@@ -155,10 +156,16 @@ class Composer(Vertical):
         self._error = ""
         self._show_status(text)
 
+    def set_mode_hint(self, text: str) -> None:
+        """Say the keys of the log while a message is picked there ('' when back in the box)."""
+        self._mode_hint = text
+        self._show_status()
+
     def _show_status(self, hint: str | None = None) -> None:
         status = self.query_one("#status", Static)
         box = self.box
-        text = self._unsaved or self._error or hint or (self.strings(box.HINT) if box and self.prompt else "")
+        text = (self._unsaved or self._mode_hint or self._error or hint
+                or (self.strings(box.HINT) if box and self.prompt else ""))
         status.update(text)
         status.set_class(bool(self._unsaved), "-unsaved")
         status.set_class(bool(self._error) and not self._unsaved, "-error")
