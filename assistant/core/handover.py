@@ -302,8 +302,28 @@ def _create(store: Any, preparation: Preparation, target: Any, banks: Mapping[st
 
 
 # -- what the parent conversation shows -------------------------------------------------------------
+# What the school told the CLB in the preparation: its sensitivities, and per topic what it already knew
+# and wants to learn. Sensitive: kept off the shared screen of the parent conversation (the parents may
+# see it) until the facilitator opens it (the app's prep notes, F12).
+SENSITIVE = ("sensitivities", "known", "to_learn")
+
+
 def _carried(transcript: Transcript) -> Mapping[str, Any]:
     return transcript.meta.carried or {}
+
+
+def has_sensitive_notes(transcript: Transcript) -> bool:
+    """Whether the preparation this conversation started from left any sensitive note."""
+    carried = _carried(transcript)
+    return any(_has_text(carried.get(key)) for key in SENSITIVE)
+
+
+def _has_text(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, Mapping):
+        return any(_has_text(v) for v in value.values())
+    return False
 
 
 def _by_section(transcript: Transcript, key: str, section_id: str) -> str | None:

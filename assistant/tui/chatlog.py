@@ -15,6 +15,7 @@ from typing import Any
 from assistant.core.answers import answer_as_text
 from assistant.core.bank import AnswerType, Question
 from assistant.core.effects import Signal, Suggestion, View
+from assistant.core.handover import has_sensitive_notes
 from assistant.core.questions import QuestionIndex
 from assistant.core.transcript import EventKind, Flag, Transcript
 
@@ -60,8 +61,7 @@ class _Builder:
         self.answer_at: dict[str, int] = {}
         self.section: str | None = None
         carried = transcript.meta.carried or {}
-        known = carried.get("known") if isinstance(carried, dict) else None
-        self.known: dict[str, str] = known if isinstance(known, dict) else {}
+        self.prep_notes = [n for n in (carried.get(k) for k in ("known", "to_learn")) if isinstance(n, dict)]
         self.flags: dict[str, list[tuple[str, int | None]]] = {}
         self.held: dict[str, list[Entry]] = {}  # notes waiting for their question to be shown
         for (question, flag), event in transcript.flags().items():
@@ -80,21 +80,21 @@ class _Builder:
         place = self.places.get(question_id)
         section = place.where if place else None
         if section and section != self.section:
-            known = self.known.get(place.section.id, "") if place else ""
-            self.entries.append(SectionEntry(f"sep:{key}", section, known.strip() if isinstance(known, str) else ""))
+            noted = bool(place) and any(_text(notes.get(place.section.id)) for notes in self.prep_notes)  # type: ignore[union-attr]
+            self.entries.append(SectionEntry(f"sep:{key}", section, noted))
             self.section = section
 
     def preparation(self) -> None:
-        """A conversation started from a preparation opens with what was prepared (assistant.core.handover)."""
+        """A conversation started from a preparation opens with what was prepared (assistant.core.handover);
+        its sensitive notes stay out of the log (prep_notes, for the facilitator's eyes only)."""
         meta = self.transcript.meta
         if not meta.prepared_by:
             return
         carried = meta.carried or {}
         topics = carried.get("focus_topics")
-        sensitivities = carried.get("sensitivities")
         self.entries.append(PrepEntry("prep", str(carried.get("preparation_date") or ""),
                                       tuple(str(t) for t in topics) if isinstance(topics, list) else (),
-                                      sensitivities.strip() if isinstance(sensitivities, str) else ""))
+                                      has_sensitive_notes(self.transcript)))
 
     def answer(self, event: Any) -> None:
         qid = str(event.data["question"])
@@ -210,6 +210,36 @@ class _Builder:
             self.entries.append(StatusEntry(f"checklist:{first}", "checklist", checklist_where(self.places, self.view.pending_selection)))
         else:
             self.entries.append(StatusEntry("done", "done"))
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def prep_notes(transcript: Transcript, places: QuestionIndex, t: Any) -> list[tuple[str, str]]:
+    """The preparation's sensitive notes, as (heading, text) for the facilitator's own view: the
+    sensitivities, then per topic (in the conversation's order) what the school knew and wants to learn.
+    `t`: the interface strings."""
+    carried = transcript.meta.carried or {}
+    notes: list[tuple[str, str]] = []
+    if _text(carried.get("sensitivities")):
+        notes.append((t("prep.sensitivities"), _text(carried.get("sensitivities"))))
+    known, to_learn = (carried.get(k) if isinstance(carried.get(k), dict) else {} for k in ("known", "to_learn"))
+    titles = {p.section.id: p.section.title for p in places}
+    for section in dict.fromkeys([*known, *to_learn]):
+        title = titles.get(section, str(section))
+        if _text(known.get(section)):
+            notes.append((t("prep.known", topic=title), _text(known.get(section))))
+        if _text(to_learn.get(section)):
+            notes.append((t("prep.to_learn", topic=title), _text(to_learn.get(section))))
+    return notes
+
+
+def shown_signals(transcript: Transcript, view: View) -> tuple[str, ...]:
+    """The texts of the signals the log shows: those a preparation carried, then the engine's."""
+    carried = [e for e in transcript.of_kind(EventKind.SIGNAL) if e.get("preparation")]
+    rules = {str(e.get("rule")) for e in carried}
+    return (*(str(e.get("text", "")) for e in carried), *(s.text for s in view.signals if s.rule_id not in rules))
 
 
 def checklist_where(places: QuestionIndex, offered: Iterable[str]) -> str:

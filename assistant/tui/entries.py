@@ -13,17 +13,18 @@ from dataclasses import dataclass
 class SectionEntry:
     key: str
     title: str
-    known: str = ""               # what the school already knew about this topic (from a preparation)
+    noted: bool = False           # the preparation has notes on this topic (kept off screen: F12)
 
 
 @dataclass(frozen=True)
 class PrepEntry:
-    """A conversation started from a preparation: its date, focus topics and sensitivities, on top."""
+    """A conversation started from a preparation: its date and focus topics, on top. Its sensitive notes
+    are not part of the log (the parents may see the screen): `private` says there are some (F12)."""
 
     key: str
     date: str
     topics: tuple[str, ...] = ()
-    sensitivities: str = ""
+    private: bool = False
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ def from_dict(data: dict[str, Any]) -> Preview:
 # -- computing it (needs the core) ----------------------------------------------------------------------
 def preview_of(meeting: Any) -> Preview:
     """What the conversation screen shows for this meeting (the screen itself draws the same)."""
-    from assistant.tui.chatlog import build_log, earlier_answers
+    from assistant.tui.chatlog import build_log, earlier_answers, shown_signals
 
     prompt = meeting.prompt()
     place = meeting.places.get(prompt.question.id) if prompt else None
@@ -105,7 +105,7 @@ def preview_of(meeting: Any) -> Preview:
         meeting.transcript.basis_only(),
         build_log(meeting.transcript, view, meeting.places, prompt, earlier_answers(meeting)),
         prompt, meeting.shown_speaker(), meeting.progress(), unit.section if unit else None,
-        tuple(s.text for s in view.suggestions), tuple(s.text for s in view.signals),
+        tuple(s.text for s in view.suggestions), shown_signals(meeting.transcript, view),
     )
 
 

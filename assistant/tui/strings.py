@@ -208,10 +208,22 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.earlier": ("Vorige keer: {value}", "Last time: {value}"),
     "conv.earlier_messages": ("↑ {count} eerdere berichten (scroll naar boven om ze te tonen)",
                               "↑ {count} earlier messages (scroll up to show them)"),
-    "conv.prep_knew": ("De school wist al: {value}", "The school already knew: {value}"),
+    "conv.prep_noted": ("De voorbereiding heeft notities bij dit onderwerp: F12", "The preparation has notes on this topic: F12"),
     "conv.prepared": ("Voorbereid met de school ({date})", "Prepared with the school ({date})"),
     "conv.prepared.topics": ("Focus: {topics}", "Focus: {topics}"),
-    "conv.prepared.sensitivities": ("Gevoeligheden: {text}", "Sensitivities: {text}"),
+    "conv.prepared.private": (
+        "Gevoeligheden en notities van de school staan niet op het scherm: F12 toont ze (alleen voor jou)",
+        "Sensitivities and the school's notes are kept off the screen: F12 shows them (for you only)",
+    ),
+    "conv.prep": ("Voorbereiding", "Preparation"),
+    "conv.prep.help": ("Toon de gevoelige notities uit de voorbereiding (alleen voor jou)",
+                       "Show the sensitive notes from the preparation (for you only)"),
+    "conv.no_prep": ("Dit gesprek heeft geen notities uit een voorbereiding.", "This conversation has no notes from a preparation."),
+    "prep.title": ("Voorbereiding met de school ({date}): alleen voor jou", "Preparation with the school ({date}): for you only"),
+    "prep.sensitivities": ("Gevoeligheden", "Sensitivities"),
+    "prep.known": ("{topic}: wat de school al wist", "{topic}: what the school already knew"),
+    "prep.to_learn": ("{topic}: wat de school wil te weten komen", "{topic}: what the school wants to learn"),
+    "prep.close": ("Esc sluit (en haalt de notities weer van het scherm)", "Esc closes (and takes the notes off the screen again)"),
     "start.handover_none": ("Kies eerst een open voorbereiding.", "Pick an open preparation first."),
     "answer.groter": ("Groter (één per regel)", "Larger (one per line)"),
     "answer.kleiner": ("Kleiner (één per regel)", "Smaller (one per line)"),
@@ -461,6 +473,7 @@ SLASH_COMMANDS: dict[str, tuple[str, str]] = {
     "basis": ("basis", "basis"),
     "help": ("hulp", "help"),
     "finish": ("einde", "finish"),
+    "prep": ("voorbereiding", "preparation"),
 }
 
 

@@ -186,6 +186,24 @@ class CommandsMixin(_Base):
         keys = [(spec.key, t(spec.label)) for spec in CONVERSATION]
         self.app.push_screen(HelpDialog(t("help.title"), "\n\n".join(parts) or t("conv.no_question"), t("help.keys"), keys))
 
+    async def action_prep(self) -> None:
+        """The preparation's sensitive notes, in a dialog of their own: off the shared screen until now."""
+        from assistant.tui.chatlog import prep_notes
+        from assistant.tui.dialogs.prep_notes import PrepNotesDialog
+
+        t = self.strings
+        notes = prep_notes(self.meeting.transcript, self.meeting.places, t)
+        if not notes:
+            self.notify(t("conv.no_prep"), timeout=3)
+            return
+        carried = self.meeting.transcript.meta.carried or {}
+        title = t("prep.title", date=str(carried.get("preparation_date") or "-"))
+
+        def closed(_: None) -> None:
+            self.composer.focus_answer()
+
+        await self.open_dialog(PrepNotesDialog(title, notes, t("prep.close")), closed)
+
     async def action_panel(self) -> None:
         shown = self.has_class("-panel")
         self._panel = not shown

@@ -60,15 +60,15 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str], 
     """The text of one message. User data goes in as plain text, never as markup. `opened`: the
     source of a suggestion is shown too."""
     if isinstance(entry, SectionEntry):
-        if entry.known:
-            return Content.assemble((f"── {entry.title} ──", "bold"), "\n", (t("conv.prep_knew", value=entry.known), "italic"))
+        if entry.noted:
+            return Content.assemble((f"── {entry.title} ──", "bold"), "\n", (t("conv.prep_noted"), "dim italic"))
         return Content.styled(f"── {entry.title} ──", "bold")
     if isinstance(entry, PrepEntry):
         parts: list = [(t("conv.prepared", date=entry.date or "-"), "bold")]
         if entry.topics:
             parts += ["\n", t("conv.prepared.topics", topics=", ".join(entry.topics))]
-        if entry.sensitivities:
-            parts += ["\n", (t("conv.prepared.sensitivities", text=entry.sensitivities), "italic")]
+        if entry.private:
+            parts += ["\n", (t("conv.prepared.private"), "dim italic")]
         return Content.assemble(*parts)
     if isinstance(entry, QuestionEntry):
         badge = t(f"conv.badge.{entry.level}") if entry.level in ("basis", "verdiepend") else t("conv.adhoc")
