@@ -70,3 +70,19 @@ async def test_a_preparation_s_summary_key_bar_is_two_even_lines_at_80_columns(m
         assert isinstance(app.screen, SummaryScreen)
         assert_even(key_bar_lines(app), ["e Exporteer (met namen)", "a Exporteer anoniem", "h Oudergesprek",
                                          "esc Sluiten", "^p Palet"])
+
+
+async def test_at_60_columns_the_conversation_key_bar_shows_every_key_and_at_80_one_line(new_app):
+    """At 60x20 the bar was cut after f1: no F7 (finish), no palette, and no word about it."""
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        lines = key_bar_lines(app)
+        shown = " ".join(lines)
+        assert len(lines) == 2 and all(len(line) <= 58 for line in lines), lines
+        for key in ("^s", "^b", "^f", "^l", "f1", "f7", "^p"):
+            assert key in shown, (key, lines)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert len(key_bar_lines(app)) == 1, "at 80 columns the keys fit on one line"

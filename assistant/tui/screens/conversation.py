@@ -92,7 +92,7 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         with Horizontal(id="main"):
             yield ChatLog(self.strings, self.question_text, shown.entries if shown else None, id="log")
         yield Composer(self.strings, shown.prompt if shown else None, id="composer")
-        yield KeyBar()
+        yield KeyBar(wrap=True)  # every key shown, on a second line where the terminal is narrow
 
     async def on_mount(self) -> None:
         settings = self.app.settings  # type: ignore[attr-defined]

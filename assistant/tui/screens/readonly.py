@@ -30,7 +30,7 @@ class ReadOnlyScreen(Screen[None]):
         title = " · ".join(p for p in (script.title if script else meta.script, meta.subject, meta.created[:10]) if p)
         yield Static(self.strings("view.title", title=title), id="topbar", markup=False)
         yield ChatLog(self.strings, self._question_text, id="log")
-        yield KeyBar()
+        yield KeyBar(wrap=True)  # every key shown, on a second line where the terminal is narrow
 
     def _question_text(self, question_id: str) -> str:
         place = self.places.get(question_id)

@@ -37,7 +37,7 @@ class StartScreen(Screen[None]):
                 yield Label(t("start.open"), classes="pane-head")
                 yield OptionList(id="open")
         yield Static("", id="script-description", markup=False)
-        yield KeyBar()
+        yield KeyBar(wrap=True)  # every key shown, on a second line where the terminal is narrow
 
     def _script_options(self) -> list[Option]:
         scripts = self.app.library.scripts  # type: ignore[attr-defined]

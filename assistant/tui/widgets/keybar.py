@@ -54,7 +54,9 @@ class KeyBar(Static):
         """The keys in a row; with `wrap`, broken between two keys (never inside one) where the line is
         full, into lines of about equal length (filled greedily, the summary's second line held only
         '^p Palet')."""
-        width = (self.content_region.width or self.app.size.width - 2) if self.wrap else 0
+        # the terminal's width (the bar spans it, less its padding): on a resize the bar's own region is
+        # still the old one when this runs, and a bar widened to 80 columns kept two lines
+        width = self.app.size.width - self.styles.padding.width if self.wrap else 0
         sizes = [cell_len(key) + cell_len(label.rstrip()) for key, label in keys]
         starts = set(line_starts(sizes, width)[1:]) if width else set()
         parts: list[Content | str | tuple[str, str]] = []
