@@ -54,3 +54,24 @@ async def test_ctrl_f_starts_on_the_first_suggestion_and_r_shows_its_source(new_
         await ready(pilot)
         assert meeting.prompt().question.id == suggestions[1].question_id
         assert NL("conv.suggestion.focused_keys") not in screen_text(app)
+
+
+async def test_following_a_suggestion_and_answering_it_in_one_burst_decides_once_and_keeps_every_letter(new_app):
+    """ctrl+f, Enter, and the answer typed on at once: the letters after Enter (a 'p', an 'x') are the
+    answer's, not more decisions in the log."""
+    from assistant.core.transcript import EventKind
+
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        meeting = app.screen.meeting
+        burst(app, *WORRY, "ctrl+s")
+        await ready(pilot)
+        n, chosen = next((n, s) for n, s in enumerate(meeting.view.suggestions)
+                         if s.question_id and meeting.question(s.question_id).type == "text")
+        burst(app, "ctrl+f", *["down"] * n, "enter", *"De zorgco, expliciet gepland", "ctrl+s")
+        await ready(pilot)
+        await pilot.pause()
+        decisions = [(e.get("suggestion"), e.get("decision")) for e in meeting.transcript.of_kind(EventKind.DECISION)]
+        assert decisions == [(chosen.key, "accepted")]
+        assert meeting.transcript.answers()[chosen.question_id] == "De zorgco, expliciet gepland"

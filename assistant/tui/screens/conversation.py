@@ -20,6 +20,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -90,7 +91,8 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         shown = self.preview
         yield Static("", id="topbar", markup=False)
         with Horizontal(id="main"):
-            yield ChatLog(self.strings, self.question_text, shown.entries if shown else None, id="log")
+            yield ChatLog(self.strings, self.question_text, shown.entries if shown else None, id="log",
+                          requests=self.log_request)
         yield Composer(self.strings, shown.prompt if shown else None, id="composer")
         yield KeyBar(wrap=True)  # every key shown, on a second line where the terminal is narrow
 
@@ -405,6 +407,17 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         if not self.log_view.enter("suggestions"):
             self.notify(self.strings("conv.no_suggestions"), timeout=3)
 
+    async def log_request(self, request: Message) -> None:
+        """What a message picked in the log asks for, done before the app reads the next key."""
+        if isinstance(request, ChatLog.Left):
+            self.composer.focus_answer()
+        elif isinstance(request, ChatLog.EditRequested):
+            await self.edit_answer(request.question_id)
+        elif isinstance(request, ChatLog.FlagRequested):
+            await self.on_chat_log_flag_requested(request)
+        elif isinstance(request, ChatLog.DecisionRequested):
+            await self.on_chat_log_decision_requested(request)
+
     def on_chat_log_left(self, event: ChatLog.Left) -> None:
         self.composer.focus_answer()
 
@@ -412,10 +425,10 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         keys = {"answers": "conv.log_keys", "suggestions": "conv.suggestion.focused_keys"}.get(event.mode or "")
         self.composer.set_mode_hint(self.strings(keys) if keys else "")
 
-    def on_chat_log_edit_requested(self, event: ChatLog.EditRequested) -> None:
-        self.edit_answer(event.question_id)
+    async def on_chat_log_edit_requested(self, event: ChatLog.EditRequested) -> None:
+        await self.edit_answer(event.question_id)
 
-    def edit_answer(self, question_id: str) -> None:
+    async def edit_answer(self, question_id: str) -> None:
         """Open the answer in its own widget; saving records it and the engine re-evaluates everything.
         The answer keeps its speaker unless it is changed in the dialog (ctrl+t there)."""
         from assistant.tui.dialogs.edit import EditDialog, Edited
@@ -437,8 +450,8 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
                 self.composer.focus_answer()
 
         t = self.strings
-        self.app.push_screen(EditDialog(t("edit.title"), question, value, t("edit.hint_speaker"), speaker=speaker,
-                                        ask_speaker=self.speaker_dialog), edited)
+        await self.open_dialog(EditDialog(t("edit.title"), question, value, t("edit.hint_speaker"), speaker=speaker,
+                                          ask_speaker=self.speaker_dialog), edited)
 
     async def follow(self, suggestion_key: str) -> None:
         await self.act(lambda: self.meeting.decide(suggestion_key, "accepted"))

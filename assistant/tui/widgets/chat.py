@@ -11,7 +11,7 @@ answer (edit, flag) or to decide on a suggestion; Escape goes back to the compos
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Literal
 
 from textual.binding import Binding
@@ -180,18 +180,23 @@ class EarlierLine(Static):
 
 
 class ChatLog(VerticalScroll, can_focus=False):
-    """The conversation so far. `sync` shows a new list of entries, touching only what changed."""
+    """The conversation so far. `sync` shows a new list of entries, touching only what changed.
+
+    While a message is picked, its keys are read as the app reads them (priority bindings), and what
+    they ask for (edit, flag, decide, leave) is done by `requests` before the next key is read: in a
+    burst ('ctrl+f Enter' and the answer typed on), a letter after Enter reached the log while the
+    decision was still a message on its way, and 'p' or 'x' in the answer parked or dismissed more."""
 
     BINDINGS = [
-        Binding("up,k", "move(-1)", show=False),
-        Binding("down,j", "move(1)", show=False),
-        Binding("enter,v", "choose", show=False),
-        Binding("p", "mark('p')", show=False),
-        Binding("s", "mark('s')", show=False),
-        Binding("w", "mark('w')", show=False),
-        Binding("x,delete", "mark('x')", show=False),
-        Binding("r", "source", show=False),
-        Binding("escape", "leave", show=False),
+        Binding("up,k", "move(-1)", show=False, priority=True),
+        Binding("down,j", "move(1)", show=False, priority=True),
+        Binding("enter,v", "choose", show=False, priority=True),
+        Binding("p", "mark('p')", show=False, priority=True),
+        Binding("s", "mark('s')", show=False, priority=True),
+        Binding("w", "mark('w')", show=False, priority=True),
+        Binding("x,delete", "mark('x')", show=False, priority=True),
+        Binding("r", "source", show=False, priority=True),
+        Binding("escape", "leave", show=False, priority=True),
     ]
 
     class EditRequested(Message):
@@ -222,9 +227,12 @@ class ChatLog(VerticalScroll, can_focus=False):
             self.mode = mode
 
     def __init__(self, strings: Strings, question_text: Callable[[str], str], entries: list[Entry] | None = None, *,
-                 id: str | None = None) -> None:
-        """`entries` are composed with the log itself: the first screen then needs one layout, not two."""
+                 id: str | None = None, requests: Callable[[Message], Awaitable[None]] | None = None) -> None:
+        """`entries` are composed with the log itself: the first screen then needs one layout, not two.
+        `requests` does what a picked message asks (EditRequested, FlagRequested, DecisionRequested, Left)
+        at once; without it they are posted as messages."""
         super().__init__(id=id)
+        self.requests = requests
         self.strings = strings
         self.question_text = question_text
         self.mode: Mode | None = None
@@ -280,8 +288,8 @@ class ChatLog(VerticalScroll, can_focus=False):
         return self.strings("conv.earlier_messages", count=self.hidden)
 
     def _at_top(self, y: float) -> None:
-        if y >= self.max_scroll_y:
-            self.follow = True  # back at the end: follow it again
+        if y >= self.max_scroll_y > 0:
+            self.follow = True  # back at the end: follow it again (not while the log is still being laid out)
         if y <= 0 and self.hidden and self.is_mounted:
             self.run_worker(self.show_more(), exclusive=True, group="earlier")
 
@@ -408,23 +416,29 @@ class ChatLog(VerticalScroll, can_focus=False):
             index = candidates.index(cursor) if cursor in candidates else 0
         self._select(candidates[max(0, min(len(candidates) - 1, index + step))])
 
-    def action_choose(self) -> None:
+    async def _request(self, message: Message) -> None:
+        if self.requests is not None:
+            await self.requests(message)
+        else:
+            self.post_message(message)
+
+    async def action_choose(self) -> None:
         entry = self.cursor.entry if self.cursor else None
         if isinstance(entry, AnswerEntry):
-            self.post_message(self.EditRequested(entry.question_id))
+            await self._request(self.EditRequested(entry.question_id))
         elif isinstance(entry, SuggestionEntry):
-            self.post_message(self.DecisionRequested(entry.suggestion_key, "accepted"))
+            await self._request(self.DecisionRequested(entry.suggestion_key, "accepted"))
 
-    def action_mark(self, letter: str) -> None:
+    async def action_mark(self, letter: str) -> None:
         entry = self.cursor.entry if self.cursor else None
         if isinstance(entry, AnswerEntry):
             flag = {"p": "priority", "s": "strength", "w": "werkpunt"}.get(letter)
             if flag is not None:
-                self.post_message(self.FlagRequested(entry.question_id, flag))
+                await self._request(self.FlagRequested(entry.question_id, flag))
         elif isinstance(entry, SuggestionEntry):
             decision = {"p": "parked", "x": "dismissed"}.get(letter)
             if decision is not None:
-                self.post_message(self.DecisionRequested(entry.suggestion_key, decision))
+                await self._request(self.DecisionRequested(entry.suggestion_key, decision))
 
     def action_source(self) -> None:
         """Show (or hide again) the source the picked suggestion's rule cites."""
@@ -435,9 +449,9 @@ class ChatLog(VerticalScroll, can_focus=False):
         widget.show(widget.entry, self._content_for(widget.entry))
         self.call_after_refresh(self.scroll_to_widget, widget, animate=False)
 
-    def action_leave(self) -> None:
+    async def action_leave(self) -> None:
         self.leave()
-        self.post_message(self.Left())
+        await self._request(self.Left())
 
     def leave(self) -> None:
         picking = self.mode is not None
