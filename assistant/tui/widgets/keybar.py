@@ -9,8 +9,8 @@ from __future__ import annotations
 from itertools import combinations
 
 from rich.cells import cell_len
-from textual import events
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 KEY_STYLE = "bold $footer-key-foreground"
@@ -27,12 +27,10 @@ class KeyBar(Static):
         super().__init__(classes="-wrap" if wrap else "")
         self.wrap = wrap
 
+    _keys: list[tuple[str, str]] = []
+
     def on_mount(self) -> None:
         self.show_keys()
-
-    def on_resize(self, event: events.Resize) -> None:
-        if self.wrap:
-            self.show_keys()
 
     def show_keys(self) -> None:
         screen = self.screen
@@ -48,17 +46,26 @@ class KeyBar(Static):
                 seen.add(binding.action)
                 keys.append((app.get_key_display(binding), f" {binding.description} "))
         keys.append(("^p", f" {app.strings('app.palette')}"))  # type: ignore[attr-defined]
-        self.update(Content.assemble(*self._lines(keys)))
+        self._keys = keys
+        self.update(Content.assemble(*self._lines(keys, self.content_size.width)))
 
-    def _lines(self, keys: list[tuple[str, str]]) -> list[Content | str | tuple[str, str]]:
-        """The keys in a row; with `wrap`, broken between two keys (never inside one) where the line is
-        full, into lines of about equal length (filled greedily, the summary's second line held only
-        '^p Palet')."""
-        # the terminal's width (the bar spans it, less its padding): on a resize the bar's own region is
-        # still the old one when this runs, and a bar widened to 80 columns kept two lines
-        width = self.app.size.width - self.styles.padding.width if self.wrap else 0
+    # The lines are laid out for the width the bar is given, in the same layout pass: a bar that
+    # re-broke its lines only once it had been resized took a second layout (and a frame) to settle,
+    # and, measured before that, a bar widened to 80 columns kept two lines.
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not self.wrap:
+            return 1
+        return 1 + sum(1 for part in self._lines(self._keys, width) if part == "\n")
+
+    def render(self) -> Content:
+        return Content.assemble(*self._lines(self._keys, self.content_size.width))
+
+    def _lines(self, keys: list[tuple[str, str]], width: int) -> list[Content | str | tuple[str, str]]:
+        """The keys in a row; with `wrap`, broken between two keys (never inside one) where the line of
+        `width` is full, into lines of about equal length (filled greedily, the summary's second line held
+        only '^p Palet')."""
         sizes = [cell_len(key) + cell_len(label.rstrip()) for key, label in keys]
-        starts = set(line_starts(sizes, width)[1:]) if width else set()
+        starts = set(line_starts(sizes, width)[1:]) if self.wrap and width > 0 else set()
         parts: list[Content | str | tuple[str, str]] = []
         for index, (key, label) in enumerate(keys):
             if index in starts:
