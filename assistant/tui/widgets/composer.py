@@ -190,7 +190,6 @@ class Composer(Vertical):
         line.value = text
         line.cursor_position = len(text)
         self.screen.set_focus(line)
-        line.focus()  # also after any focus the answer box asked for and has not had yet
 
     def close_command(self) -> None:
         self.remove_class("-command")

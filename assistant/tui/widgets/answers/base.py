@@ -58,8 +58,9 @@ class AnswerBox(Vertical):
         return False
 
     def focus_input(self) -> None:
-        """Give focus to the box's first input."""
+        """Give focus to the box's first input, now. (`Widget.focus()` waits for the app to be idle: after
+        a burst of keys it took focus back from where those keys had moved it, from the log being used.)"""
         for widget in self.query("*"):
             if widget.focusable:
-                widget.focus()
+                self.screen.set_focus(widget)
                 return

@@ -57,7 +57,7 @@ class TextBox(AnswerBox):
         return True
 
     def focus_input(self) -> None:
-        self.area.focus()
+        self.screen.set_focus(self.area)  # now (see AnswerBox.focus_input)
         self.area.move_cursor(self.area.document.end)
 
     def starts_command(self) -> bool:
