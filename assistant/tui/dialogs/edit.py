@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from assistant.core.answers import AnswerError, normalise_answer
 from assistant.core.bank import Question
+from assistant.tui.dialogs.ordered import OrderedResult
 from assistant.tui.typing import settle
 from assistant.tui.widgets.answers import AnswerBox, answer_box
 
@@ -25,14 +26,14 @@ class Edited:
     speaker: str     # who gave it ("" for nobody named)
 
 
-class EditDialog(ModalScreen[Edited | None]):
+class EditDialog(OrderedResult, ModalScreen[Edited | None]):
     """Returns the new answer in its normal form (checked here, so a wrong one stays in the box) and its
     speaker, or None. `ask_speaker(current)` makes the dialog that changes the speaker (ctrl+t)."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", show=False, priority=True),
         Binding("ctrl+t", "speaker", show=False, priority=True),
-        Binding("escape", "cancel", show=False),
+        Binding("escape", "cancel", show=False, priority=True),
     ]
 
     def __init__(self, title: str, question: Question, value: Any, hint: str, *, speaker: str = "",
@@ -67,7 +68,12 @@ class EditDialog(ModalScreen[Edited | None]):
             if focused is not None:
                 self.set_focus(focused)
 
-        self.app.push_screen(self.ask_speaker(self.speaker), chosen)
+        dialog = self.ask_speaker(self.speaker)
+        if isinstance(dialog, OrderedResult):
+            dialog.handler = chosen
+            await self.app.push_screen(dialog)
+        else:
+            await self.app.push_screen(dialog, chosen)
 
     def on_mount(self) -> None:
         box = self.query_one(AnswerBox)
@@ -92,7 +98,7 @@ class EditDialog(ModalScreen[Edited | None]):
             status.update(self.app.strings.answer_error(exc))  # type: ignore[attr-defined]
             status.add_class("-error")
             return
-        self.dismiss(Edited(value, self.speaker))
+        await self.finish(Edited(value, self.speaker))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    async def action_cancel(self) -> None:
+        await self.finish(None)

@@ -10,9 +10,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from assistant.tui.dialogs.ordered import OrderedResult
 
-class PrepNotesDialog(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f12,enter,q", "close", show=False)]
+
+class PrepNotesDialog(OrderedResult, ModalScreen[None]):
+    BINDINGS = [Binding("escape,f12,enter,q", "close", show=False, priority=True)]
 
     def __init__(self, title: str, notes: list[tuple[str, str]], hint: str) -> None:
         super().__init__(classes="dialog-screen")
@@ -30,5 +32,5 @@ class PrepNotesDialog(ModalScreen[None]):
                 yield Static(Content.assemble(*parts), id="prep-notes", markup=False)
             yield Static(self.hint, classes="dialog-hint", markup=False)
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+    async def action_close(self) -> None:
+        await self.finish(None)

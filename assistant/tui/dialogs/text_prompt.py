@@ -9,11 +9,12 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static, TextArea
 
+from assistant.tui.dialogs.ordered import OrderedResult
 from assistant.tui.typing import settle
 from assistant.tui.widgets.answers.text import OrderedInput, OrderedTextArea
 
 
-class LineDialog(ModalScreen[str | None]):
+class LineDialog(OrderedResult, ModalScreen[str | None]):
     """Returns the line typed (Enter), or None (Escape). An empty line is returned as ''.
 
     With `choices` (the meeting's participants, for the speaker), typing completes to one of them
@@ -22,7 +23,7 @@ class LineDialog(ModalScreen[str | None]):
     # Priority: read as the app reads the key, so the dialog is gone (and its result taken) before the
     # app hands on the keys typed after it: "ctrl+t Fatima Enter Geen auto" in one burst.
     BINDINGS = [
-        Binding("escape", "cancel", show=False),
+        Binding("escape", "cancel", show=False, priority=True),
         Binding("tab", "complete", show=False, priority=True),
         Binding("enter", "submit", show=False, priority=True),
     ]
@@ -57,18 +58,18 @@ class LineDialog(ModalScreen[str | None]):
 
     async def action_submit(self) -> None:
         await settle(self)
-        self.dismiss(self.query_one(Input).value.strip())
+        await self.finish(self.query_one(Input).value.strip())
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    async def action_cancel(self) -> None:
+        await self.finish(None)
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(OrderedResult, ModalScreen[str | None]):
     """Several lines; ctrl+s saves (as in the composer), Escape cancels."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", show=False, priority=True),
-        Binding("escape", "cancel", show=False),
+        Binding("escape", "cancel", show=False, priority=True),
     ]
 
     def __init__(self, title: str, hint: str, value: str = "") -> None:
@@ -87,7 +88,7 @@ class NoteDialog(ModalScreen[str | None]):
     async def action_save(self) -> None:
         await settle(self)  # ctrl+s is read before the letters typed just before it reach the note
         text = self.query_one(TextArea).text.strip()
-        self.dismiss(text or None)
+        await self.finish(text or None)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    async def action_cancel(self) -> None:
+        await self.finish(None)

@@ -26,7 +26,7 @@ from textual.widgets import Static
 
 from assistant.tui.actions import CONVERSATION, install
 from assistant.tui.commands import ActionsProvider, QuestionJumpProvider
-from assistant.tui.screens.conversation_commands import CommandsMixin
+from assistant.tui.screens.conversation_commands import CommandsMixin, once_open
 from assistant.tui.screens.conversation_drafts import DraftsMixin
 from assistant.tui.typing import settle
 from assistant.tui.widgets.answers import AnswerBox
@@ -40,9 +40,6 @@ if TYPE_CHECKING:
     from assistant.tui.widgets.progress import SectionList, SidePanel
 
 WIDE = 110  # columns from which the side panel shows by itself
-
-# Available while the meeting is still being opened (the others need it).
-EARLY_ACTIONS = {"send", "enter", "help", "panel"}
 
 
 def fit_title(title: str, subject: str, room: int) -> str:
@@ -325,7 +322,13 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         """Show `dialog` and return once it is mounted with its first field focused. A key binding's action
         runs as the app reads its key; while it waits here, the keys typed after it (ctrl+t Fatima Enter,
         in one burst) wait in the app's queue, and then reach the dialog's field instead of the answer box."""
-        await self.app.push_screen(dialog, callback)
+        from assistant.tui.dialogs.ordered import OrderedResult
+
+        if isinstance(dialog, OrderedResult):
+            dialog.handler = callback  # acted on in the key's own turn, not once the app is idle
+            await self.app.push_screen(dialog)
+        else:
+            await self.app.push_screen(dialog, callback)
 
     async def act(self, change: Callable[[], Any], *, focus: bool = True) -> Any:
         """Run a change on the meeting and show the result; a failed save is shown and kept."""
@@ -351,8 +354,7 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "enter":
             return self._enter_sends()
-        # None (not False): shown in the key bar, but not run until the meeting is open
-        return True if self.meeting is not None or action in EARLY_ACTIONS else None
+        return True  # an action that needs the meeting waits for it (once_open)
 
     def _enter_sends(self) -> bool:
         focused = self.focused
@@ -399,10 +401,12 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self.run_worker(self.action_send(), exclusive=True)
 
     # -- the log: edit, flag, decide -----------------------------------------------------------------
+    @once_open
     async def action_answers(self) -> None:
         if not self.log_view.enter("answers"):
             self.notify(self.strings("conv.no_answers"), timeout=3)
 
+    @once_open
     async def action_suggestions(self) -> None:
         if not self.log_view.enter("suggestions"):
             self.notify(self.strings("conv.no_suggestions"), timeout=3)
@@ -501,11 +505,14 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         if was_in_log:
             self.log_view.enter("answers", f"a:{target}")
 
+    @once_open
     async def action_priority(self) -> None:
         await self.flag("priority")
 
+    @once_open
     async def action_strength(self) -> None:
         await self.flag("strength")
 
+    @once_open
     async def action_werkpunt(self) -> None:
         await self.flag("werkpunt")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from assistant.tui.actions import CONVERSATION
@@ -13,6 +15,19 @@ if TYPE_CHECKING:
     from assistant.tui.screens.conversation import ConversationScreen as _Base
 else:
     _Base = object
+
+
+def once_open(action: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    """An action that needs the meeting: pressed while it is still being opened (the first screen is up
+    before it is), it waits for it, and the keys typed after it wait too (the action runs as the app reads
+    its key). It was refused: 'ctrl+t Fatima Enter' typed at once put 'Fatima' in the first answer."""
+
+    @functools.wraps(action)
+    async def waiting(self: Any, *args: Any, **kwargs: Any) -> Any:
+        await self.wait_ready()
+        return await action(self, *args, **kwargs)
+
+    return waiting
 
 
 class CommandsMixin(_Base):
@@ -41,15 +56,18 @@ class CommandsMixin(_Base):
             await getattr(self, f"action_{action}")()
 
     # -- moving through the questions -----------------------------------------------------------------
+    @once_open
     async def action_back(self) -> None:
         if not self.meeting.back():
             self.notify(self.strings("conv.nothing_before"), timeout=3)
             return
         await self.show_state()
 
+    @once_open
     async def action_skip(self) -> None:
         await self.act(self.meeting.skip)
 
+    @once_open
     async def action_park(self) -> None:
         await self.act(self.meeting.park)
 
@@ -57,6 +75,7 @@ class CommandsMixin(_Base):
         if self.meeting.jump(question_id):
             await self.show_state()
 
+    @once_open
     async def action_sections(self) -> None:
         from assistant.tui.widgets.progress import SectionList
 
@@ -72,6 +91,7 @@ class CommandsMixin(_Base):
             self._panel, self._panel_before_jump = self._panel_before_jump, False
             self._apply_panel()
 
+    @once_open
     async def action_basis(self) -> None:
         on = not self.meeting.transcript.basis_only()
         await self.act(lambda: self.meeting.set_basis_only(on))
@@ -112,6 +132,7 @@ class CommandsMixin(_Base):
             return order[-1] if order else None
         return prompt.suggestion.trigger if prompt.is_adhoc and prompt.suggestion else prompt.question.id
 
+    @once_open
     async def action_note(self, text: str | None = None) -> None:
         from assistant.tui.dialogs.text_prompt import NoteDialog
 
@@ -130,6 +151,7 @@ class CommandsMixin(_Base):
 
         await self.open_dialog(NoteDialog(title, t("edit.hint")), written)
 
+    @once_open
     async def action_speaker(self, name: str | None = None) -> None:
         if name is not None:
             self.meeting.set_speaker(name)
@@ -154,6 +176,7 @@ class CommandsMixin(_Base):
         hint = t("speaker.hint", people=people) if people else ""
         return LineDialog(t("speaker.title"), current, t("speaker.placeholder"), self.meeting.speakers(), hint)
 
+    @once_open
     async def action_details(self) -> None:
         from assistant.tui.dialogs.details import DetailsDialog
 
@@ -186,6 +209,7 @@ class CommandsMixin(_Base):
         keys = [(spec.key, t(spec.label)) for spec in CONVERSATION]
         self.app.push_screen(HelpDialog(t("help.title"), "\n\n".join(parts) or t("conv.no_question"), t("help.keys"), keys))
 
+    @once_open
     async def action_prep(self) -> None:
         """The preparation's sensitive notes, in a dialog of their own: off the shared screen until now."""
         from assistant.tui.chatlog import prep_notes
@@ -209,9 +233,11 @@ class CommandsMixin(_Base):
         self._panel = not shown
         self._apply_panel()
 
+    @once_open
     async def action_summary(self) -> None:
         self.app.open_summary(self.meeting.transcript, meeting=self.meeting, back="conversation")  # type: ignore[attr-defined]
 
+    @once_open
     async def action_finish(self) -> None:
         from assistant.tui.dialogs.confirm import ConfirmDialog
 
