@@ -9,10 +9,10 @@ reads what is on disk, with the core, to know when an answer is saved and what t
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from assistant.core.engine import evaluate
 from assistant.core.store import Store
 from assistant.core.transcript import EventKind, Transcript
 from tests.polling import until
-from tests.tui.ptyapp import ROOT, PtyApp
+from tests.tui.ptyapp import PtyApp
 
 # The bytes a terminal sends for the keys a facilitator uses.
 KEYS = {
@@ -107,9 +107,11 @@ class Meeting:
         return Store(self.folder).load(self.journal())
 
     def said(self) -> int:
-        """How many answers (and answers to ad-hoc follow-ups) are on disk."""
+        """How many answers and notes are on disk (counted in the journal's lines: polled often, it is
+        kept cheap; what was saved is read with the store, at the end)."""
         self.app._read(0)  # keep the terminal's buffer drained while waiting
-        return sum(1 for e in self.transcript().events if e.kind in (EventKind.ANSWER, EventKind.NOTE))
+        data = self.journal().read_bytes()
+        return data.count(b'"kind":"answer"') + data.count(b'"kind":"note"')
 
     def saved(self, before: int, what: str) -> None:
         """Until one more answer or note than `before` is on disk (the facilitator sees the next question)."""
@@ -126,6 +128,31 @@ class Meeting:
         if view.next_question is None:
             return None
         return next(b.question(view.next_question) for b in self.library.banks.values() if view.next_question in b)
+
+    def log(self) -> list[Any]:
+        """The chat log as the app derives it from the transcript on disk (what ctrl+f and ctrl+l walk)."""
+        from assistant.core.questions import QuestionIndex
+        from assistant.tui.chatlog import build_log
+
+        transcript = self.transcript()
+        script = self.library.scripts[transcript.meta.script]
+        view = evaluate(script, self.library.banks, transcript)
+        banks = [self.library.banks[b] for b in script.banks] + [b for k, b in self.library.banks.items() if k not in script.banks]
+        return build_log(transcript, view, QuestionIndex(banks), None)
+
+    def suggestion_steps(self, key: str) -> list[str]:
+        """The arrow keys from where ctrl+f starts (the first suggestion waiting) to suggestion `key`."""
+        from assistant.tui.entries import SuggestionEntry
+
+        waiting = [e.suggestion_key for e in self.log() if isinstance(e, SuggestionEntry) and not e.decision]
+        return ["down"] * waiting.index(key)
+
+    def answer_steps(self, question: str) -> list[str]:
+        """The arrow keys from where ctrl+l starts (the newest answer) to the answer to `question`."""
+        from assistant.tui.entries import AnswerEntry
+
+        answers = [e.question_id for e in self.log() if isinstance(e, AnswerEntry) and e.editable]
+        return ["up"] * (len(answers) - 1 - answers.index(question))
 
     def pending(self) -> tuple[str, ...]:
         transcript = self.transcript()
@@ -191,11 +218,15 @@ def yaml_copy(journal: Path) -> Transcript:
 
 
 def summary(folder: Path, journal: Path, ids: dict[str, str]) -> str:
-    """The summary as `dialoog summary` prints it, with the date, the duration and the ids made stable."""
-    run = subprocess.run([sys.executable, "-m", "assistant", "summary", str(journal), "--transcripts", str(folder)],
-                         capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert run.returncode == 0, run.stderr
-    text = re.sub(r"^- \*\*Duur:\*\* .*\n", "- **Duur:** <DUUR>\n", run.stdout, flags=re.M)
+    """The summary as `dialoog summary` prints it (its command line, run here: a second interpreter
+    would cost a second a replay), with the date, the duration and the ids made stable."""
+    from assistant.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["summary", str(journal), "--transcripts", str(folder)])
+    assert code == 0, err.getvalue()
+    text = re.sub(r"^- \*\*Duur:\*\* .*\n", "- **Duur:** <DUUR>\n", out.getvalue(), flags=re.M)
     return _ID.sub(lambda m: next((f"<{n}>" for i, n in ids.items() if i == m.group()), m.group()), _stable_text(text, ids))
 
 

@@ -9,6 +9,7 @@ from assistant.tui.screens.summary import SummaryScreen
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
 from assistant.tui.widgets.keybar import KeyBar, line_starts
+from tests.polling import until_async
 from tests.tui.driving import ready, screen_text
 from tests.tui.test_handover_details import a_preparation
 
@@ -83,6 +84,4 @@ async def test_at_60_columns_the_conversation_key_bar_shows_every_key_and_at_80_
         for key in ("^s", "^b", "^f", "^l", "f1", "f7", "^p"):
             assert key in shown, (key, lines)
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        await pilot.pause()
-        assert len(key_bar_lines(app)) == 1, "at 80 columns the keys fit on one line"
+        await until_async(lambda: len(key_bar_lines(app)) == 1, "at 80 columns the keys on one line", timeout=5)
