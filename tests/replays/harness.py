@@ -39,8 +39,8 @@ UPDATE = bool(os.environ.get("DIALOOG_UPDATE_GOLDEN"))
 
 
 def keys(*parts: str) -> bytes:
-    """'ctrl+s', 'tab' ... by name; anything else is typed as text."""
-    return b"".join(KEYS.get(part, part.encode()) for part in parts)
+    """'ctrl+s', 'tab' ... by name; anything else is typed as text (a line break as Enter, as typed)."""
+    return b"".join(KEYS.get(part, part.replace("\n", "\r").encode()) for part in parts)
 
 
 def keys_for(question: Question, text: str) -> bytes:
@@ -70,6 +70,8 @@ class Meeting:
     app: PtyApp | None = None
     ident: str | None = None
     typed: list[str] = field(default_factory=list)   # what was sent, for a failure's message
+    _cache: tuple[tuple[Path, int], Transcript] | None = None
+    _view: tuple[Transcript, Any] | None = None
 
     # -- the app ------------------------------------------------------------------------------------
     def start(self, *args: str, size: tuple[int, int] = (80, 24)) -> None:
@@ -104,14 +106,26 @@ class Meeting:
         return path
 
     def transcript(self) -> Transcript:
-        return Store(self.folder).load(self.journal())
+        """The transcript on disk (read again only when the journal has grown: the polls stay cheap, and
+        the app keeps the machine's cores)."""
+        path = self.journal()
+        size = path.stat().st_size
+        if self._cache is None or self._cache[0] != (path, size):
+            self._cache = ((path, size), Store(self.folder).load(path))
+        return self._cache[1]
+
+    def view(self) -> Any:
+        """The engine's view of the transcript on disk."""
+        transcript = self.transcript()
+        if self._view is None or self._view[0] is not transcript:
+            script = self.library.scripts[transcript.meta.script]
+            self._view = (transcript, evaluate(script, self.library.banks, transcript))
+        return self._view[1]
 
     def said(self) -> int:
-        """How many answers and notes are on disk (counted in the journal's lines: polled often, it is
-        kept cheap; what was saved is read with the store, at the end)."""
+        """How many answers and notes are on disk."""
         self.app._read(0)  # keep the terminal's buffer drained while waiting
-        data = self.journal().read_bytes()
-        return data.count(b'"kind":"answer"') + data.count(b'"kind":"note"')
+        return sum(1 for e in self.transcript().events if e.kind in (EventKind.ANSWER, EventKind.NOTE))
 
     def saved(self, before: int, what: str) -> None:
         """Until one more answer or note than `before` is on disk (the facilitator sees the next question)."""
@@ -122,9 +136,7 @@ class Meeting:
 
     def next_question(self) -> Question | None:
         """What the walk asks next, as the engine reads the transcript on disk."""
-        transcript = self.transcript()
-        script = self.library.scripts[transcript.meta.script]
-        view = evaluate(script, self.library.banks, transcript)
+        view = self.view()
         if view.next_question is None:
             return None
         return next(b.question(view.next_question) for b in self.library.banks.values() if view.next_question in b)
@@ -136,7 +148,7 @@ class Meeting:
 
         transcript = self.transcript()
         script = self.library.scripts[transcript.meta.script]
-        view = evaluate(script, self.library.banks, transcript)
+        view = self.view()
         banks = [self.library.banks[b] for b in script.banks] + [b for k, b in self.library.banks.items() if k not in script.banks]
         return build_log(transcript, view, QuestionIndex(banks), None)
 
@@ -155,8 +167,7 @@ class Meeting:
         return ["up"] * (len(answers) - 1 - answers.index(question))
 
     def pending(self) -> tuple[str, ...]:
-        transcript = self.transcript()
-        return evaluate(self.library.scripts[transcript.meta.script], self.library.banks, transcript).pending_selection
+        return self.view().pending_selection
 
     def answer(self, text: str, *, question: str | None = None) -> str:
         """Answer the question waiting (checked against the walk when `question` is given) in one burst
@@ -166,6 +177,7 @@ class Meeting:
         if question is not None:
             assert asked.id == question, f"the walk asks {asked.id}, the replay expected {question}"
         before = self.said()
+        self.look()  # what comes after this answer (a checklist, a dialog) is looked for from here
         self.send(keys_for(asked, text))
         self.saved(before, asked.id)
         return asked.id
