@@ -60,8 +60,7 @@ def _text(meeting: Meeting, qid: str) -> None:
 def _checklist(meeting: Meeting, picks: list[int], typed_ahead: bool = False) -> list[str]:
     """A section's deepening checklist: wait until it is drawn, then pick options `picks` (their
     places, in one burst of arrows, spaces and Enter). Returns the ids picked."""
-    offered = until(lambda: meeting.pending(), "a checklist offered")
-    meeting.see("Kies met spatie")  # drawn by the dialog itself (the log names the checklist before it opens)
+    offered = meeting.see_checklist()
     steps, at = [], 0
     if typed_ahead:
         steps.append("down")  # back from the typing to the list (on its second option)
@@ -70,7 +69,7 @@ def _checklist(meeting: Meeting, picks: list[int], typed_ahead: bool = False) ->
         steps += ["up" if place < at else "down"] * abs(place - at) + ["space"]
         at = place
     meeting.send(keys(*steps, "enter"))
-    until(lambda: not meeting.pending(), "the checklist confirmed")
+    until(lambda: meeting.pending() != offered, "the checklist confirmed")  # (the next section's may follow)
     return [offered[p] for p in picks]
 
 
