@@ -169,7 +169,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.no_question": ("Geen vraag open.", "No question waiting."),
     "conv.hint.enter": ("Enter verstuurt · / voor commando's", "Enter sends · / for commands"),
     "conv.hint.ctrl_s": ("ctrl+s verstuurt · Enter is een nieuwe regel · / voor commando's", "ctrl+s sends · Enter is a new line · / for commands"),
-    "conv.hint.table": ("Tab of pijltjes: volgend vak · ctrl+s verstuurt", "Tab or arrows: next cell · ctrl+s sends"),
+    "conv.hint.table": ("Tab of pijltjes: volgend vak · Enter of ctrl+s verstuurt", "Tab or arrows: next cell · Enter or ctrl+s sends"),
     # one line at 80 columns (the composer's status has 76)
     "conv.hint.actions": ("Tab: volgend vak (na Check: nieuwe rij) · ↑↓: andere rij · ctrl+s verstuurt",
                           "Tab: next cell (after Check: a new row) · ↑↓: other row · ctrl+s sends"),
