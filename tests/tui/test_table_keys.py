@@ -54,3 +54,26 @@ async def test_tab_after_the_last_field_of_an_action_starts_the_next_and_down_ad
             {"wat": "Ouders bellen", "wie": "Ann", "wanneer": "", "check": ""},
             {"wat": "Verslag", "wie": "Fien", "wanneer": "", "check": ""},
         ]
+
+
+async def test_a_table_edited_in_the_log_shows_its_cells_and_their_numbers(new_app):
+    """The counts table corrected in its edit dialog (ctrl+l, Enter): the dialog's spacing between fields
+    took the grid's rows, and the table showed no cell at all (the numbers typed blind)."""
+    from assistant.tui.dialogs.edit import EditDialog
+    from assistant.tui.widgets.answers.tables import Cell
+
+    app = new_app("school_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        meeting = app.screen.meeting
+        burst(app, "1", "5", "right", "8", "ctrl+s")
+        await ready(pilot)
+        await app.screen.edit_answer("inzicht.overzicht-afwezigheden")
+        await ready(pilot)
+        assert isinstance(app.screen, EditDialog)
+        cells = list(app.screen.query(Cell))
+        assert cells and all(cell.region.height == 1 for cell in cells)
+        assert any(line.split("│")[1].split()[:3] == ["B", "15", "8"] for line in screen_text(app).splitlines() if "│" in line)
+        burst(app, "right", "backspace", "9", "ctrl+s")
+        await ready(pilot)
+        assert meeting.transcript.answers()["inzicht.overzicht-afwezigheden"] == {"B": {"0-5": 15, "5-10": 9}}
