@@ -25,8 +25,11 @@ from assistant.tui.prompt import ADHOC_PREFIX, Prompt, SectionProgress
 
 
 
-# Meeting time is written to the journal at least this often (seconds): what a kill can lose.
+# Meeting time is written to the journal at least this often (seconds) while nothing happens, and
+# after a change once this much of it is unrecorded: what a kill can lose, without a clock event for
+# every answer.
 RECORD_EVERY = 60
+RECORD_AFTER_CHANGE = 30
 
 
 class Session(Protocol):
@@ -335,11 +338,12 @@ class Meeting:
         self._clock_mark += seconds
         return event
 
-    def keep_time(self) -> Event | None:
-        """Record the meeting time once RECORD_EVERY seconds of it are not on disk yet (the screen asks
-        every few seconds): a killed terminal loses less than that, and a resumed meeting goes on from
-        the time already spent instead of from 0. Time is summed over every session of the meeting."""
-        if self._clock() - self._clock_mark < RECORD_EVERY:
+    def keep_time(self, every: float = RECORD_EVERY) -> Event | None:
+        """Record the meeting time once `every` seconds of it are not on disk yet. The screen asks every
+        few seconds (RECORD_EVERY), and right after each change it shows (RECORD_AFTER_CHANGE): a killed
+        terminal loses little more than the time since the last answer, and a resumed meeting goes on
+        from the time already spent instead of from 0. Time is summed over every session of the meeting."""
+        if self._clock() - self._clock_mark < every:
             return None
         return self.tick()
 

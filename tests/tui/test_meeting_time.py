@@ -6,7 +6,7 @@ from __future__ import annotations
 from assistant.core.summary import render_summary
 from assistant.tui.settings import Start
 from tests.polling import until_async
-from tests.tui.driving import ready, screen_text
+from tests.tui.driving import keys_for, ready, screen_text
 
 
 async def test_meeting_time_reaches_the_journal_while_the_meeting_runs_and_comes_back_on_resume(
@@ -28,3 +28,21 @@ async def test_meeting_time_reaches_the_journal_while_the_meeting_runs_and_comes
         await until_async(lambda: store.load(ident).seconds_spent() >= 7 * 60, "seven minutes over two sessions")
     transcript = store.load(ident)
     assert "**Duur:** 7 min" in render_summary(transcript, library.banks)
+
+
+async def test_the_time_up_to_an_answer_reaches_the_journal_with_it(new_app, store, clock):
+    """Answering goes on, the clock's own minute has not come: the time up to the answer is written
+    right after it (a kill in a busy meeting loses little more than the time since the last answer)."""
+    app = new_app("teacher_dialogue", clock_check=3600)  # the screen's timer never comes in this test
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        meeting = app.screen.meeting
+        ident = meeting.transcript.meta.id
+        clock.advance(40)
+        await pilot.press(*keys_for(meeting.prompt().question))
+        await until_async(lambda: store.load(ident).seconds_spent() == 40, "the 40 seconds up to the answer on disk")
+        clock.advance(10)
+        await pilot.press(*keys_for(meeting.prompt().question))
+        await until_async(lambda: len(store.load(ident).answers()) == 2, "the second answer")
+        await pilot.pause()
+        assert store.load(ident).seconds_spent() == 40, "10 more seconds: not yet worth a clock event"

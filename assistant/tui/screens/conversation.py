@@ -349,7 +349,19 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
             self.notify(self.strings.store_error(exc), severity="error", timeout=10)
             return None
         await self.show_state(focus=focus)
+        self.call_after_refresh(self._keep_time_after_change)  # after the frame: never before the next question
         return result
+
+    def _keep_time_after_change(self) -> None:
+        from assistant.core.store_errors import SaveError, StoreError
+        from assistant.tui.meeting import RECORD_AFTER_CHANGE
+
+        try:
+            self.meeting.keep_time(RECORD_AFTER_CHANGE)
+        except SaveError as exc:
+            self.composer.show_unsaved(self.strings.store_error(exc))
+        except StoreError:
+            pass  # closed meanwhile (finishing)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "enter":
