@@ -113,7 +113,8 @@ class Meeting:
 
     # -- what is on disk ----------------------------------------------------------------------------
     def journal(self) -> Path:
-        files = until(lambda: sorted(self.folder.glob("*.journal")), "a journal on disk")
+        """The meeting's journal, once the app has written its head (it is made empty, then filled)."""
+        files = until(lambda: sorted(f for f in self.folder.glob("*.journal") if f.stat().st_size > 0), "a journal on disk")
         path = next((f for f in files if self.ident is None or self.ident in f.name), None)
         assert path is not None, f"no journal for {self.ident} in {files}"
         return path

@@ -58,7 +58,8 @@ def _checklist(meeting: Meeting, picks: list[int]) -> None:
         steps += ["down"] * (place - at) + ["space"]
         at = place
     meeting.send(keys(*steps, "enter"))
-    until(lambda: meeting.pending() != offered, "the checklist confirmed")  # (the next section's may follow)
+    # every option decided (recorded one by one; the next section's checklist may follow at once)
+    until(lambda: not set(offered) & set(meeting.pending()), "the checklist confirmed")
 
 
 def _prepare(meeting: Meeting) -> None:
@@ -115,11 +116,13 @@ def test_a_preparation_handed_over_to_a_parent_conversation_killed_and_resumed_i
 
     # killed while the next answer is being typed: the unsent typing is kept as a draft
     meeting.send(keys("Geen, de bus"))
-    until(lambda: list((meeting.folder / ".drafts").glob(f"*{parent_id}*")), "the unsent typing kept")
+    # the draft itself, not the temporary file it is written through
+    until(lambda: any("Geen, de bus" in f.read_text() for f in (meeting.folder / ".drafts").glob(f"*{parent_id}.draft")),
+          "the unsent typing kept on disk")
     meeting.kill()
 
     meeting.start("resume", parent_id)
-    meeting.see("Geen, de bus")  # the draft, back in the box
+    meeting.see("teruggezet")  # 'Je niet-verstuurde tekst is teruggezet': the draft is back in the box
     assert SENSITIVE not in meeting.app.text()
     meeting.look()
     meeting.send(keys("f12"))

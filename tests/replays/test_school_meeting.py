@@ -69,7 +69,8 @@ def _checklist(meeting: Meeting, picks: list[int], typed_ahead: bool = False) ->
         steps += ["up" if place < at else "down"] * abs(place - at) + ["space"]
         at = place
     meeting.send(keys(*steps, "enter"))
-    until(lambda: meeting.pending() != offered, "the checklist confirmed")  # (the next section's may follow)
+    # every option decided (recorded one by one; the next section's checklist may follow at once)
+    until(lambda: not set(offered) & set(meeting.pending()), "the checklist confirmed")
     return [offered[p] for p in picks]
 
 
