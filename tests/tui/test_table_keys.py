@@ -77,3 +77,25 @@ async def test_a_table_edited_in_the_log_shows_its_cells_and_their_numbers(new_a
         burst(app, "right", "backspace", "9", "ctrl+s")
         await ready(pilot)
         assert meeting.transcript.answers()["inzicht.overzicht-afwezigheden"] == {"B": {"0-5": 15, "5-10": 9}}
+
+
+async def test_a_long_action_left_shows_its_start(new_app):
+    """Tab out of a long 'Wat': the cell shows how the action begins, not the end of it."""
+    from assistant.tui.widgets.answers.tables import Cell
+
+    app = new_app("school_dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await screen.act(lambda: screen.meeting.jump("opvolging.planning"))
+        await pilot.pause()
+        burst(app, *"Maandelijks overleg afwezigheden inplannen met het CLB", "tab", *"Karel")
+        await ready(pilot)
+        await pilot.pause()
+        wat = screen.query_one("#action-0-0", Cell)
+        assert wat.scroll_offset.x == 0
+        assert "Maandelijks overleg" in screen_text(app)
+        burst(app, "shift+tab", "!")  # back in it: typing goes on at its end, in view
+        await ready(pilot)
+        await pilot.pause()
+        assert wat.value.endswith("CLB!") and "CLB!" in screen_text(app)

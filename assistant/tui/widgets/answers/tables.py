@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
@@ -94,6 +95,15 @@ class Cell(KeysInOrder, Input):
         if event.value == "/":
             self.clear()
             self.post_message(AnswerBox.CommandStart())
+
+    def on_blur(self) -> None:
+        # Left, a cell shows the start of what it holds: scrolled to its end it read "rleg afwezigheden
+        # inplannen" for "Maandelijks overleg afwezigheden inplannen".
+        self.scroll_to(x=0, animate=False, immediate=True, force=True)
+
+    def on_focus(self) -> None:
+        # back in it, the cursor (where it was left, at the end) is in view again
+        self.scroll_to_region(Region(self._cursor_offset, 0, width=1, height=1), force=True, animate=False)
 
 
 class CountCell(Cell):
