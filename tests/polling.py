@@ -9,26 +9,31 @@ from collections.abc import Callable
 from typing import Any
 
 
+class _Deadline:
+    def __init__(self, what: str, timeout: float) -> None:
+        self.what, self.timeout, self.end = what, timeout, time.monotonic() + timeout
+
+    def passed(self, value: Any) -> bool:
+        """True when `value` holds; AssertionError naming the condition once the time is up."""
+        if value:
+            return True
+        if time.monotonic() > self.end:
+            raise AssertionError(f"timed out after {self.timeout:g} s waiting for: {self.what}")
+        return False
+
+
 def until(condition: Callable[[], Any], what: str, *, timeout: float = 20.0, every: float = 0.01) -> Any:
     """The first true value of `condition()`, polled every `every` seconds; AssertionError naming
-    `what` (a callable is called for the message, to show the state at that moment) after `timeout`."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:g} s waiting for: {what}")
+    `what` after `timeout`."""
+    deadline = _Deadline(what, timeout)
+    while not deadline.passed(value := condition()):
         time.sleep(every)
+    return value
 
 
 async def until_async(condition: Callable[[], Any], what: str, *, timeout: float = 20.0, every: float = 0.01) -> Any:
     """`until` for a Pilot test: the app runs while it waits."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:g} s waiting for: {what}")
+    deadline = _Deadline(what, timeout)
+    while not deadline.passed(value := condition()):
         await asyncio.sleep(every)
+    return value

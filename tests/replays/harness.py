@@ -99,6 +99,31 @@ class Meeting:
         until(lambda: self.app._read(0) or shown.search(" ".join(self.app.text().split())), f"the checklist '{title}'")
         return offered
 
+    def checklist(self, picks: list[int], *, typed_ahead: bool = False) -> list[str]:
+        """A section's deepening checklist: wait until it is up, then pick the options at `picks` (their
+        places) in one burst of arrows, spaces and Enter; with `typed_ahead`, the facilitator typed on
+        into it first (an arrow goes back to the list, on its second option). Returns the ids picked."""
+        offered = self.see_checklist()
+        steps, at = [], 0
+        if typed_ahead:
+            steps, at = ["down"], 1
+        for place in picks:
+            steps += ["up" if place < at else "down"] * abs(place - at) + ["space"]
+            at = place
+        self.send(keys(*steps, "enter"))
+        # every option decided (recorded one by one; the next section's checklist may follow at once)
+        until(lambda: not set(offered) & set(self.pending()), "the checklist confirmed")
+        return [offered[p] for p in picks]
+
+    def finish(self) -> None:
+        """F7, confirmed: the meeting is closed and its summary shown; then quit."""
+        self.look()
+        self.send(keys("f7"))
+        self.see("Gesprek afronden?")
+        self.send(keys("enter"))
+        until(lambda: self.transcript().meta.status == "closed", "the meeting closed")
+        self.see("Samenvatting")
+
     def look(self) -> None:
         """Forget what was drawn so far: `see` waits for what comes next."""
         self.app._read(0)

@@ -132,12 +132,7 @@ def test_a_parent_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
                 *REST):  # the suggestions on medical factors (Mondays) wait in the log: the walk goes on
         meeting.answer(ANSWERS[qid], question=qid)
 
-    meeting.look()
-    meeting.send(keys("f7"))
-    meeting.see("Gesprek afronden?")
-    meeting.send(keys("enter"))
-    until(lambda: meeting.transcript().meta.status == "closed", "the meeting closed")
-    meeting.see("Samenvatting")
+    meeting.finish()
     meeting.quit()
 
     saved = check(meeting, "parent_meeting", {meeting.transcript().meta.id: "ID"})

@@ -50,23 +50,11 @@ PARENT = {
 }
 
 
-def _checklist(meeting: Meeting, picks: list[int]) -> None:
-    offered = meeting.see_checklist()
-    steps: list[str] = []
-    at = 0
-    for place in picks:
-        steps += ["down"] * (place - at) + ["space"]
-        at = place
-    meeting.send(keys(*steps, "enter"))
-    # every option decided (recorded one by one; the next section's checklist may follow at once)
-    until(lambda: not set(offered) & set(meeting.pending()), "the checklist confirmed")
-
-
 def _prepare(meeting: Meeting) -> None:
     """The preparation, question by question as the walk asks them."""
     for _ in range(40):
         if meeting.pending():
-            _checklist(meeting, [0] if meeting.pending()[0] == "prep.thuis.te-weten" else [])
+            meeting.checklist([0] if meeting.pending()[0] == "prep.thuis.te-weten" else [])
             continue
         asked = meeting.next_question()
         if asked is None:
@@ -91,11 +79,7 @@ def test_a_preparation_handed_over_to_a_parent_conversation_killed_and_resumed_i
     _prepare(meeting)
     assert meeting.transcript().answers()["prep.afwezigheid.codes"] == {"B": {"sep-okt": 3, "nov-dec": 4}, "Z": {"sep-okt": 2}}
 
-    meeting.look()
-    meeting.send(keys("f7"))
-    meeting.see("Gesprek afronden?")
-    meeting.send(keys("enter"))
-    until(lambda: meeting.transcript().meta.status == "closed", "the preparation closed")
+    meeting.finish()
     meeting.see("Oudergesprek")  # the summary's key for the hand-over
     meeting.look()
     meeting.send(keys("h"))
@@ -135,12 +119,7 @@ def test_a_preparation_handed_over_to_a_parent_conversation_killed_and_resumed_i
     meeting.saved(before, "the answer finished after the resume")
     meeting.answer(PARENT["thuis.relatie-ouders"], question="thuis.relatie-ouders")
 
-    meeting.look()
-    meeting.send(keys("f7"))
-    meeting.see("Gesprek afronden?")
-    meeting.send(keys("enter"))
-    until(lambda: meeting.transcript().meta.status == "closed", "the parent conversation closed")
-    meeting.see("Samenvatting")
+    meeting.finish()
     meeting.quit()
 
     ids = {prep_id: "PREP", parent_id: "PARENT"}

@@ -57,23 +57,6 @@ def _text(meeting: Meeting, qid: str) -> None:
     meeting.answer(TEXT[qid], question=qid)
 
 
-def _checklist(meeting: Meeting, picks: list[int], typed_ahead: bool = False) -> list[str]:
-    """A section's deepening checklist: wait until it is drawn, then pick options `picks` (their
-    places, in one burst of arrows, spaces and Enter). Returns the ids picked."""
-    offered = meeting.see_checklist()
-    steps, at = [], 0
-    if typed_ahead:
-        steps.append("down")  # back from the typing to the list (on its second option)
-        at = 1
-    for place in picks:
-        steps += ["up" if place < at else "down"] * abs(place - at) + ["space"]
-        at = place
-    meeting.send(keys(*steps, "enter"))
-    # every option decided (recorded one by one; the next section's checklist may follow at once)
-    until(lambda: not set(offered) & set(meeting.pending()), "the checklist confirmed")
-    return [offered[p] for p in picks]
-
-
 def test_a_school_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said(tmp_path, library):
     meeting = Meeting(tmp_path / "transcripts", library)
     meeting.start("new", "school_dialogue", "--facilitator", "An Claes", "--subject", "Basisschool Sint-Jan",
@@ -93,7 +76,7 @@ def test_a_school_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
     meeting.look()
     meeting.send(keys(TEXT["inzicht.twijfelachtige-attesten"], "ctrl+s", TEXT["inzicht.verschillen"]))
     meeting.saved(before, "the last basis answer of the section")
-    picked = _checklist(meeting, [1, 3], typed_ahead=True)
+    picked = meeting.checklist([1, 3], typed_ahead=True)
     assert picked == ["inzicht.verschillen", "inzicht.effect-acties"]
     before = meeting.said()
     meeting.send(keys("ctrl+s"))  # the typing is in the box of the first question picked: send it
@@ -104,7 +87,7 @@ def test_a_school_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
     meeting.send(keys("ctrl+t", "ctrl+u", "Ann", "tab", "enter"))
     for qid in ("registratie.wie-registreert", "registratie.verloop", "registratie.spijbelen-binnen-school"):
         _text(meeting, qid)
-    _checklist(meeting, [])  # nothing now: parked for the next meeting
+    meeting.checklist([])  # nothing now: parked for the next meeting
     meeting.send(keys("ctrl+n", "De directie wil het stappenplan voor de personeelsvergadering", "ctrl+s"))
     until(lambda: meeting.events(EventKind.NOTE), "the note")
     for qid in [q for q in TEXT if q.startswith("beleid.")]:
@@ -112,7 +95,7 @@ def test_a_school_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
     meeting.send(keys("ctrl+g"))  # the last answer (catching up on tests): a priority
     until(lambda: meeting.events(EventKind.FLAG), "the priority")
     _text(meeting, "samenwerking.bespreking-clb")
-    _checklist(meeting, [0])
+    meeting.checklist([0])
     _text(meeting, "samenwerking.optimaal-scenario")
 
     # the counts were wrong: corrected in the log, Left/Right in the edit dialog's table too
@@ -146,15 +129,10 @@ def test_a_school_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
     assert meeting.transcript().answers()["opvolging.planning"] == [
         {"wat": wat, "wie": wie, "wanneer": wanneer, "check": check} for wat, wie, wanneer, check in PLAN]
 
-    _checklist(meeting, [0])  # the reflection at the end
+    meeting.checklist([0])  # the reflection at the end
     _text(meeting, "reflectie.basishouding")
 
-    meeting.look()
-    meeting.send(keys("f7"))
-    meeting.see("Gesprek afronden?")
-    meeting.send(keys("enter"))
-    until(lambda: meeting.transcript().meta.status == "closed", "the meeting closed")
-    meeting.see("Samenvatting")
+    meeting.finish()
     meeting.quit()
 
     saved = check(meeting, "school_meeting", {meeting.transcript().meta.id: "ID"})

@@ -13,11 +13,16 @@ from tests.tui.driving import ready, screen_text
 from tests.tui.test_command_burst import burst
 
 
-async def test_typing_on_into_the_checklist_ticks_nothing_and_reaches_the_next_answer_whole(make_app, store, library, clock):
+def _one_answer_to_the_checklist(make_app, store, library, clock):
+    """A school dialogue with its absence table answered: one text question, then the checklist."""
     meeting = start_new(store, library, "school_dialogue", NewMeta("An", "De Linde"), clock=clock)
-    meeting.answer({"B": {"0-5": 3}})  # the absence table; one text question left in the section
+    meeting.answer({"B": {"0-5": 3}})
     meeting.session.close()
-    app = make_app(Start("resume", ref=meeting.transcript.meta.id))
+    return make_app(Start("resume", ref=meeting.transcript.meta.id)), meeting
+
+
+async def test_typing_on_into_the_checklist_ticks_nothing_and_reaches_the_next_answer_whole(make_app, store, library, clock):
+    app, meeting = _one_answer_to_the_checklist(make_app, store, library, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         # one burst: the answer, its send, and the next answer typed on, spaces included
@@ -42,10 +47,7 @@ async def test_typing_on_into_the_checklist_ticks_nothing_and_reaches_the_next_a
 
 
 async def test_a_ticked_option_shows_its_mark_and_an_unticked_one_an_empty_box(make_app, store, library, clock):
-    meeting = start_new(store, library, "school_dialogue", NewMeta("An", "De Linde"), clock=clock)
-    meeting.answer({"B": {"0-5": 3}})
-    meeting.session.close()
-    app = make_app(Start("resume", ref=meeting.transcript.meta.id))
+    app, meeting = _one_answer_to_the_checklist(make_app, store, library, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         burst(app, *"Weinig", "ctrl+s")
@@ -61,10 +63,7 @@ async def test_a_ticked_option_shows_its_mark_and_an_unticked_one_an_empty_box(m
 async def test_an_enter_typed_right_after_the_send_confirms_nothing(make_app, store, library, clock):
     """Sent, and Enter at once (a new line in the next answer, in the mind of the one typing): the
     checklist, not yet seen, stays open and nothing is parked."""
-    meeting = start_new(store, library, "school_dialogue", NewMeta("An", "De Linde"), clock=clock)
-    meeting.answer({"B": {"0-5": 3}})
-    meeting.session.close()
-    app = make_app(Start("resume", ref=meeting.transcript.meta.id))
+    app, meeting = _one_answer_to_the_checklist(make_app, store, library, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         burst(app, *"Weinig", "ctrl+s", "enter", "enter")
