@@ -105,9 +105,10 @@ def _carried(carried: Any, swap: Callable[[Any], Any]) -> dict[str, Any]:
     if isinstance(result.get("previous"), dict):
         result["previous"] = {q: {**v, "value": swap(v.get("value"))} if isinstance(v, dict) else v
                               for q, v in result["previous"].items()}
-    for key in ("actions", "parked"):
+    for key in ("actions", "parked", "suggested"):
         if isinstance(result.get(key), list):
-            result[key] = [{k: swap(v) if k in {"wat", "wie", "wanneer", "check", "text"} else v for k, v in item.items()}
+            result[key] = [{k: swap(v) if k in {"wat", "wie", "wanneer", "check", "text", "note", "because"} else v
+                            for k, v in item.items()}
                            if isinstance(item, dict) else item for item in result[key]]
     for key in ("known", "to_learn", "sensitivities"):  # what a preparation handed over (assistant.core.handover)
         if key in result:
@@ -116,5 +117,6 @@ def _carried(carried: Any, swap: Callable[[Any], Any]) -> dict[str, Any]:
 
 
 def _event(event: Event, swap: Callable[[Any], Any]) -> Event:
-    data = {k: (v if k in {"question", "rule", "suggestion", "action", "flag", "decision"} else swap(v)) for k, v in event.data.items()}
+    data = {k: (v if k in {"question", "rule", "suggestion", "action", "flag", "decision", "status", "trigger"} else swap(v))
+            for k, v in event.data.items()}
     return Event(event.seq, event.kind, event.at, data)
