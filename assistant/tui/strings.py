@@ -362,8 +362,12 @@ _TABLE: dict[str, tuple[str, str]] = {
     "checklist.confirm": ("Bevestig", "Confirm"),
     "finish.title": ("Gesprek afronden?", "Finish the conversation?"),
     "finish.body": (
-        "{open} basisvraag/-vragen zijn nog niet beantwoord. Na het afronden toont Dialoog de samenvatting.",
-        "{open} basis question(s) are still unanswered. After finishing, Dialoog shows the summary.",
+        "{open} basisvragen zijn nog niet beantwoord. Na het afronden toont Dialoog de samenvatting.",
+        "{open} basis questions are still unanswered. After finishing, Dialoog shows the summary.",
+    ),
+    "finish.body_one": (
+        "1 basisvraag is nog niet beantwoord. Na het afronden toont Dialoog de samenvatting.",
+        "1 basis question is still unanswered. After finishing, Dialoog shows the summary.",
     ),
     "finish.body_complete": ("Na het afronden toont Dialoog de samenvatting.", "After finishing, Dialoog shows the summary."),
     "finish.yes": ("Afronden", "Finish"),
