@@ -65,6 +65,7 @@ REVIEW = (
 SUMMARY = (
     ActionSpec("export", "e", "export.named", "export.named.help", show=True, priority=False),
     ActionSpec("export_anonymous", "a", "export.anonymous", "export.anonymous.help", show=True, priority=False),
+    ActionSpec("export_word", "w", "export.word", "export.word.help", show=True, priority=False),
     ActionSpec("followup", "v", "summary.followup", "summary.followup.help", show=True, priority=False),
     ActionSpec("handover", "h", "summary.handover", "summary.handover.help", show=True, priority=False),
     ActionSpec("reopen", "o", "summary.reopen", "summary.reopen.help", priority=False),
