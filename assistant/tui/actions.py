@@ -40,6 +40,7 @@ CONVERSATION = (
     ActionSpec("finish", "f7", "conv.finish", "conv.finish.help", show=True),
     ActionSpec("panel", "f8", "conv.panel", "conv.panel.help"),
     ActionSpec("summary", "f9", "conv.summary_now", "conv.summary_now.help"),
+    ActionSpec("previous", "f10", "conv.previous", "conv.previous.help"),
 )
 
 START = (
