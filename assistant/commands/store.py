@@ -96,6 +96,9 @@ def _fail(message: str, code: int = EXIT_INVALID) -> int:
 
 
 def _table(rows: list[tuple[str, ...]], right: set[int] = frozenset()) -> list[str]:
+    from assistant.core.safetext import one_line
+
+    rows = [tuple(one_line(c) for c in r) for r in rows]  # escaped before measuring: the columns stay aligned
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return ["  ".join(c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(r)).rstrip()
             for r in rows]
