@@ -44,6 +44,17 @@ def one_line(text: object) -> str:
     return " ".join(visible(text).replace("\t", " ").split("\n"))
 
 
+def visible_in(value: object) -> object:
+    """An answer value (text, list, table) with `visible` applied to every text in it."""
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, list | tuple):
+        return [visible_in(v) for v in value]
+    if isinstance(value, dict):
+        return {k: visible_in(v) for k, v in value.items()}
+    return value
+
+
 def first_unsafe(text: str) -> str | None:
     """The first character of `text` that `visible` would escape, as its escape; None when there is none."""
     found = UNSAFE.search(text.replace("\r\n", "\n"))

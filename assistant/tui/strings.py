@@ -10,6 +10,8 @@ from __future__ import annotations
 import string
 from typing import TYPE_CHECKING
 
+from assistant.core.safetext import visible
+
 if TYPE_CHECKING:
     from assistant.core.answers import AnswerError
 
@@ -467,7 +469,11 @@ class Strings:
 
     def __call__(self, key: str, **values: object) -> str:
         template = _TABLE[key][self._index]
-        return template.format(**values) if values else template
+        if not values:
+            return template
+        # What fills a template is data (a subject, an answer, a file name, an OS error): shown with its
+        # control characters as escapes (assistant.core.safetext), never acting on the terminal.
+        return template.format(**{k: v if isinstance(v, int | float) else visible(v) for k, v in values.items()})
 
     def answer_error(self, error: AnswerError) -> str:
         """Why an answer was refused, in this language (the core's message is English)."""
