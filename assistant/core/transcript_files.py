@@ -76,6 +76,11 @@ class TranscriptFiles:
         """Unsent typing (assistant.core.drafts): not part of the transcript, never listed."""
         return locations.draft_path(self.folder, self.stem)
 
+    @property
+    def pseudonyms(self) -> Path:
+        """What the facilitator decided for anonymised exports (assistant.core.pseudonym_choices)."""
+        return locations.pseudonyms_path(self.folder, self.stem)
+
     def exists(self) -> bool:
         return self.yaml.exists() or self.journal.exists()
 
