@@ -68,6 +68,7 @@ _TITLES = r"(?:meneer|mijnheer|mevrouw|juffrouw|juf|meester|dokter|dhr\.?|mevr\.
 _FAMILY_WORDS = r"(?:tante|nonkel|oom|oma|opa|neef|nicht|broer|broertje|zus|zusje|zoon|dochter|vriend|vriendin|buurman|buurvrouw)"
 _TITLE_BEFORE = re.compile(rf"(?i:\b(?:{_TITLES}|{_FAMILY_WORDS}))\s+$")
 _TITLE_START = re.compile(rf"(?i:{_TITLES}|{_FAMILY_WORDS})\s+")
+_TITLE_ONLY = re.compile(rf"(?i:{_TITLES}|{_FAMILY_WORDS})")
 _PLACE_BEFORE = re.compile(r"\b(?:in|te|uit|naar|richting|nabij|vanuit)\s+$")
 FAMILY_ROLES = {"moeder", "vader", "mama", "papa", "ouder", "ouders", "stiefmoeder", "stiefvader", "plusmama", "pluspapa",
                 "plusmoeder", "plusvader", "oma", "opa", "grootmoeder", "grootvader", "broer", "zus", "zuster", "tante",
@@ -361,6 +362,8 @@ class _Pseudonymiser:
                     continue
             text = work[start:end]
             before = work[:start]
+            if _TITLE_ONLY.fullmatch(text):  # 'Mevr.', 'Dr.' before a name: the name is the next run
+                continue
             titled = bool(_TITLE_BEFORE.search(before))
             at_start = bool(_SENTENCE_END.search(before)) and not titled
             tokens = [t for t in _WORD.findall(text) if t.lower() not in PARTICLES or t[0].isupper()]
