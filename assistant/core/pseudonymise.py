@@ -64,6 +64,8 @@ _PERSONAL_NUMBER = re.compile(r"(?<![\w.,\ue000])\d(?:[\s./-]?\d){5,}(?![\w])")
 # Name particles: part of a surname ('van Dijk', 'El Amrani'), never a name on their own.
 PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "el", "al", "la", "le", "du", "da", "di", "von",
              "op", "in", "t", "d", "l", "ben", "bin", "abu", "mc", "mac", "'t", "vanden", "vander", "ibn", "dos", "das"}
+# Particles that join the words of one name ('Jan van Dijk'); not 'in' or 'op' ('Colruyt in Halle').
+_JOINERS = PARTICLES - {"in", "op", "te", "het", "t", "'t", "ben", "bin", "d", "l"}
 _TITLES = r"(?:meneer|mijnheer|mevrouw|juffrouw|juf|meester|dokter|dhr\.?|mevr\.?|mw\.?|dr\.?|mr\.?)"
 _FAMILY_WORDS = r"(?:tante|nonkel|oom|oma|opa|neef|nicht|broer|broertje|zus|zusje|zoon|dochter|vriend|vriendin|buurman|buurvrouw)"
 _TITLE_BEFORE = re.compile(rf"(?i:\b(?:{_TITLES}|{_FAMILY_WORDS}))\s+$")
@@ -373,6 +375,10 @@ class _Pseudonymiser:
                 continue  # an abbreviation: CLB, GON, OKAN
             if not titled and not any(probable_name(t, sentence_start=at_start and i == 0) for i, t in enumerate(tokens)):
                 continue
+            if at_start and len(tokens) > 1 and not probable_name(tokens[0], sentence_start=True):
+                start = work.index(tokens[1], start)  # 'Vriendinnen Hanne': the word that opens the sentence stays
+                text = work[start:end]
+                before = work[:start]
             kind = "adres" if _STREET_NAME.search(tokens[-1]) else "plaats" if _PLACE_BEFORE.search(before) and not titled else "naam"
             label = self._decide(text, kind, _context(work, start, end))
             if label is not None:
@@ -466,7 +472,7 @@ def _name_runs(text: str) -> Iterable[tuple[int, int]]:
             gap = text[end:matches[j + 1].start()]
             words = gap.split()
             if gap.strip() == "" and len(gap) <= 2 or (gap.startswith(" ") and gap.endswith(" ")
-                                                        and words and all(w.lower() in PARTICLES for w in words)):
+                                                        and words and all(w.lower() in _JOINERS for w in words)):
                 j += 1
                 end = matches[j].end()
             else:

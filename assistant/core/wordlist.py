@@ -52,6 +52,9 @@ def is_compound(token: str, depth: int = 0) -> bool:
     'GON-begeleider', 'schoolbusrit' (with the linking s or e between: 'verjaardagsfeest')."""
     lower = token.lower()
     if "-" in lower:
+        written = token.split("-")
+        if any(w[:1].isupper() and w[1:2].islower() for w in written[1:]):
+            return False  # 'Sint-Jozefschool', 'Marie-Louise': a name's parts keep their capitals
         parts = [p for p in lower.split("-") if p]
         return bool(parts) and all(_known(p) or is_compound(p, depth + 1) or (len(p) <= 5 and p.isalpha()
                                                                                 and token.split("-")[i].isupper())
