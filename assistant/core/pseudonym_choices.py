@@ -10,6 +10,7 @@ transcript. It names people, so it is as private as the transcript itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -48,9 +49,13 @@ def save(files: TranscriptFiles, decisions: Mapping[str, str]) -> None:
 
 
 def anonymised(files: TranscriptFiles, transcript: Transcript, *, linked: Iterable[Transcript] = (), banks: Any = None,
-               extra: Mapping[str, str] | None = None, checked: bool = False) -> Anonymised:
+               extra: Mapping[str, str] | None = None, checked: bool | None = None) -> Anonymised:
     """`transcript` anonymised with the decisions kept for it (and `extra`, just made): the one call for
-    every anonymised format (summary, prep sheet, YAML, .docx)."""
+    every anonymised format (summary, prep sheet, YAML, .docx). `checked`: a person just went through
+    the findings; None: checked when a person decided every one of them earlier."""
     decisions = {**load(files), **(extra or {})}
-    return anonymise(transcript, linked=linked, decisions=decisions, checked=checked,
+    done = anonymise(transcript, linked=linked, decisions=decisions, checked=bool(checked),
                      vocabulary=vocabulary_of(banks) if banks else ())
+    if checked is None and done.report.findings and not done.report.undecided:
+        done = replace(done, report=replace(done.report, checked=True))
+    return done

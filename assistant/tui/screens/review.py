@@ -264,7 +264,20 @@ class ReviewScreen(Screen[None]):
         self._export_chosen(anonymise=False)
 
     def action_export_anonymous(self) -> None:
-        self._export_chosen(anonymise=True)
+        info = self._chosen()
+        if info is None:
+            return
+        try:
+            transcript = self.app.store.load(info.name)  # type: ignore[attr-defined]
+        except Exception as exc:  # damaged since it was listed: name the problem
+            self._status(self.strings("app.load_failed", reason=exc))
+            return
+        from assistant.tui.screens.summary import export_anonymous
+
+        export_anonymous(self, transcript, self._status)
+
+    def _status(self, message: str, failed: bool = False) -> None:
+        self.query_one("#review-status", Static).update(message)
 
     def _export_chosen(self, *, anonymise: bool) -> None:
         info = self._chosen()
