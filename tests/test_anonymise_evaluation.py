@@ -96,3 +96,20 @@ def test_the_issue_example_on_the_command_line(tmp_path, capsys, command):
         assert leak not in out, leak
     assert "[leerling]'s oma is ziek; meneer [familienaam van moeder] werkt niet; bel [telefoon] of [e-mail]" in out
     assert "[leerkracht] belde meneer [naam 1] uit [plaats]" in out
+
+
+def test_the_word_list_is_read_only_when_anonymising():
+    import subprocess
+    import sys
+
+    code = ("import sys; import assistant.tui.app, assistant.core.summary, assistant.cli\n"
+            "from tests.summary import conversations\n"
+            "from assistant.core.summary import render_summary\n"
+            "t, b, v = conversations.parent(); render_summary(t, b, view=v)\n"
+            "from assistant.core import wordlist\n"
+            "assert wordlist.words.cache_info().currsize == 0, 'read for a summary with names'\n"
+            "render_summary(t, b, view=v, anonymise=True)\n"
+            "assert wordlist.words.cache_info().currsize == 1\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 0, result.stderr

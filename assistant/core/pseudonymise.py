@@ -84,6 +84,7 @@ _DIMINUTIVE = ("tjes", "tje", "jes", "je", "ke")
 # Placeholders while a text is being worked on (private-use characters, taken out of the input first).
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _HOLE = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+_ADDRESS_TWICE = re.compile(r"\[adres\],?\s\[adres\]")
 _CAPITALISED = re.compile(r"(?<![\w'’@.-])[A-ZÀ-ÖØ-Þ][\w'’-]*[^\W\d_]")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;…\n•]\s*|^\s*[-*]\s+|[\"'(“‘]\s*)$")
 
@@ -330,8 +331,9 @@ class _Pseudonymiser:
         if self.pattern is not None:
             work = self.pattern.sub(lambda m: self._registered(m, hole), work)
         if typed:
-            work = self._unregistered(work, value, hole)
-        return _HOLE.sub(lambda m: labels[int(m.group(1))], work)
+            work = self._unregistered(work, labels, hole)
+        work = _HOLE.sub(lambda m: labels[int(m.group(1))], work)
+        return _ADDRESS_TWICE.sub("[adres]", work)  # 'Kerkstraat 12, 2640 Mortsel': one address
 
     def _count(self, kind: str) -> None:
         self.replaced[kind] += 1
@@ -350,7 +352,7 @@ class _Pseudonymiser:
             return hole(form.label + possessive)
         return title + hole(form.label + possessive)
 
-    def _unregistered(self, work: str, original: str, hole: Callable[[str], str]) -> str:
+    def _unregistered(self, work: str, labels: list[str], hole: Callable[[str], str]) -> str:
         from assistant.core.wordlist import probable_name
 
         pieces: list[str] = []
@@ -380,18 +382,18 @@ class _Pseudonymiser:
                 text = work[start:end]
                 before = work[:start]
             kind = "adres" if _STREET_NAME.search(tokens[-1]) else "plaats" if _PLACE_BEFORE.search(before) and not titled else "naam"
-            label = self._decide(text, kind, _context(work, start, end))
+            label = self._decide(text, kind, _context(work, start, end, labels))
             if label is not None:
                 pieces += [work[last:start], hole(label)]
                 last = end
         pieces.append(work[last:])
         work = "".join(pieces)
-        return _PERSONAL_NUMBER.sub(lambda m: self._number(m, work, hole), work)
+        return _PERSONAL_NUMBER.sub(lambda m: self._number(m, work, labels, hole), work)
 
-    def _number(self, match: re.Match[str], work: str, hole: Callable[[str], str]) -> str:
+    def _number(self, match: re.Match[str], work: str, labels: list[str], hole: Callable[[str], str]) -> str:
         if _DATE_ONLY.match(match.group(0)):  # a meeting's date, not a person's
             return match.group(0)
-        label = self._decide(match.group(0), "nummer", _context(work, match.start(), match.end()))
+        label = self._decide(match.group(0), "nummer", _context(work, match.start(), match.end(), labels))
         return hole(label) if label else match.group(0)
 
     def _decide(self, text: str, kind: str, context: str) -> str | None:
@@ -481,10 +483,11 @@ def _name_runs(text: str) -> Iterable[tuple[int, int]]:
         i = j + 1
 
 
-def _context(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end], at most some 80 characters, placeholders as '…'."""
+def _context(text: str, start: int, end: int, labels: list[str]) -> str:
+    """The sentence around text[start:end], some 50 characters either side, with what was replaced already
+    shown as its label (what the check shows is anonymous but for the word it asks about)."""
     left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     right_ends = [i for c in ".!?\n" if (i := text.find(c, end)) != -1]
     right = min(right_ends) + 1 if right_ends else len(text)
     left, right = max(left, start - 50), min(right, end + 50)
-    return _HOLE.sub("…", text[left:right]).strip()
+    return _HOLE.sub(lambda m: labels[int(m.group(1))], text[left:right]).strip()
