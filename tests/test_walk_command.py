@@ -89,5 +89,5 @@ def test_unknown_script_is_a_usage_error_and_a_broken_one_invalid(data_dir, tmp_
     assert result.returncode == 1
     assert result.stderr == (
         "tests/data/scripts_broken/text_gte.yaml:7:34: rule 'attesten': 'gte' does not fit question "
-        "'eng.attesten' (a text answer); use: mentions\n"
+        "'eng.attesten' (a text answer); use: mentions, equals\n"
     )
