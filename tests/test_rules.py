@@ -24,7 +24,7 @@ def errors_of(text: str) -> list[str]:
     return [str(e) for e in errors]
 
 
-CODES = {"B": {"0-5": 12, "5-10": 2}, "D": {"20-30": 1}, "L": {"0-5": 4}}
+CODES = {"B": {"0-4": 12, "5-9": 2}, "D": {"20-29": 1}, "L": {"0-4": 4}}
 FACTORS = {"groter": [], "kleiner": ["ruzie thuis", "wordt gepest"]}
 ACTIONS = [{"wat": "Ouders bellen", "wie": "titularis", "wanneer": "later", "check": ""}]
 
@@ -59,8 +59,8 @@ CASES = [
     ("{scale: eng.score, lte: 5}", {"eng.score": 5}, True),
     ("{scale: eng.score, lte: 5}", {"eng.score": 6}, False),
     ("{scale: eng.score, lte: 5}", {}, None),
-    ("{answer: eng.codes, row: B, bands: [5-10, 10-20, 20-30, 30+], gte: 1}", {"eng.codes": CODES}, True),
-    ("{answer: eng.codes, row: B, bands: [10-20, 20-30, 30+], gte: 1}", {"eng.codes": CODES}, False),
+    ("{answer: eng.codes, row: B, bands: [5-9, 10-19, 20-29, 30+], gte: 1}", {"eng.codes": CODES}, True),
+    ("{answer: eng.codes, row: B, bands: [10-19, 20-29, 30+], gte: 1}", {"eng.codes": CODES}, False),
     ("{answer: eng.codes, row: [B, D], gte: 15}", {"eng.codes": CODES}, True),
     ("{answer: eng.codes, gte: 20}", {"eng.codes": CODES}, False),  # all rows, all bands: 19
     ("{answer: eng.codes, row: Z, lt: 1}", {"eng.codes": CODES}, True),  # an empty row counts 0

@@ -37,14 +37,14 @@ def room(kleiner, groter):
 
 CASES = [
     # school_dialogue: zorgcontinuüm thresholds on the school's table of pupils per band of codes
-    ("school_dialogue", "school.b-codes-5", {CODES: {"B": {"0-5": 40, "5-10": 3}}}, True),
-    ("school_dialogue", "school.b-codes-5", {CODES: {"B": {"0-5": 40}, "D": {"5-10": 2}}}, False),
-    ("school_dialogue", "school.d-codes-20", {CODES: {"D": {"20-30": 1}}}, True),
-    ("school_dialogue", "school.d-codes-20", {CODES: {"D": {"10-20": 9}, "B": {"30+": 1}}}, False),
-    ("school_dialogue", "school.laatkomers", {CODES: {"L": {"10-20": 2}}}, True),
+    ("school_dialogue", "school.b-codes-5", {CODES: {"B": {"0-4": 40, "5-9": 3}}}, True),
+    ("school_dialogue", "school.b-codes-5", {CODES: {"B": {"0-4": 40}, "D": {"5-9": 2}}}, False),
+    ("school_dialogue", "school.d-codes-20", {CODES: {"D": {"20-29": 1}}}, True),
+    ("school_dialogue", "school.d-codes-20", {CODES: {"D": {"10-19": 9}, "B": {"30+": 1}}}, False),
+    ("school_dialogue", "school.laatkomers", {CODES: {"L": {"10-19": 2}}}, True),
     ("school_dialogue", "school.laatkomers", {"inzicht.aandeel-te-laat": "Een groot aandeel, vooral in de derde graad"}, True),
     ("school_dialogue", "school.laatkomers", {"inzicht.aandeel-te-laat": "Eerder klein, geen probleem"}, False),
-    ("school_dialogue", "school.laatkomers", {CODES: {"L": {"0-5": 50}}}, False),
+    ("school_dialogue", "school.laatkomers", {CODES: {"L": {"0-4": 50}}}, False),
     ("school_dialogue", "school.twijfelachtige-attesten", {"inzicht.twijfelachtige-attesten": "Vrij groot: we twijfelen vaak aan attesten van dezelfde arts"}, True),
     ("school_dialogue", "school.twijfelachtige-attesten", {"inzicht.twijfelachtige-attesten": "Geen probleem, dat komt zelden voor"}, False),
     ("school_dialogue", "school.geen-stappenplan", {"beleid.stappenplan": "Nee, er is geen vast stramien"}, True),

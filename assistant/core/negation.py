@@ -54,7 +54,10 @@ _CLAUSE_STARTS = frozenset({
     "slaapt", "sliep", "eet", "at", "vindt", "vond", "weet", "ziet", "zag", "lijkt", "staat", "stond", "loopt", "liep",
     "spijbelt", "huilt", "wilt", "mag", "durft", "geraakt", "neemt", "nam", "ligt", "lag",
 })
-_ANAPHORS = frozenset({"dat", "dit", "het", "die"})
+_ANAPHORS = frozenset({"dat", "dit", "die"})
+# "dat lukt goed", "de bus gaat prima": the topic is no trouble.
+_GOING = frozenset({"lukt", "gaat", "loopt", "verloopt"})
+_WELL = frozenset({"goed", "prima", "vlot"})
 _BREAKS = re.compile(r"[.!?;:,()\[\]\n\r\t\"“”„]|\s[-–—]+\s|[–—]")
 _WORD = re.compile(r"[^\W_]+")
 # A whole answer that is a no (or a yes): these words and nothing but fillers.
@@ -128,7 +131,7 @@ def _is_negated(clause: list[str]) -> bool:
 
 def _is_dismissed(clause: list[str]) -> bool:
     words = set(clause)
-    if words & _MEEVALLEN or (words & _VALLEN and "mee" in words):
+    if words & _MEEVALLEN or (words & _VALLEN and "mee" in words) or (words & _GOING and words & _WELL):
         return True
     return bool(words & {"geen", "zonder", "nooit", "niet"} and words & _DISMISSED_NOUNS)
 

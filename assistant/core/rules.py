@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from assistant.core.answers import FACTOR_SIDES, AnswerError, normalise_answer
-from assistant.core.bank import AnswerType, Question
+from assistant.core.bank import RENAMED_BANDS, AnswerType, Question
 from assistant.core.mentions import DEFAULT_MIN_SCORE, fold, mentions_any
 from assistant.core.negation import is_no, is_yes
 from assistant.core.yamlsource import Located, SourceError, YamlPath
@@ -99,7 +99,7 @@ class AnswerTest:
             total = 0
             for row in rows:
                 cells = value.get(row) or {}
-                total += sum(n for band, n in cells.items() if self.bands is None or band in self.bands)
+                total += sum(n for band, n in cells.items() if self.bands is None or RENAMED_BANDS.get(band, band) in self.bands)
             return total
         if self.kind == AnswerType.FACTORS:
             sides = (self.side,) if self.side else FACTOR_SIDES
