@@ -139,9 +139,12 @@ def _word_matches(term: str, forms: _Forms, min_score: float) -> bool:
         return False
     from rapidfuzz import fuzz, process  # imported on first use: it is not needed to start the app
 
+    # A typo adds, drops or changes a letter: a close word two letters longer or shorter is another word
+    # ("blijven" is not a typo of "nablijven", "bleven" is one of "beven" but a different word).
     return any(
-        process.extractOne(term, candidates, scorer=fuzz.ratio, score_cutoff=min_score) is not None
+        abs(len(match) - length) <= 1
         for candidates in (forms.ordered, ordered_parts)
+        for match, _, _ in process.extract(term, candidates, scorer=fuzz.ratio, score_cutoff=min_score, limit=None)
     )
 
 

@@ -58,7 +58,8 @@ _ANAPHORS = frozenset({"dat", "dit", "die"})
 # "dat lukt goed", "de bus gaat prima": the topic is no trouble.
 _GOING = frozenset({"lukt", "gaat", "loopt", "verloopt"})
 _WELL = frozenset({"goed", "prima", "vlot"})
-_BREAKS = re.compile(r"[.!?;:,()\[\]\n\r\t\"“”„]|\s[-–—]+\s|[–—]")
+_SENTENCES = re.compile(r"[.!?\n\r]+")
+_BREAKS = re.compile(r"[;:,()\[\]\t\"“”„]|\s[-–—]+\s|[–—]")
 _WORD = re.compile(r"[^\W_]+")
 # A whole answer that is a no (or a yes): these words and nothing but fillers.
 _NO = frozenset({"nee", "neen", "niet", "nope", "geen", "nooit"})
@@ -86,7 +87,9 @@ class Reading:
     def of(cls, folded: str) -> Reading:
         """Read a folded text (lower case, no accents)."""
         clauses: list[list[str]] = []
-        for chunk in _BREAKS.split(folded):
+        sentence_of: list[int] = []  # per clause
+        for sentence, chunk in ((n, c) for n, s in enumerate(_SENTENCES.split(folded)) for c in _BREAKS.split(s)):
+            first = len(clauses)
             current: list[str] = []
             chunk_words = [standard(w) for w in _WORD.findall(chunk)]
             for i, word in enumerate(chunk_words):
@@ -98,12 +101,18 @@ class Reading:
                 current.append(word)
             if current:
                 clauses.append(current)
+            sentence_of += [sentence] * (len(clauses) - first)
         negated = [_is_negated(c) for c in clauses]
         dismissed = [_is_dismissed(c) for c in clauses]
         for n in range(1, len(clauses)):
-            # "Pesten? Dat valt mee." / "Vervoer: geen probleem": the dismissal is about the clause before.
+            # "Pesten? Dat valt mee." / "Vervoer: geen probleem" / "Gsm om negen uur af, dat lukt goed": a
+            # dismissal that refers back is about what was said before it in its sentence, or about the
+            # sentence before when it opens its own.
             if dismissed[n] and (clauses[n][0] in _ANAPHORS or len(clauses[n]) <= 4):
-                dismissed[n - 1] = negated[n - 1] = True
+                own = [k for k in range(n) if sentence_of[k] == sentence_of[n]]
+                before = own or [k for k in range(n) if sentence_of[k] == sentence_of[n] - 1]
+                for k in before:
+                    dismissed[k] = negated[k] = True
         words = tuple(w for c in clauses for w in c)
         clause_of = tuple(n for n, c in enumerate(clauses) for _ in c)
         return cls(words, clause_of, tuple(negated), tuple(dismissed))
