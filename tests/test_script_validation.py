@@ -22,7 +22,7 @@ tests/data/scripts_broken/many.yaml:9:11: rule 'not-a-mapping': a condition is a
 tests/data/scripts_broken/many.yaml:13:30: rule 'bad-operator': unknown key 'gteq' in a condition (did you mean 'gte'?)
 tests/data/scripts_broken/many.yaml:17:38: rule 'two-operators': one operator per condition ('gte' and 'lte'): use {all: [...]} for a range
 tests/data/scripts_broken/many.yaml:21:36: rule 'bad-row': unknown row 'X' (expected one of: B, D, Z, L)
-tests/data/scripts_broken/many.yaml:25:53: rule 'bad-band': unknown band '40+' (expected one of: 0-4, 5-9, 10-19, 20-29, 30+)
+tests/data/scripts_broken/many.yaml:25:52: rule 'bad-band': unknown band '40+' (expected one of: 0-4, 5-9, 10-19, 20-29, 30+)
 tests/data/scripts_broken/many.yaml:29:34: rule 'side-on-text': 'side' is only for factors questions; 'eng.attesten' is a text answer
 tests/data/scripts_broken/many.yaml:33:45: rule 'bad-option': question 'eng.stappenplan': 'misschien' is not one of the options: ja, nee, deels
 tests/data/scripts_broken/many.yaml:37:36: rule 'not-a-number': 'lte' compares a number; 'veel' is not a number
