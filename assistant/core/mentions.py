@@ -83,6 +83,7 @@ class _Forms:
     ordered: tuple[str, ...]
     known: frozenset[str]
     _parts: dict[int, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _near: dict[tuple[int, str, str], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, forms: set[str] | tuple[str, ...]) -> _Forms:
@@ -98,6 +99,15 @@ class _Forms:
             parts = {f[:length] for f in long_enough} | {f[-length:] for f in long_enough}
             self._parts[length] = (frozenset(parts), tuple(sorted(parts)))
         return self._parts[length]
+
+    def near(self, term: str) -> tuple[str, ...]:
+        """The forms a typo of `term` can be: one letter longer or shorter at most, and with its first or its last
+        letter (one slip does not change both). Kept per shape, so that most terms need no fuzzy search at all."""
+        key = (len(term), term[0], term[-1])
+        if key not in self._near:
+            self._near[key] = tuple(f for f in self.ordered + self.compound_parts(len(term))[1]
+                                    if abs(len(f) - key[0]) <= 1 and (f[0] == key[1] or f[-1] == key[2]))
+        return self._near[key]
 
 
 @dataclass(frozen=True)
@@ -140,12 +150,9 @@ def _word_matches(term: str, forms: _Forms, min_score: float) -> bool:
     from rapidfuzz import fuzz, process  # imported on first use: it is not needed to start the app
 
     # A typo adds, drops or changes a letter: a close word two letters longer or shorter is another word
-    # ("blijven" is not a typo of "nablijven", "bleven" is one of "beven" but a different word).
-    return any(
-        abs(len(match) - length) <= 1
-        for candidates in (forms.ordered, ordered_parts)
-        for match, _, _ in process.extract(term, candidates, scorer=fuzz.ratio, score_cutoff=min_score, limit=None)
-    )
+    # ("blijven" is not a typo of "nablijven"); the candidates are the words and compound parts of that shape.
+    candidates = forms.near(term)
+    return bool(candidates) and process.extractOne(term, candidates, scorer=fuzz.ratio, score_cutoff=min_score) is not None
 
 
 @lru_cache(maxsize=4096)
