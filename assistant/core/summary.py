@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.core.answers import answer_as_text
+from assistant.core.answers import answer_as_text, count_cell
 from assistant.core.bank import AnswerType, Bank, Level
 from assistant.core.effects import Suggestion, View
 from assistant.core.followup import previous_answers, still_parked
@@ -154,6 +154,10 @@ def privacy_context(report: Report) -> dict[str, Any]:
     return {"kinds": kinds, "checked": report.checked, "kept": len(report.kept)}
 
 
+def _cell_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
 def _plain(value: Any) -> str:
     """Any answer value as text, for answers whose question the banks no longer know."""
     if isinstance(value, Mapping):
@@ -236,7 +240,7 @@ class _Summary:
                 return Answer(kind="text", text=str(value), **common)
             if kind == AnswerType.COUNTS and isinstance(value, Mapping):
                 columns = tuple(question.count_columns)
-                rows = tuple((row, *(str(value.get(row, {}).get(c, "")) for c in columns)) for row in question.count_rows)
+                rows = tuple((row, *(_cell_text(count_cell(value.get(row), c)) for c in columns)) for row in question.count_rows)
                 return Answer(kind="table", table=Table(columns, rows), **common)
             if kind == AnswerType.ACTIONS and isinstance(value, list):
                 return Answer(kind="actions", **common)

@@ -140,6 +140,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.flag_set": ("{flag}: {question}", "{flag}: {question}"),
     "conv.flag_cleared": ("Markering weg: {flag}", "Flag removed: {flag}"),
     "conv.suggestion": ("Vervolgvraag", "Follow-up question"),
+    "conv.suggestion.own": ("Vervolgvraag (eigen suggestie)", "Follow-up question (our own suggestion)"),
     "conv.because": ("Waarom: ", "Why: "),
     "conv.suggestion.keys": (
         "ctrl+f, dan: enter volgen · p parkeren · x negeren",

@@ -101,7 +101,9 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) 
         if entry.decision:
             return Content.assemble((f"{t('conv.suggestion')} ({t(f'conv.decision.{entry.decision}')}): ", "dim"),
                                     (entry.text, "dim"))
-        parts = [(f"{t('conv.suggestion')}: ", "bold"), (entry.text, "bold")]
+        # An own suggestion says so on its first line, also where its reason is not shown.
+        head = t("conv.suggestion.own") if entry.own else t("conv.suggestion")
+        parts = [(f"{head}: ", "bold"), (entry.text, "bold")]
         if not entry.same_reason:
             parts += ["\n", (t("conv.because"), "italic"), (entry.because, "italic")]
         if entry.keys_hint:
