@@ -13,9 +13,10 @@ class Suggestion:
     rule_id: str
     question_id: str | None   # a bank question, or None for an ad-hoc text
     text: str
-    because: str              # shown to the facilitator; cites the source document
+    because: str              # shown to the facilitator; quotes the source document, or says "Eigen suggestie"
     trigger: str | None = None  # the question whose answer made the rule fire
-    origin: str = ""            # "parked" or "suggested": carried from the previous meeting (assistant.core.carried)
+    own: bool = False         # the rule is our own judgement, not a source document's
+    origin: str = ""          # "parked" or "suggested": carried from the previous meeting (assistant.core.carried)
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Signal:
     text: str
     because: str
     trigger: str | None = None
+    own: bool = False
 
 
 # A priority hint is a proposal: it reaches the summary's priorities only once the facilitator accepts
@@ -45,6 +47,7 @@ class PriorityHint:
     text: str
     because: str
     question_id: str | None = None
+    own: bool = False
 
     @property
     def key(self) -> str:

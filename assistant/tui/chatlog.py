@@ -260,7 +260,7 @@ _CARRIED = "\x00carried"  # the anchor of a follow-up's carried questions (never
 
 def _suggestion(suggestion: Suggestion, decision: str) -> SuggestionEntry:
     return SuggestionEntry(f"s:{suggestion.key}", suggestion.key, suggestion.text, suggestion.because,
-                           suggestion.rule_id, str(decision), kind=suggestion.origin)
+                           suggestion.rule_id, str(decision), kind=suggestion.origin, own=suggestion.own)
 
 
 def _proposals(transcript: Transcript, view: View) -> list[tuple[PriorityHint, str]]:
@@ -278,7 +278,8 @@ def _proposals(transcript: Transcript, view: View) -> list[tuple[PriorityHint, s
 
 
 def _proposal(hint: PriorityHint, decision: str) -> SuggestionEntry:
-    return SuggestionEntry(f"s:{hint.key}", hint.key, hint.text, hint.because, hint.rule_id, decision, kind="priority")
+    return SuggestionEntry(f"s:{hint.key}", hint.key, hint.text, hint.because, hint.rule_id, decision, kind="priority",
+                           own=hint.own)
 
 
 def _signal(signal: Signal) -> SignalEntry:

@@ -80,6 +80,7 @@ class SuggestionEntry:
     same_reason: bool = False     # the message just above gives the same reason: not repeated
     keys_hint: bool = False       # the newest pending suggestion says how to decide
     kind: str = ""                # "priority": a proposal for the priorities; "parked"/"suggested": from last time
+    own: bool = False             # our own judgement, not a source document's: said on the suggestion itself
 
 
 @dataclass(frozen=True)

@@ -61,16 +61,16 @@ async def test_a_priority_proposal_is_taken_over_by_key_and_cannot_be_parked(new
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         meeting = app.screen.meeting
-        meeting.jump("beleid.stappenplan")
+        meeting.jump("samenwerking.bespreking-clb")
         await app.screen.show_state()
-        await pilot.press(*"Nee, er is geen stappenplan", "ctrl+s")
+        await pilot.press(*"Eerder ad hoc, weinig overleg", "ctrl+s")
         await ready(pilot)
-        key = "school.geen-stappenplan#prioriteit"
+        key = "school.samenwerking-clb-laag#prioriteit"
         assert [h.key for h in meeting.priority_proposals()] == [key]
-        await pilot.press("ctrl+f", "up", "up", "up", "up", "p")
+        await pilot.press("ctrl+f", "up", "up", "up", "p")  # the proposal stands above its rule's three questions
         await ready(pilot)
         assert key not in meeting.transcript.decisions()  # parking a proposal means nothing: refused
         await pilot.press("enter")
         await ready(pilot)
         assert meeting.transcript.decisions()[key].get("decision") == "accepted"
-        assert any("Prioriteit: Een stappenplan" in n.message for n in app._notifications)  # said, as a flag set is
+        assert any("Prioriteit: Een vaste overlegstructuur" in n.message for n in app._notifications)  # said, as a flag set is

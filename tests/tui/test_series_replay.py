@@ -113,7 +113,9 @@ def test_three_linked_meetings_carry_each_agreement_once_to_the_last_summary(tmp
     step(app, [CTRL_R], text["registratie.verloop"][:40])  # and the basis question waiting, too
     jump(app, text["beleid.stappenplan"])
     step(app, ["Nee, er is geen stappenplan", CTRL_S], text["registratie.verloop"][:40], shown=True)  # the walk goes on
-    step(app, [CTRL_F, UP, UP, UP, UP, ENTER], "Prioriteit: Een stappenplan")  # the proposal, above its rule's questions
+    jump(app, text["samenwerking.bespreking-clb"], "Enter is een nieuwe regel")
+    step(app, ["Eerder ad hoc, weinig overleg", CTRL_S], text["registratie.verloop"][:40], shown=True)
+    step(app, [CTRL_F, UP, UP, UP, ENTER], "Prioriteit: Een vaste overlegstructuur")  # the proposal, above its rule's questions
     jump(app, text["opvolging.planning"], PLAN_HEADS)
     step(app, ["Stappenplan herwerken", ENTER, "directie", ENTER, "pasen", ENTER, "op het volgende overleg", ENTER,
                "Te laat komers apart registreren", ENTER, "secretariaat", CTRL_S], TOPBAR)
@@ -122,7 +124,7 @@ def test_three_linked_meetings_carry_each_agreement_once_to_the_last_summary(tmp
     one = saved(folder, first)
     summary_one = dialoog(folder, "summary", first)
     priorities = section(summary_one, "## Prioriteiten")
-    assert "Een stappenplan voor problematische afwezigheden afspreken" in priorities  # taken over in the meeting
+    assert "Een vaste overlegstructuur school-CLB voor afwezigheden" in priorities  # taken over in the meeting
     assert shape(priorities).list_items == 1  # nothing else: no hint nobody took over
     parked_one, plan = identities(still_parked(one)), [r["wat"] for r in one.answers()["opvolging.planning"]]
     assert "registratie.wie-registreert" in parked_one and len(parked_one) == len(set(parked_one)) >= 3
