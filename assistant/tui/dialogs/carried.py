@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from assistant.core.safetext import one_line
 from assistant.tui.strings import Strings
 
 
@@ -86,11 +87,12 @@ class CarriedDialog(ModalScreen[None]):
             style = "dim" if row.state in ("dropped", "dismissed") else ""
         else:
             mark, style = "  ", "bold"
-        parts: list = [(mark, "bold"), (row.text, style)]
+        # What the last meeting wrote is data: shown on one line each, control characters as escapes.
+        parts: list = [(mark, "bold"), (one_line(row.text), style)]
         if row.note:
-            parts.append((f": {row.note}", "italic"))
+            parts.append((f": {one_line(row.note)}", "italic"))
         if row.detail:
-            parts += ["\n", ("    " + row.detail, "dim italic")]
+            parts += ["\n", ("    " + one_line(row.detail), "dim italic")]
         return Content.assemble(*parts)
 
     def _row_at(self, index: int | None) -> tuple[int, ReviewRow] | None:
@@ -150,7 +152,8 @@ class CarriedDialog(ModalScreen[None]):
                 await self._record(number, index, value, note.strip())
             listing.focus()
 
-        self.app.push_screen(LineDialog(self.t("carried.note", action=row.text), row.note,
+        # The note as saved, its control characters as escapes: saved again, it holds the escapes.
+        self.app.push_screen(LineDialog(self.t("carried.note", action=one_line(row.text)), one_line(row.note),
                                         self.t("carried.note.placeholder")), noted)
 
     async def _record(self, number: int, index: int | None, value: str, note: str) -> None:
