@@ -50,5 +50,5 @@ def proposals(carried: Mapping[str, Any] | None, text_of: Callable[[str], str | 
             rule = _text(item.get("rule")) or CARRIED_RULE
             # No trigger: nothing in this meeting made it come up (the chat shows it with last time's)
             result.setdefault(key, Suggestion(key, rule, question, text, _text(item.get("because")), None,
-                                              origin=origin))
+                                              own=item.get("own") is True, origin=origin))
     return list(result.values())

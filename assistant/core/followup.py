@@ -5,10 +5,11 @@
 
     from      the previous transcript's id; date: its creation date
     parked    questions deferred to the next meeting ({"question": id}) and parked suggestions
-              ({"suggestion": key, "rule", "text", "question", "because"}), including those carried
+              ({"suggestion": key, "rule", "text", "question", "because", ["own"]}), including those carried
               into the previous meeting and not dealt with there; each question once
     suggested the follow-up questions the previous summary still suggested (proposed and not decided,
-              or accepted and not answered): {"suggestion": key, "rule", "text", "question", "because"}
+              or accepted and not answered): {"suggestion": key, "rule", "text", "question", "because", ["own"]};
+              own: true when the rule is our own judgement (shown as "eigen suggestie" again)
     actions   open action items ({"action": id, "wat", "wie", "wanneer", "check", "from": meeting id,
               "date", and "status"/"note"/"noted" when a meeting found it partly done}), the rows of
               the previous meeting's action-plan answers among them; the new meeting reviews each one
@@ -102,7 +103,8 @@ def still_parked(transcript: Transcript) -> list[dict[str, Any]]:
     for key, event in decided.items():
         if event.get("decision") == Decision.PARKED:
             once.add({"suggestion": key, "rule": event.get("rule"), "text": event.get("text"),
-                      "question": event.get("question"), "because": event.get("because")})
+                      "question": event.get("question"), "because": event.get("because"),
+                      "own": event.get("own") is True or None})
     return once.result
 
 
@@ -118,7 +120,8 @@ def suggested_next(transcript: Transcript, view: Any) -> list[dict[str, Any]]:
         if suggestion.question_id is None and suggestion.key in adhoc:
             return
         once.add({"suggestion": suggestion.key, "rule": suggestion.rule_id, "text": suggestion.text,
-                  "question": suggestion.question_id, "because": suggestion.because, "trigger": suggestion.trigger})
+                  "question": suggestion.question_id, "because": suggestion.because, "trigger": suggestion.trigger,
+                  "own": suggestion.own or None})
 
     for suggestion in getattr(view, "suggestions", ()) or ():
         if suggestion.origin != "parked":  # an inherited parked question left undecided stays parked

@@ -272,7 +272,7 @@ def _proposals(transcript: Transcript, view: View) -> list[tuple[PriorityHint, s
     for key, event in decisions.items():
         if is_priority_key(key) and key not in firing:
             hint = PriorityHint(str(event.get("rule") or ""), str(event.get("text") or ""), str(event.get("because") or ""),
-                                event.get("question"))
+                                event.get("question"), event.get("own") is True)
             shown.append((hint, str(event.get("decision"))))
     return shown
 

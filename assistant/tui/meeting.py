@@ -234,7 +234,8 @@ class Meeting:
             if hint is None or decision is Decision.PARKED:
                 return None
             event = self.session.record(EventKind.DECISION, suggestion=key, decision=str(decision), rule=hint.rule_id,
-                                        text=hint.text, question=hint.question_id, because=hint.because or None)
+                                        text=hint.text, question=hint.question_id, because=hint.because or None,
+                                        own=hint.own or None)
             self.refresh()
             return event
         suggestion = self.suggestion(key)
@@ -253,7 +254,7 @@ class Meeting:
         # The question and the reason go along: a parked suggestion is carried to the next meeting as it was
         return self.session.record(EventKind.DECISION, suggestion=suggestion.key, decision=str(decision),
                                    rule=suggestion.rule_id, text=suggestion.text, question=suggestion.question_id,
-                                   because=suggestion.because or None)
+                                   because=suggestion.because or None, own=suggestion.own or None)
 
     def review_action(self, action: str, status: ActionStatus | str, note: str = "") -> Event:
         """Say where an action of an earlier meeting stands (done, partly done with a note, dropped, open)."""

@@ -74,3 +74,31 @@ async def test_a_priority_proposal_is_taken_over_by_key_and_cannot_be_parked(new
         await ready(pilot)
         assert meeting.transcript.decisions()[key].get("decision") == "accepted"
         assert any("Prioriteit: Een vaste overlegstructuur" in n.message for n in app._notifications)  # said, as a flag set is
+
+
+async def test_an_own_suggestion_parked_is_still_marked_as_our_own_next_time(new_app, make_app, store, library):
+    """Issue 15's marker travels with a carried question: parked in one meeting, it is proposed in the next
+    as 'Vorige keer geparkeerd (eigen suggestie)', in the review of last time and in the chat."""
+    app = new_app("parent_dialogue")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        meeting = app.screen.meeting
+        await pilot.press(*"Het busabonnement is te duur", "ctrl+s")
+        await ready(pilot)
+        own = next(s for s in meeting.view.suggestions if s.own)
+        await pilot.press("ctrl+f", "p")  # the newest follow-up, our own: parked for next time
+        await ready(pilot)
+        assert meeting.transcript.decisions()[own.key].get("decision") == "parked"
+        first = meeting.transcript.meta.id
+        await pilot.press("ctrl+q")
+    session = follow_up(store, first, banks=library.banks, scripts=library.scripts)
+    session.close()
+    assert next(p for p in session.transcript.meta.carried["parked"] if p.get("suggestion") == own.key)["own"] is True
+    again = make_app(Start("resume", ref=session.id))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert isinstance(again.screen, CarriedDialog)
+        assert "Vorige keer geparkeerd (eigen suggestie)" in screen_text(again)
+        await pilot.press("escape")
+        await ready(pilot)
+        assert f"Vorige keer geparkeerd (eigen suggestie): {own.text[:30]}" in screen_text(again)

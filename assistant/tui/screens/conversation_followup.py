@@ -36,13 +36,16 @@ class FollowUpMixin(_Base):
                            note=f": {action['before_note']}" if action.get("before_note") else "")
             rows.append(ReviewRow("action", str(action.get("action", "")), text, detail, str(action.get("status") or ""),
                                   str(action.get("note") or "")))
+        def origin(suggestion: Any) -> str:  # "Vorige keer voorgesteld (eigen suggestie)", as in the chat
+            label = t(f"conv.carried.{suggestion.origin}")
+            return t("conv.own", label=label) if suggestion.own else label
+
         for suggestion in m.view.suggestions:
             if suggestion.origin:
-                rows.append(ReviewRow("question", suggestion.key, suggestion.text, t(f"conv.carried.{suggestion.origin}")))
+                rows.append(ReviewRow("question", suggestion.key, suggestion.text, origin(suggestion)))
         for suggestion, decision in m.view.decided:
             if suggestion.origin:
-                rows.append(ReviewRow("question", suggestion.key, suggestion.text, t(f"conv.carried.{suggestion.origin}"),
-                                      str(decision)))
+                rows.append(ReviewRow("question", suggestion.key, suggestion.text, origin(suggestion), str(decision)))
         return rows
 
     def review_left(self) -> str:
