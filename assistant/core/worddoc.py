@@ -2,7 +2,7 @@
 
 The Word file is made from the Markdown the templates rendered, read with markdown-it-py
 (CommonMark and tables, as the summaries are written): headings, paragraphs, lists, tables, bold and
-italic, line breaks. So it holds exactly what the Markdown holds, in the same order, and a change of
+italic, line breaks, and a block quote (an anonymised summary's privacy statement) as Word's Quote. So it holds exactly what the Markdown holds, in the same order, and a change of
 template changes both. Numbered items keep their number as text, so that no list in Word continues
 another's numbering. python-docx writes the file; it is imported only when a Word file is made.
 """
@@ -30,6 +30,7 @@ class _Writer:
         self.item_started = False                # the current list item's first paragraph is written
         self.table: list[list[tuple[Token, str]]] | None = None  # rows of (inline token, align)
         self.title = ""
+        self.quoted = 0                          # open block quotes
 
     # -- blocks -----------------------------------------------------------------------------------
     def write(self, tokens: list[Token]) -> bytes:
@@ -46,6 +47,8 @@ class _Writer:
                 self.lists.append([int(start) if start else 1] if kind == "ordered_list_open" else [None])
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
+            elif kind in ("blockquote_open", "blockquote_close"):
+                self.quoted += 1 if kind == "blockquote_open" else -1
             elif kind == "list_item_open":
                 self.item_started = False
             elif kind == "table_open":
@@ -77,7 +80,7 @@ class _Writer:
 
     def _paragraph(self, token: Token) -> None:
         if not self.lists:
-            self._runs(self.doc.add_paragraph(), token)
+            self._runs(self.doc.add_paragraph(style="Quote" if self.quoted else None), token)
             return
         level = len(self.lists)
         numbering = self.lists[-1]

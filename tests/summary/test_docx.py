@@ -106,3 +106,17 @@ def test_a_reader_sees_headings_lists_and_a_bold_table_head() -> None:
     assert head and all(run.bold for run in head)
     assert document.core_properties.author == "Dialoog"  # not the library's default
     assert document.core_properties.title == styles[0][1]
+
+
+def test_the_privacy_statement_of_an_anonymised_summary_stands_apart_as_a_quote() -> None:
+    from assistant.core.summary import render_summary
+    from tests.summary import conversations
+
+    transcript, banks, view = conversations.parent()
+    markdown = render_summary(transcript, banks, view=view, anonymise=True)
+    data = docx_bytes(markdown)
+    assert word_blocks(data) == markdown_blocks(markdown)
+    document = docx.Document(io.BytesIO(data))
+    quoted = [p.text for p in document.paragraphs if p.style.name == "Quote"]
+    assert len(quoted) == 1 and quoted[0].startswith("Geanonimiseerd. Vervangen: ") and "Niemand heeft dit nagekeken" in quoted[0]
+    assert not any(name in p.text for p in document.paragraphs for name in ("Fatima", "Yasmine", "Amrani", "Tom Claes"))
