@@ -25,6 +25,7 @@ from assistant.core import locations
 from assistant.core.answers import normalise_answer
 from assistant.core.bank import Bank, Question
 from assistant.core.catalog import load_bank_folder, load_script_folder
+from assistant.core.rules import Rule
 from assistant.core.script import Script
 from benchmarks.timing import interleaved, row
 
@@ -89,10 +90,16 @@ def answers_of(item: Item) -> dict[str, Any]:
     return {ident: normalise_answer(_question(banks, ident), value) for ident, value in given}
 
 
+def proposes(rule: Rule) -> bool:
+    """Whether a firing rule puts something before the facilitator (a question suggested or shown, a signal,
+    a priority hint). A rule that only skips questions (a table already holds the answer) is no follow-up."""
+    return bool(rule.suggest or rule.show or rule.signal or rule.priority_hint)
+
+
 def fired(item: Item, answers: dict[str, Any] | None = None) -> set[str]:
     _, scripts = library()
     answers = answers_of(item) if answers is None else answers
-    return {rule.id for rule in scripts[item.script].rules if rule.when.evaluate(answers) is True}
+    return {rule.id for rule in scripts[item.script].rules if proposes(rule) and rule.when.evaluate(answers) is True}
 
 
 def score(items: list[Item]) -> Scores:

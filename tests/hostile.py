@@ -4,6 +4,8 @@ gap in the module's list shows up as a failing test rather than agreeing with it
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import strategies as st
 
 from assistant.core.transcript import Participant, Transcript
@@ -70,3 +72,23 @@ def hostile_transcript(payload: str = ALL, script: str = "parent_dialogue") -> T
     ):
         transcript = transcript.with_event(transcript.next_event(kind, **data))
     return transcript
+
+
+def hostile_follow_up(payload: str = ALL) -> Transcript:
+    """`hostile_transcript` as a follow-up meeting: `payload` also in what it carried from the last one
+    (an open action with its note, a suggested question, an earlier answer) and in an action's review."""
+    carried = {
+        "from": "0badf00d", "date": "2025-01-13",
+        "actions": [{"action": "0badf00d:afspraken.acties:1", "wat": f"Bellen {payload}", "wie": f"mama {payload}",
+                     "wanneer": f"maandag {payload}", "check": "", "from": "0badf00d", "date": "2025-01-13",
+                     "status": "partly", "note": f"Eerder {payload}", "noted": "2025-01-13"},
+                    {"action": "0badf00d:afspraken.acties:2", "wat": f"Toelage {payload}", "wie": "CLB",
+                     "from": "0badf00d", "date": "2025-01-13"}],
+        "suggested": [{"suggestion": "ouders.praktisch:vraag", "rule": "ouders.praktisch", "text": f"Vraag {payload}",
+                       "because": f"Reden {payload}"}],
+        "previous": {"thuis.relatie-ouders": {"value": f"Vorige keer {payload}", "date": "2025-01-13"}},
+    }
+    base = hostile_transcript(payload)
+    transcript = Transcript(replace(base.meta, follows="0badf00d", carried=carried), base.events)
+    return transcript.with_event(transcript.next_event("action_status", action="0badf00d:afspraken.acties:1",
+                                                       status="partly", note=f"Nu {payload}"))

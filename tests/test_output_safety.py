@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hostile import ALL, SEQUENCES, hostile_text, hostile_transcript, unsafe
+from hostile import ALL, SEQUENCES, hostile_follow_up, hostile_text, hostile_transcript, unsafe
 from storekit import new_store
 
 from assistant.cli import main
@@ -58,6 +58,31 @@ def test_every_control_and_sequence_through_every_command(tmp_path, capsys):
     # shown, visibly, not dropped: a reader sees that the answer held a sequence
     assert "\\x1b]0;PWNED\\x07" in outputs["show"][1] and "\\u202e" in outputs["search"][1]
     assert "\\\\x1b\\]0;PWNED\\\\x07" in outputs["summary"][1]  # in Markdown, the backslash itself escaped
+
+
+def test_what_a_follow_up_carried_through_the_commands_and_the_word_file(tmp_path, capsys):
+    """A follow-up's carried actions, notes and questions (and their review) are shown as escapes too, and the
+    Word file made from the summary holds only what the Markdown holds: the escapes, never a raw control."""
+    import io
+
+    import docx
+
+    folder = tmp_path / "t"
+    ident = stored(folder, hostile_follow_up(ALL))
+    where = ("--transcripts", str(folder))
+    for args in (("show", ident), ("summary", ident), ("summary", ident, "--anonymise")):
+        code, text = run(capsys, *args, *where)
+        assert code == 0 and not unsafe(text), f"{args[0]} wrote {unsafe(text)[:5]}"
+    code, text = run(capsys, "show", ident, *where)
+    assert "Bellen osc-title:\\x1b]0;PWNED\\x07" in text  # the carried action, shown with its escapes
+    for extra in ((), ("--anonymise",)):
+        target = tmp_path / f"samenvatting{len(extra)}.docx"
+        code, text = run(capsys, "summary", ident, "--docx", "-o", str(target), *extra, *where)
+        assert code == 0, text
+        document = docx.Document(io.BytesIO(target.read_bytes()))
+        words = "\n".join([p.text for p in document.paragraphs]
+                           + [c.text for table in document.tables for row in table.rows for c in row.cells])
+        assert "Nu " in words and "PWNED" in words and not unsafe(words), unsafe(words)[:5]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -167,6 +167,9 @@ CASES = [
     ("parent_prep", "prep.ouders-niet-bereikbaar", {"prep.contact.bereikbaar": "Bereikbaar en werken mee"}, False),
     ("parent_prep", "prep.gekende-problematiek", {"prep.contact.gekende-problemen": "ja"}, True),
     ("parent_prep", "prep.gekende-problematiek", {"prep.contact.gekende-problemen": "nee"}, False),
+    # parent_prep: the table per period holds the counts, so they are not asked again
+    ("parent_prep", "prep.tabel-ingevuld", {"prep.afwezigheid.codes": {"B": {"sep-okt": 2}, "D": {"nov-dec": 1}}}, True),
+    ("parent_prep", "prep.tabel-ingevuld", {"prep.afwezigheid.b-codes": 3}, False),
 ]
 
 

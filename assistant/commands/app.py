@@ -67,7 +67,8 @@ def _start(args: argparse.Namespace):
             raise SystemExit(f"dialoog: --participant '{exc}': write 'NAME (ROLE)'") from None
         given = args.facilitator or args.subject or people
         meta = NewMeta(args.facilitator or "", args.subject or "", people, follows=args.follows) if given else None
-        return Start("new", script=args.script, meta=meta)
+        # --follows alone: the details form opens as that meeting's follow-up, filled in from it
+        return Start("new", script=args.script, meta=meta, follows=None if given else args.follows)
     if kind == "resume":
         return Start("resume", ref=args.transcript)
     return Start(kind)

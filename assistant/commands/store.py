@@ -192,7 +192,7 @@ def _text(value: Any) -> str:
 def describe(transcript, banks: dict) -> list[str]:
     """A transcript as lines of plain text for review."""
     from assistant.core.answers import answer_as_text
-    from assistant.core.followup import carried_actions, previous_answer, still_parked
+    from assistant.core.followup import carried_counts, plan_rows, previous_answer, reviewed_actions, still_parked
     from assistant.core.questions import QuestionIndex
 
     places = QuestionIndex(banks)
@@ -220,9 +220,10 @@ def describe(transcript, banks: dict) -> list[str]:
         lines.append(f"follows: {meta.follows}")
     carried = meta.carried or {}
     if carried.get("from"):
+        counts = carried_counts(transcript)
         lines.append(f"carried from {carried.get('from', '?')} ({carried.get('date', '?')}): "
-                     f"{len(carried.get('previous') or {})} earlier answer(s), {len(carried.get('parked') or [])} parked, "
-                     f"{len(carried.get('actions') or [])} open action(s)")
+                     f"{counts['previous']} earlier answer(s), {counts['parked']} parked question(s), "
+                     f"{counts['suggested']} suggested question(s), {counts['actions']} open action(s)")
     lines += preparation_lines(transcript)
     if transcript.seconds_spent():
         lines.append(f"time spent: {round(transcript.seconds_spent() / 60)} min")
@@ -248,15 +249,24 @@ def describe(transcript, banks: dict) -> list[str]:
     if flags:
         lines += ["", "Flags"] + [f"  {flag}: {q}" + (f" (rank {e.get('rank')})" if e.get("rank") is not None else "")
                                   for (q, flag), e in flags.items()]
-    actions = [(a.done, " / ".join(x for x in (a.wat, a.wie, a.wanneer, a.check) if x)) for a in transcript.actions()]
-    actions += [(False, " / ".join(str(a.get(k)) for k in ("wat", "wie", "wanneer", "check") if a.get(k)) + "  (carried)")
-                for a in carried_actions(transcript)]
+    def fields(item: Any) -> str:
+        return " / ".join(str(item.get(k)) for k in ("wat", "wie", "wanneer", "check") if item.get(k))
+
+    marks = {"done": "x", "partly": "~", "dropped": "-"}
+    actions = [(marks.get(str(a.get("status")), " "), fields(a) + f"  (carried: {a.get('status') or 'not reviewed'}"
+                + (f": {a['note']}" if a.get("note") else "") + ")") for a in reviewed_actions(transcript)]
+    actions += [(" ", fields(row)) for row in plan_rows(transcript)]
+    actions += [("x" if a.done else " ", " / ".join(x for x in (a.wat, a.wie, a.wanneer, a.check) if x)) for a in transcript.actions()]
     if actions:
-        lines += ["", "Actions"] + [f"  [{'x' if done else ' '}] {text}" for done, text in actions]
+        lines += ["", "Actions"] + [f"  [{mark}] {text}" for mark, text in actions]
+
+    def question_text(item: Any) -> str:
+        place = places.get(item.get("question"))
+        return place.question.text if place else str(item.get("text") or item.get("question") or item.get("suggestion"))
+
     parked = still_parked(transcript)
     if parked:
-        lines += ["", "For the next meeting"] + [f"  - {p.get('question') or p.get('text') or p.get('suggestion')}"
-                                                 for p in parked]
+        lines += ["", "For the next meeting"] + [f"  - {question_text(p)}" for p in parked]
     lines += ["", f"{len(transcript.events)} event(s)"]
     return lines
 

@@ -440,9 +440,14 @@ class _Pseudonymiser:
         if isinstance(result.get("previous"), dict):
             result["previous"] = {q: {**v, "value": self.deep(v.get("value"))} if isinstance(v, dict) else v
                                   for q, v in result["previous"].items()}
-        for key in ("actions", "parked"):
+        # A carried action is typed text through and through (wat, wie, a partly-done note), but for its
+        # ids, dates and status; a carried question's text and reason come from the scripts.
+        if isinstance(result.get("actions"), list):
+            result["actions"] = [{k: v if k in _CARRIED_ACTION_IDS else self.deep(v) for k, v in item.items()}
+                                 if isinstance(item, dict) else item for item in result["actions"]]
+        for key in ("parked", "suggested"):
             if isinstance(result.get(key), list):
-                result[key] = [{k: self.deep(v) if k in {"wat", "wie", "wanneer", "check", "text"} else v
+                result[key] = [{k: self.deep(v) if k == "text" else self.deep(v, typed=False) if k == "because" else v
                                 for k, v in item.items()} if isinstance(item, dict) else item for item in result[key]]
         for key in ("known", "to_learn", "sensitivities"):  # what a preparation handed over (assistant.core.handover)
             if key in result:
@@ -453,9 +458,14 @@ class _Pseudonymiser:
 
     def _event(self, event: Event) -> Event:
         typed = event.kind not in (EventKind.SIGNAL, EventKind.DECISION)  # those texts come from the scripts
-        ids = {"question", "rule", "suggestion", "action", "flag", "decision", "transcript", "trigger"}
+        ids = {"question", "rule", "suggestion", "action", "flag", "decision", "transcript", "trigger", "status"}
         data = {k: (v if k in ids else self.deep(v, typed=typed)) for k, v in event.data.items()}
         return Event(event.seq, event.kind, event.at, data)
+
+
+# What a carried action holds besides text (assistant.core.followup): its id, the meeting it comes from,
+# dates and the status a review gave it.
+_CARRIED_ACTION_IDS = frozenset({"action", "from", "date", "noted", "status"})
 
 
 def _bare(subject: str) -> str:

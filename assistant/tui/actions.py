@@ -40,6 +40,7 @@ CONVERSATION = (
     ActionSpec("finish", "f7", "conv.finish", "conv.finish.help", show=True),
     ActionSpec("panel", "f8", "conv.panel", "conv.panel.help"),
     ActionSpec("summary", "f9", "conv.summary_now", "conv.summary_now.help"),
+    ActionSpec("previous", "f10", "conv.previous", "conv.previous.help"),
 )
 
 START = (
@@ -65,6 +66,7 @@ REVIEW = (
 SUMMARY = (
     ActionSpec("export", "e", "export.named", "export.named.help", show=True, priority=False),
     ActionSpec("export_anonymous", "a", "export.anonymous", "export.anonymous.help", show=True, priority=False),
+    ActionSpec("export_word", "w", "export.word", "export.word.help", show=True, priority=False),
     ActionSpec("followup", "v", "summary.followup", "summary.followup.help", show=True, priority=False),
     ActionSpec("handover", "h", "summary.handover", "summary.handover.help", show=True, priority=False),
     ActionSpec("reopen", "o", "summary.reopen", "summary.reopen.help", priority=False),

@@ -93,3 +93,24 @@ def test_a_resumed_transcript_writes_no_sequence_of_its_own_to_the_terminal(tmp_
         assert sequence.encode("utf-8", "surrogatepass") not in app.output, f"{name} reached the terminal"
     for char in "\x9b\x9d\x9c\u202e\u2067\U000e0041\x00\x7f\x08":
         assert char.encode() not in app.output, f"U+{ord(char):04X} reached the terminal"
+
+
+async def test_a_follow_ups_review_of_last_time_shows_controls_as_escapes(store, make_app):
+    """What a follow-up carried (actions, notes, questions) in the chat, the review dialog (F10) and the
+    dialog for a partly-done note: escapes, never raw controls."""
+    from hostile import hostile_follow_up
+
+    with store.create(hostile_follow_up(ALL)) as session:
+        ident = session.id
+    app = make_app(Start("resume", ref=ident))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: "afgerond: Nu" in drawn(app), "the chat with the carried action's review")
+        assert_safe(app, "conversation of a follow-up")
+        await pilot.press("f10")
+        await settle(pilot, lambda: type(app.screen).__name__ == "CarriedDialog" and "Toelage" in drawn(app),
+                     "the review of last time")
+        assert "\\x1b]0;PWNED\\x07" in drawn(app)  # shown, not dropped
+        assert_safe(app, "review of last time")
+        await pilot.press("d")  # partly done: the note dialog, with the action in its title
+        await settle(pilot, lambda: type(app.screen).__name__ == "LineDialog", "the note dialog")
+        assert_safe(app, "partly-done note")

@@ -28,6 +28,7 @@ from assistant.tui.actions import CONVERSATION, install
 from assistant.tui.commands import ActionsProvider, QuestionJumpProvider
 from assistant.tui.screens.conversation_commands import CommandsMixin
 from assistant.tui.screens.conversation_drafts import DraftsMixin
+from assistant.tui.screens.conversation_followup import FollowUpMixin
 from assistant.tui.typing import settle
 from assistant.tui.widgets.answers import AnswerBox
 from assistant.tui.widgets.chat import ChatLog
@@ -57,7 +58,7 @@ def fit_title(title: str, subject: str, room: int) -> str:
     return shown if len(shown) <= room else shown[: max(room - 1, 0)] + "…"
 
 
-class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
+class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]):
     BINDINGS = [Binding("enter", "enter", show=False, priority=True)]
     AUTO_FOCUS = ""  # the composer takes focus itself, once its box is there
     COMMANDS = {ActionsProvider, QuestionJumpProvider}
@@ -175,7 +176,11 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self.earlier = earlier_answers(meeting)
         self._ready.set()
         await self.show_state(focus=self.focused is None or self.composer in self.focused.ancestors)
-        self._type_early_keys()
+        if self.review_due():  # a follow-up opens with last time's agreements; early typing waits for the box
+            self._collect_early = False
+            self.open_review(self.take_early_keys())
+        else:
+            self._type_early_keys()
         self.restore_draft()
         for warning in getattr(meeting.session, "warnings", []):
             self.notify(warning, severity="warning", timeout=8)
@@ -432,9 +437,12 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self.log_view.enter("answers", f"a:{event.question_id}")
 
     async def on_chat_log_decision_requested(self, event: ChatLog.DecisionRequested) -> None:
+        if not self.decision_allowed(event.suggestion_key, event.decision):
+            return
         # One decision per ctrl+f: the facilitator goes straight back to typing, so letters typed
         # after p or x reach the answer box instead of being read as more decisions.
         await self.act(lambda: self.meeting.decide(event.suggestion_key, event.decision), focus=False)
+        self.decided(event.suggestion_key, event.decision)
         self.log_view.leave()
         self.composer.focus_answer()
 

@@ -70,10 +70,12 @@ def anonymised_for(app: Any, transcript: Transcript, *, extra: dict[str, str] | 
 
 
 def export_summary(app: Any, transcript: Transcript, *, anonymise: bool, meeting: Any = None,
-                   shown: str = "", anonymised: Any = None) -> tuple[str, bool]:
-    """Save the summary, with names or anonymised, in the store's exports folder (assistant.core.exports):
-    the one export of the summary screen and the review. `shown`: the Markdown already on screen (with
-    names). Returns the status line's message and whether it failed; never raises (it runs in a worker)."""
+                   shown: str = "", anonymised: Any = None, word: bool = False) -> tuple[str, bool]:
+    """Save the summary, with names or anonymised, as Markdown or (`word`) as a Word file, in the store's
+    exports folder (assistant.core.exports): the one export of the summary screen and the review.
+    `shown`: the Markdown already on screen (with names); `anonymised`: the transcript as the check before
+    sharing left it. Returns the status line's message and whether it failed; never raises (it runs in a
+    worker)."""
     from assistant.core import durable
     from assistant.core.exports import save_summary
     from assistant.core.transcript_files import file_stem
@@ -82,12 +84,13 @@ def export_summary(app: Any, transcript: Transcript, *, anonymise: bool, meeting
     try:
         text = shown if shown and not anonymise else render_for(app, transcript, meeting, anonymise=anonymise,
                                                                 anonymised=anonymised)
-        path = save_summary(app.store.root, file_stem(transcript), text, anonymised=anonymise)
+        path = save_summary(app.store.root, file_stem(transcript), text, anonymised=anonymise, word=word)
     except OSError as exc:
         return t("app.saving_failed", reason=durable.reason(exc)), True
     except Exception as exc:  # a summary that cannot be made: say why, keep the screen
         return t("summary.unavailable", reason=exc), True
-    return t("export.anonymous_done" if anonymise else "export.named_done", path=path), False
+    done = "export.anonymous_done" if anonymise else "export.word_done" if word else "export.named_done"
+    return t(done, path=path), False
 
 
 def export_anonymous(screen: Any, transcript: Transcript, status: Callable[..., None], meeting: Any = None) -> None:
@@ -188,11 +191,14 @@ class SummaryScreen(Screen[None]):
     def action_export_anonymous(self) -> None:
         export_anonymous(self, self.transcript, self._status, self.meeting)
 
+    def action_export_word(self) -> None:
+        self._export(anonymise=False, word=True)
+
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, anonymise: bool) -> None:
+    def _export(self, anonymise: bool, word: bool = False) -> None:
         self.app.call_from_thread(self._status, self.strings("app.working"))
         message, failed = export_summary(self.app, self.transcript, anonymise=anonymise, meeting=self.meeting,
-                                         shown=self.markdown)
+                                         shown=self.markdown, word=word)
         self.app.call_from_thread(self._status, message, failed)
 
     def _status(self, text: str, error: bool = False) -> None:

@@ -24,8 +24,10 @@ from textual.widgets import Static
 
 from assistant.core.safetext import first_unsafe, visible
 from assistant.tui.entries import (
+    ActionStatusEntry,
     AnswerEntry,
     Entry,
+    FollowEntry,
     MarkEntry,
     NoteEntry,
     PrepEntry,
@@ -67,6 +69,15 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) 
         if entry.known:
             return Content.assemble((f"── {entry.title} ──", "bold"), "\n", (t("conv.prep_knew", value=entry.known), "italic"))
         return Content.styled(f"── {entry.title} ──", "bold")
+    if isinstance(entry, FollowEntry):
+        counted = [t.count(noun, n) for noun, n in (("action", entry.actions), ("question", entry.questions)) if n]
+        what = t("count.and", first=counted[0], second=counted[1]) if len(counted) == 2 else "".join(counted)
+        left = t("conv.follows.left", what=what) if what else t("conv.follows.done")
+        return Content.assemble((t("conv.follows", date=entry.date or "-"), "bold"), "\n", (left, "italic"))
+    if isinstance(entry, ActionStatusEntry):
+        status = t(f"conv.action_status.{entry.status}")
+        return Content.assemble((f"{t('conv.action')}: ", "dim"), (entry.wat, "dim italic"), (f" · {status}", "bold"),
+                                (f": {entry.note}" if entry.note else "", "italic"))
     if isinstance(entry, PrepEntry):
         parts: list = [(t("conv.prepared", date=entry.date or "-"), "bold")]
         if entry.topics:
@@ -98,16 +109,19 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) 
             parts += [" ", (f"({t('conv.edited')})", "dim italic")]
         return Content.assemble(*parts)
     if isinstance(entry, SuggestionEntry):
+        priority = entry.kind == "priority"
+        label = t("conv.proposal") if priority else t(f"conv.carried.{entry.kind}") if entry.kind else t("conv.suggestion")
         if entry.decision:
-            return Content.assemble((f"{t('conv.suggestion')} ({t(f'conv.decision.{entry.decision}')}): ", "dim"),
-                                    (entry.text, "dim"))
-        # An own suggestion says so on its first line, also where its reason is not shown.
-        head = t("conv.suggestion.own") if entry.own else t("conv.suggestion")
+            decided = t(f"conv.proposal.{entry.decision}") if priority else t(f"conv.decision.{entry.decision}")
+            return Content.assemble((f"{label} ({decided}): ", "dim"), (entry.text, "dim"))
+        # An own suggestion (or proposal, or question carried from last time) says so on its first line,
+        # also where its reason is not shown.
+        head = t("conv.own", label=label) if entry.own else label
         parts = [(f"{head}: ", "bold"), (entry.text, "bold")]
-        if not entry.same_reason:
+        if not entry.same_reason and entry.because:
             parts += ["\n", (t("conv.because"), "italic"), (entry.because, "italic")]
         if entry.keys_hint:
-            parts += ["\n", (t("conv.suggestion.keys"), "dim")]
+            parts += ["\n", (t("conv.proposal.keys" if priority else "conv.suggestion.keys"), "dim")]
         return Content.assemble(*parts)
     if isinstance(entry, SignalEntry):
         return Content.assemble((f"⚑ {t('conv.signal')}: ", "bold"), (entry.text, "bold"), "\n",
@@ -138,7 +152,7 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) 
 
 
 _CLASSES = {
-    PrepEntry: "prep", SectionEntry: "section", QuestionEntry: "question", AnswerEntry: "answer", SuggestionEntry: "suggestion",
+    FollowEntry: "prep", ActionStatusEntry: "mark", PrepEntry: "prep", SectionEntry: "section", QuestionEntry: "question", AnswerEntry: "answer", SuggestionEntry: "suggestion",
     SignalEntry: "signal", NoteEntry: "note", MarkEntry: "mark", StatusEntry: "status",
 }
 
@@ -161,6 +175,8 @@ class ChatMessage(Static):
             names.append(f"-{entry.decision or 'pending'}")
             if entry.same_reason:
                 names.append("-same-reason")
+            if entry.kind == "priority":
+                names.append("-priority")
         return " ".join(names)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
