@@ -24,8 +24,10 @@ def folder(tmp_path):
         s.record("answer", question="school.score", value=4)
         s.record("note", text="Sofie Peeters volgt Emma op in de klas.")
         s.record("action", action="a1", wat="Gesprek met Emma", wie="Sofie Peeters", wanneer="volgende week")
+        s.record("answer", question="afspraken.acties", value=[{"wat": "Schooltoelage aanvragen", "wie": "mama"}])
         s.close(status="closed")
     later = follow_up(store, s.id)
+    later.record("action_status", action="a1", status="partly", note="eerst met de ouders")
     later.close()
     write_yaml_only(store.root, old_closed("school_dialogue", "Oude school", "2019-05-02", {"q": "oud antwoord"}))
     (store.root / "notities.txt").write_text("niet van Dialoog\n")
@@ -70,7 +72,9 @@ def test_show_prints_answers_notes_actions_and_what_was_carried(folder, capsys):
     later = store.list(script="parent_dialogue", status="open")[0]
     code, out, _ = run(capsys, "show", "--transcripts", str(folder), later.id)
     assert f"follows: {first.id}" in out
-    assert f"carried from {first.id}" in out and "[ ] Gesprek met Emma / Sofie Peeters / volgende week  (carried)" in out
+    assert f"carried from {first.id}" in out and "2 open action(s)" in out  # the action plan's row counts too
+    assert "[~] Gesprek met Emma / Sofie Peeters / volgende week  (carried: partly: eerst met de ouders)" in out
+    assert "[ ] Schooltoelage aanvragen / mama  (carried: not reviewed)" in out
     code, _, err = run(capsys, "show", "--transcripts", str(folder), "nope")
     assert code == 1 and err.startswith("dialoog: no transcript 'nope'")
 
@@ -93,10 +97,12 @@ def test_anonymised_export_replaces_names_everywhere(folder, capsys, tmp_path):
     for name in ("Emma", "Janssens", "Mohamed", "Sofie", "Peeters", "An Claes"):
         assert name not in text, name
     data = yaml.safe_load(text)
-    assert data["meta"]["subject"] == "E.J."
+    assert data["meta"]["subject"] == "[leerling]" and data["meta"]["facilitator"] == "[gespreksleider]"
     assert [p["role"] for p in data["meta"]["participants"]] == ["vader", "leerkracht"]
-    assert data["meta"]["carried"]["actions"][0]["wie"] == "leerkracht"
-    assert "vader zegt dat E. 's ochtends buikpijn heeft." == data["meta"]["carried"]["previous"]["thuis.venster"]["value"]
+    carried = {a["wat"]: a for a in data["meta"]["carried"]["actions"]}
+    assert carried["Gesprek met [leerling]"]["wie"] == "[leerkracht]"
+    assert "[vader] zegt dat [leerling] 's ochtends buikpijn heeft." == data["meta"]["carried"]["previous"]["thuis.venster"]["value"]
+    assert text.startswith("# Dialoog transcript, anonymised export") and "# Checked: nobody checked it" in text
 
     code, out, _ = run(capsys, "export", followed.id, "--transcripts", str(folder))
     assert code == 0 and "Mohamed Janssens" in out  # without --anonymise: the transcript as it is

@@ -6,7 +6,7 @@ import argparse
 import gc
 import sys
 
-from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, typed_text
 
 ORDER = 10
 LANGS = ("nl", "en")
@@ -29,9 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                          description="Open the app on a new conversation. Without --facilitator, --subject or "
                          "--participant the details form opens first.")
     new.add_argument("script", metavar="SCRIPT", help="a script id, e.g. parent_dialogue")
-    new.add_argument("--facilitator", metavar="NAME", help="who leads the conversation")
-    new.add_argument("--subject", metavar="TEXT", help="the school or pupil, as you name them")
-    new.add_argument("--participant", action="append", default=[], metavar="'NAME (ROLE)'",
+    new.add_argument("--facilitator", metavar="NAME", type=typed_text, help="who leads the conversation")
+    new.add_argument("--subject", metavar="TEXT", type=typed_text, help="the school or pupil, as you name them")
+    new.add_argument("--participant", action="append", default=[], type=typed_text, metavar="'NAME (ROLE)'",
                      help="someone taking part, with their role (repeatable)")
     new.add_argument("--follows", metavar="TRANSCRIPT", help="this meeting follows an earlier transcript")
     add_default_arguments(new, suppress=True)
@@ -67,7 +67,8 @@ def _start(args: argparse.Namespace):
             raise SystemExit(f"dialoog: --participant '{exc}': write 'NAME (ROLE)'") from None
         given = args.facilitator or args.subject or people
         meta = NewMeta(args.facilitator or "", args.subject or "", people, follows=args.follows) if given else None
-        return Start("new", script=args.script, meta=meta)
+        # --follows alone: the details form opens as that meeting's follow-up, filled in from it
+        return Start("new", script=args.script, meta=meta, follows=None if given else args.follows)
     if kind == "resume":
         return Start("resume", ref=args.transcript)
     return Start(kind)

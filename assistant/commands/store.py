@@ -70,10 +70,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     export = add("export", "write a transcript as YAML, optionally with names replaced by roles/initials",
                  "Write the transcript as one YAML document (to stdout, or --output FILE, created 0600). "
-                 "--anonymise replaces participants by their roles, and the facilitator and the school "
-                 "or pupil by initials, also where their names were typed into answers and notes.", run_export)
+                 "--anonymise replaces everyone registered (pupil or school, participants, facilitator) by their role, "
+                 "in every form a Dutch text names them, contact data by its kind, and every other probable name "
+                 "or personal number that was not kept in the app's check.", run_export)
     export.add_argument("transcript", metavar="TRANSCRIPT")
-    export.add_argument("--anonymise", "--anonymize", action="store_true", help="replace names by roles or initials")
+    export.add_argument("--anonymise", "--anonymize", action="store_true", help="replace names by roles, contact data by its kind")
     export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout")
 
     retention = add("retention", "list (or --delete) closed transcripts older than N months",
@@ -96,6 +97,9 @@ def _fail(message: str, code: int = EXIT_INVALID) -> int:
 
 
 def _table(rows: list[tuple[str, ...]], right: set[int] = frozenset()) -> list[str]:
+    from assistant.core.safetext import one_line
+
+    rows = [tuple(one_line(c) for c in r) for r in rows]  # escaped before measuring: the columns stay aligned
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return ["  ".join(c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(r)).rstrip()
             for r in rows]
@@ -188,7 +192,7 @@ def _text(value: Any) -> str:
 def describe(transcript, banks: dict) -> list[str]:
     """A transcript as lines of plain text for review."""
     from assistant.core.answers import answer_as_text
-    from assistant.core.followup import carried_actions, previous_answer, still_parked
+    from assistant.core.followup import carried_counts, plan_rows, previous_answer, reviewed_actions, still_parked
     from assistant.core.questions import QuestionIndex
 
     places = QuestionIndex(banks)
@@ -216,9 +220,10 @@ def describe(transcript, banks: dict) -> list[str]:
         lines.append(f"follows: {meta.follows}")
     carried = meta.carried or {}
     if carried.get("from"):
+        counts = carried_counts(transcript)
         lines.append(f"carried from {carried.get('from', '?')} ({carried.get('date', '?')}): "
-                     f"{len(carried.get('previous') or {})} earlier answer(s), {len(carried.get('parked') or [])} parked, "
-                     f"{len(carried.get('actions') or [])} open action(s)")
+                     f"{counts['previous']} earlier answer(s), {counts['parked']} parked question(s), "
+                     f"{counts['suggested']} suggested question(s), {counts['actions']} open action(s)")
     lines += preparation_lines(transcript)
     if transcript.seconds_spent():
         lines.append(f"time spent: {round(transcript.seconds_spent() / 60)} min")
@@ -244,15 +249,24 @@ def describe(transcript, banks: dict) -> list[str]:
     if flags:
         lines += ["", "Flags"] + [f"  {flag}: {q}" + (f" (rank {e.get('rank')})" if e.get("rank") is not None else "")
                                   for (q, flag), e in flags.items()]
-    actions = [(a.done, " / ".join(x for x in (a.wat, a.wie, a.wanneer, a.check) if x)) for a in transcript.actions()]
-    actions += [(False, " / ".join(str(a.get(k)) for k in ("wat", "wie", "wanneer", "check") if a.get(k)) + "  (carried)")
-                for a in carried_actions(transcript)]
+    def fields(item: Any) -> str:
+        return " / ".join(str(item.get(k)) for k in ("wat", "wie", "wanneer", "check") if item.get(k))
+
+    marks = {"done": "x", "partly": "~", "dropped": "-"}
+    actions = [(marks.get(str(a.get("status")), " "), fields(a) + f"  (carried: {a.get('status') or 'not reviewed'}"
+                + (f": {a['note']}" if a.get("note") else "") + ")") for a in reviewed_actions(transcript)]
+    actions += [(" ", fields(row)) for row in plan_rows(transcript)]
+    actions += [("x" if a.done else " ", " / ".join(x for x in (a.wat, a.wie, a.wanneer, a.check) if x)) for a in transcript.actions()]
     if actions:
-        lines += ["", "Actions"] + [f"  [{'x' if done else ' '}] {text}" for done, text in actions]
+        lines += ["", "Actions"] + [f"  [{mark}] {text}" for mark, text in actions]
+
+    def question_text(item: Any) -> str:
+        place = places.get(item.get("question"))
+        return place.question.text if place else str(item.get("text") or item.get("question") or item.get("suggestion"))
+
     parked = still_parked(transcript)
     if parked:
-        lines += ["", "For the next meeting"] + [f"  - {p.get('question') or p.get('text') or p.get('suggestion')}"
-                                                 for p in parked]
+        lines += ["", "For the next meeting"] + [f"  - {question_text(p)}" for p in parked]
     lines += ["", f"{len(transcript.events)} event(s)"]
     return lines
 
@@ -312,11 +326,10 @@ def run_export(args: argparse.Namespace) -> int:
     transcript = loaded.transcript
     header = YAML_HEADER
     if args.anonymise:
-        from assistant.core.pseudonymise import pseudonymise
+        from assistant.core.pseudonym_choices import anonymised
 
-        transcript = pseudonymise(transcript)
-        header = ("# Dialoog transcript, anonymised export: names replaced by roles or initials (best effort in\n"
-                  "# free text: read it through before sharing).\n")
+        done = anonymised(loaded.files, transcript, banks=_banks())
+        transcript, header = done.transcript, anonymised_header(done.report)
     data = yaml_document(transcript, header)
     if args.output is None:
         sys.stdout.write(data.decode("utf-8"))
@@ -327,6 +340,16 @@ def run_export(args: argparse.Namespace) -> int:
         return _fail(f"cannot write {args.output}: {durable.reason(exc)}")
     print(f"written: {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def anonymised_header(report) -> str:
+    """The YAML export's first lines: what was replaced, and whether a person checked it."""
+    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.replaced.items())) or "nothing"
+    checked = ("a person went through what the program could not decide" if report.checked else
+               "nobody checked it: every probable name and personal number that was not decided in the app is "
+               "hidden; read it through before sharing")
+    return ("# Dialoog transcript, anonymised export: registered people replaced by their role, contact data by its\n"
+            f"# kind. Replaced: {kinds}.\n# Checked: {checked}.\n")
 
 
 def run_retention(args: argparse.Namespace) -> int:

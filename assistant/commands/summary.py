@@ -30,7 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     summary.add_argument("--transcripts", metavar="DIR", type=Path, default=argparse.SUPPRESS,
                          help="the transcripts folder (default: $DIALOOG_TRANSCRIPTS, else ./transcripts)")
     summary.add_argument("--anonymise", "--anonymize", action="store_true",
-                         help="participants by their roles, the facilitator and the school or pupil by initials")
+                         help="everyone registered by their role, contact data by its kind, other probable names hidden "
+                         "(as decided in the app's check, if it was made)")
+    summary.add_argument("--docx", action="store_true",
+                         help="a Word file (.docx) with the same content, tables included: to -o FILE, else into the "
+                         "transcripts folder's exports/ (0600, never over an existing file unless --force)")
     _output_options(summary)
     summary.set_defaults(handler=run_summary)
 
@@ -69,19 +73,20 @@ def _library() -> tuple[dict[str, Any], dict[str, Any]]:
     return banks, scripts
 
 
-def _write(markdown: str, output: Path | None, force: bool) -> int:
-    """Standard output, or FILE written atomically and private: a summary holds personal data."""
+def _write(content: str | bytes, output: Path | None, force: bool) -> int:
+    """Standard output, or FILE written atomically and private: a summary holds personal data.
+    The one place these commands write a file (Markdown as text, a Word file as bytes)."""
     from assistant.core import durable
 
     if output is None:
-        sys.stdout.write(markdown)
+        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
         return EXIT_OK
     if output.is_dir():
         return _fail([f"dialoog: {output} is a folder; name a file"], EXIT_USAGE)
     if output.exists() and not force:
         return _fail([f"dialoog: {output} already exists; use --force to overwrite it"])
     try:
-        durable.atomic_write(output, markdown.encode("utf-8"))
+        durable.atomic_write(output, content.encode("utf-8") if isinstance(content, str) else content)
     except OSError as exc:
         return _fail([f"dialoog: cannot write {output}: {durable.reason(exc)}"])
     print(f"written: {output}", file=sys.stderr)
@@ -100,6 +105,7 @@ def run_summary(args: argparse.Namespace) -> int:
 
     store = Store(locations.transcripts_dir(getattr(args, "transcripts", None)))
     try:
+        files = store.locate(args.transcript)
         transcript = store.load(args.transcript)
         linked = []
         for ref in (transcript.meta.follows, transcript.meta.prepared_by, *transcript.handovers()):
@@ -118,15 +124,34 @@ def run_summary(args: argparse.Namespace) -> int:
         banks, scripts = _library()
     except SourceErrors as exc:
         return _fail(exc.errors)
+    anonymised = None
+    if args.anonymise:  # nobody to ask here: the decisions made in the app, and every other probable name hidden
+        from assistant.core.pseudonym_choices import anonymised as anonymised_with_choices
+
+        anonymised = anonymised_with_choices(files, transcript, linked=linked, banks=banks)
     if is_preparation(transcript):  # a preparation's summary is the one-page sheet for the parent conversation
-        markdown = render_prep_sheet(transcript, banks, scripts=scripts, lang=getattr(args, "lang", "nl"), anonymise=args.anonymise,
-                                     linked=linked)
+        markdown = render_prep_sheet(transcript, banks, scripts=scripts, lang=getattr(args, "lang", "nl"),
+                                     linked=linked, anonymised=anonymised)
+    else:
+        script = scripts.get(transcript.meta.script)
+        view = evaluate(script, banks, transcript) if script else None
+        markdown = render_summary(transcript, banks, view=view, script_title=script.title if script else None,
+                                  lang=getattr(args, "lang", "nl"), linked=linked, anonymised=anonymised)
+    if not args.docx:
         return _write(markdown, args.output, args.force)
-    script = scripts.get(transcript.meta.script)
-    view = evaluate(script, banks, transcript) if script else None
-    markdown = render_summary(transcript, banks, view=view, script_title=script.title if script else None,
-                              lang=getattr(args, "lang", "nl"), anonymise=args.anonymise, linked=linked)
-    return _write(markdown, args.output, args.force)
+    from assistant.core import durable
+    from assistant.core.exports import summary_path
+    from assistant.core.transcript_files import file_stem
+    from assistant.core.worddoc import docx_bytes
+
+    output = args.output
+    if output is None:  # beside the app's exports: a private folder, not wherever the command was run
+        output = summary_path(store.root, file_stem(transcript), anonymised=args.anonymise, word=True)
+        try:
+            durable.ensure_private_dir(output.parent)
+        except OSError as exc:
+            return _fail([f"dialoog: cannot write {output}: {durable.reason(exc)}"])
+    return _write(docx_bytes(markdown), output, args.force)
 
 
 def run_sheet(args: argparse.Namespace) -> int:

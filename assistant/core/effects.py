@@ -13,8 +13,10 @@ class Suggestion:
     rule_id: str
     question_id: str | None   # a bank question, or None for an ad-hoc text
     text: str
-    because: str              # shown to the facilitator; cites the source document
+    because: str              # shown to the facilitator; quotes the source document, or says "Eigen suggestie"
     trigger: str | None = None  # the question whose answer made the rule fire
+    own: bool = False         # the rule is our own judgement, not a source document's
+    origin: str = ""          # "parked" or "suggested": carried from the previous meeting (assistant.core.carried)
 
 
 @dataclass(frozen=True)
@@ -25,16 +27,32 @@ class Signal:
     text: str
     because: str
     trigger: str | None = None
+    own: bool = False
+
+
+# A priority hint is a proposal: it reaches the summary's priorities only once the facilitator accepts
+# it (a decision event under this key), as the team's own choice.
+PRIORITY_MARK = "#prioriteit"
+
+
+def is_priority_key(key: str) -> bool:
+    return key.endswith(PRIORITY_MARK)
 
 
 @dataclass(frozen=True)
 class PriorityHint:
-    """An item the engine proposes for the summary's priorities."""
+    """An item the engine proposes for the summary's priorities; the team accepts it or not."""
 
     rule_id: str
     text: str
     because: str
     question_id: str | None = None
+    own: bool = False
+
+    @property
+    def key(self) -> str:
+        """What the decision on this proposal is recorded under (never a suggestion's key: those hold ':')."""
+        return f"{self.rule_id}{PRIORITY_MARK}"
 
 
 @dataclass(frozen=True)
@@ -46,5 +64,5 @@ class View:
     suggestions: tuple[Suggestion, ...]          # active: fired and not yet decided
     decided: tuple[tuple[Suggestion, str], ...]  # fired and decided: (suggestion, accepted|parked|dismissed)
     signals: tuple[Signal, ...]
-    priority_hints: tuple[PriorityHint, ...]
+    priority_hints: tuple[PriorityHint, ...]    # every hint whose rule fires, decided or not
     pending_selection: tuple[str, ...] = ()      # deepening questions offered, not yet picked or parked

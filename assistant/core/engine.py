@@ -13,6 +13,11 @@ A transcript can bring its own order along in `meta.carried` (a conversation sta
 preparation, assistant.core.handover): `first` lists questions to ask before the walk (after the
 accepted follow-ups), as if accepted; `sections_first` lists walked sections to take before the
 others. Both are plain data, so any script and any bank can use them.
+
+A follow-up meeting (assistant.core.followup) carries the questions the previous one parked or left
+suggested: they are proposed first, like suggestions (assistant.core.carried). Accepted, one is asked
+next; parked again or dismissed, the walk counts its question as parked or passed over, so that it is
+not offered a second time in a checklist.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.core import carried as carried_items
 from assistant.core.bank import Bank
 from assistant.core.effects import PriorityHint, Signal, Suggestion, View
 from assistant.core.rules import Rule
@@ -50,12 +56,13 @@ class _State:
             answers[event.data["question"]] = event.data["value"]
             answered_at[event.data["question"]] = event.seq
         carried = transcript.meta.carried or {}
+        parked, passed = _carried_decided(transcript)
         return cls(
             answers,
             answered_at,
             frozenset(transcript.selected()),
-            frozenset(transcript.deferred()),
-            frozenset(transcript.skipped()),
+            frozenset(transcript.deferred()) | (parked - answers.keys()),
+            frozenset(transcript.skipped()) | (passed - answers.keys()),
             transcript.basis_only(),
             _ids(carried.get("first")),
             _ids(carried.get("sections_first")),
@@ -91,6 +98,25 @@ class _State:
         return tested[low]
 
 
+def _carried_decided(transcript: Transcript) -> tuple[set[str], set[str]]:
+    """The carried questions parked again, and those dismissed, in this meeting."""
+    carried = transcript.meta.carried or {}
+    questions = {carried_items.carried_key(item): item.get("question")
+                 for origin in ("parked", "suggested") for item in carried_items.items(carried, origin)}
+    parked: set[str] = set()
+    passed: set[str] = set()
+    if not questions:
+        return parked, passed
+    for key, event in transcript.decisions().items():
+        question = questions.get(key)
+        if isinstance(question, str) and question:
+            if event.data["decision"] == Decision.PARKED:
+                parked.add(question)
+            elif event.data["decision"] == Decision.DISMISSED:
+                passed.add(question)
+    return parked, passed
+
+
 def _ids(value: Any) -> tuple[str, ...]:
     """A carried list of ids, each once; anything else (a hand-edited transcript) counts as none."""
     return tuple(dict.fromkeys(v for v in value if isinstance(v, str))) if isinstance(value, list | tuple) else ()
@@ -106,20 +132,45 @@ def _hidden(rules: tuple[Rule, ...], fired: tuple[Rule, ...]) -> frozenset[str]:
 
 def _suggestion(rule: Rule, index: int, state: _State) -> Suggestion:
     proposal = rule.suggest[index]
-    return Suggestion(proposal.key(rule.id), rule.id, proposal.question_id, proposal.text, rule.because, state.trigger(rule))
+    return Suggestion(proposal.key(rule.id), rule.id, proposal.question_id, proposal.text, rule.because, state.trigger(rule),
+                      rule.own)
+
+
+def _question_text(banks: Mapping[str, Bank]) -> Any:
+    def text_of(question: str) -> str | None:
+        for bank in banks.values():
+            if question in bank:
+                return bank.question(question).text
+        return None
+    return text_of
 
 
 def _suggestions(
-    script: Script, fired: tuple[Rule, ...], transcript: Transcript, state: _State
+    script: Script, banks: Mapping[str, Bank], fired: tuple[Rule, ...], transcript: Transcript, state: _State
 ) -> tuple[tuple[Suggestion, ...], tuple[tuple[Suggestion, str], ...], tuple[str, ...]]:
-    """Active suggestions, decided ones, and the accepted questions in the order they were accepted."""
+    """Active suggestions, decided ones, and the accepted questions in the order they were accepted.
+    The questions a follow-up carried come first; a rule proposing one of them again is the same proposal."""
     decisions = transcript.decisions()
     decided: list[tuple[Suggestion, str]] = []
     accepted_at: dict[str, int] = {}
+    carried = carried_items.proposals(transcript.meta.carried, _question_text(banks)) if transcript.meta.carried else []
+    carried_keys = {s.key for s in carried}
+    settled: set[str] = set()  # carried questions decided here: a rule does not propose them again
+    for suggestion in carried:
+        event = decisions.get(suggestion.key)
+        if event is None:
+            continue
+        decision = str(event.data["decision"])
+        decided.append((suggestion, decision))
+        if suggestion.question_id:
+            settled.add(suggestion.question_id)
+            if decision == Decision.ACCEPTED:
+                accepted_at.setdefault(suggestion.question_id, event.seq)
     for rule in script.rules:
         for i, proposal in enumerate(rule.suggest):
-            event = decisions.get(proposal.key(rule.id))
-            if event is None:
+            key = proposal.key(rule.id)
+            event = decisions.get(key)
+            if event is None or key in carried_keys:
                 continue
             decision = str(event.data["decision"])
             decided.append((_suggestion(rule, i, state), decision))
@@ -127,10 +178,18 @@ def _suggestions(
                 accepted_at.setdefault(proposal.question_id, event.seq)
     accepted = tuple(sorted(accepted_at, key=accepted_at.__getitem__))
     active: list[Suggestion] = []
-    offered: set[str] = set(accepted)
+    offered: set[str] = set(accepted) | settled
+    for suggestion in carried:
+        if suggestion.key in decisions:
+            continue
+        if suggestion.question_id and (suggestion.question_id in state.answers or suggestion.question_id in offered):
+            continue
+        if suggestion.question_id:
+            offered.add(suggestion.question_id)
+        active.append(suggestion)
     for rule in fired:
         for i, proposal in enumerate(rule.suggest):
-            if proposal.key(rule.id) in decisions:
+            if proposal.key(rule.id) in decisions or proposal.key(rule.id) in carried_keys:
                 continue
             if proposal.question_id and (proposal.question_id in state.answers or proposal.question_id in offered):
                 continue  # already asked, or proposed by an earlier rule: one proposal per question
@@ -230,11 +289,11 @@ def evaluate(script: Script, banks: Mapping[str, Bank], transcript: Transcript, 
     """
     state = _State.of(transcript)
     fired = tuple(rule for rule in script.rules if rule.when.evaluate(state.answers) is True)
-    active, decided, accepted = _suggestions(script, fired, transcript, state)
+    active, decided, accepted = _suggestions(script, banks, fired, transcript, state)
     first = _known_first(script, banks, state.first)
     walk = _walk(script, _hidden(script.rules, fired), accepted, first, state, section)
-    signals = tuple(Signal(r.id, r.signal, r.because, state.trigger(r)) for r in fired if r.signal)
-    hints = tuple(PriorityHint(r.id, r.priority_hint, r.because, state.trigger(r)) for r in fired if r.priority_hint)
+    signals = tuple(Signal(r.id, r.signal, r.because, state.trigger(r), r.own) for r in fired if r.signal)
+    hints = tuple(PriorityHint(r.id, r.priority_hint, r.because, state.trigger(r), r.own) for r in fired if r.priority_hint)
     return View(
         next_question=walk.next_question,
         visible=walk.visible,

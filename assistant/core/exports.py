@@ -1,4 +1,4 @@
-"""Saving a summary as a Markdown file for the people who took part (the app's save and export).
+"""Saving a summary as a Markdown or Word file for the people who took part (the app's save and export).
 
 Summaries hold the same personal data as transcripts: they go to an `exports` folder inside the
 transcripts folder, created private (0700, files 0600), written atomically so a crash never
@@ -14,19 +14,27 @@ from assistant.core import durable
 EXPORTS_FOLDER = "exports"
 
 
-def summary_path(store_root: Path, stem: str, *, anonymised: bool = False) -> Path:
-    """Where the summary of the transcript with file stem `stem` is saved. An anonymised summary is
-    made to be passed on, so its name leaves out the school or pupil that the stem names."""
+def summary_path(store_root: Path, stem: str, *, anonymised: bool = False, word: bool = False) -> Path:
+    """Where the summary of the transcript with file stem `stem` is saved (`word`: as a .docx). An
+    anonymised summary is made to be passed on, so its name leaves out the school or pupil that the stem names."""
+    extension = "docx" if word else "md"
     if not anonymised:
-        return Path(store_root) / EXPORTS_FOLDER / f"{stem}.summary.md"
+        return Path(store_root) / EXPORTS_FOLDER / f"{stem}.summary.{extension}"
     parts = stem.split("_")  # date, script, school or pupil, id (transcript_files.file_stem)
     name = "_".join((parts[0], parts[1], parts[-1])) if len(parts) >= 4 else parts[-1]
-    return Path(store_root) / EXPORTS_FOLDER / f"{name}.summary-anoniem.md"
+    return Path(store_root) / EXPORTS_FOLDER / f"{name}.summary-anoniem.{extension}"
 
 
-def save_summary(store_root: Path, stem: str, markdown: str, *, anonymised: bool = False) -> Path:
-    """Write the summary; returns its path. OSError (with errno) when it cannot be written."""
-    target = summary_path(store_root, stem, anonymised=anonymised)
+def save_summary(store_root: Path, stem: str, markdown: str, *, anonymised: bool = False, word: bool = False) -> Path:
+    """Write the summary (`word`: as a Word file made from the same Markdown); returns its path.
+    OSError (with errno) when it cannot be written."""
+    target = summary_path(store_root, stem, anonymised=anonymised, word=word)
+    if word:
+        from assistant.core.worddoc import docx_bytes
+
+        data = docx_bytes(markdown)
+    else:
+        data = markdown.encode("utf-8")
     durable.ensure_private_dir(target.parent)
-    durable.atomic_write(target, markdown.encode("utf-8"))
+    durable.atomic_write(target, data)
     return target

@@ -260,7 +260,7 @@ def start_from_preparation(store: Any, prep: str | os.PathLike[str] | Session, *
     session: Session | None = None
     try:
         session = _create(store, read_preparation(prepared, banks, prep_script=scripts.get(PREP_SCRIPT),
-                                                  target_script=target), target, banks, meta)
+                                                  target_script=target), target, banks, meta, scripts)
         try:
             held.record(EventKind.HANDOVER, transcript=session.id, script=target.id)
         except SaveError as exc:  # kept in the preparation's session, which saves it with its next event
@@ -276,7 +276,7 @@ def start_from_preparation(store: Any, prep: str | os.PathLike[str] | Session, *
 
 
 def _create(store: Any, preparation: Preparation, target: Any, banks: Mapping[str, Bank],
-            meta: dict[str, Any]) -> Session:
+            meta: dict[str, Any], scripts: Mapping[str, Any]) -> Session:
     old = preparation.transcript.meta
     fields: dict[str, Any] = {**handover_details(preparation.transcript),
                               "bank_versions": {b: banks[b].version for b in target.banks if b in banks}}
@@ -285,11 +285,11 @@ def _create(store: Any, preparation: Preparation, target: Any, banks: Mapping[st
     fields["tags"] = tuple(fields["tags"])
     carried = preparation.carried()
     if fields.get("follows"):
-        from assistant.core.followup import carry_over
+        from assistant.core.followup import carry_over, view_of
 
         previous = store.load(fields["follows"])
         fields["follows"] = previous.meta.id
-        carried = {**carry_over(previous), **carried}
+        carried = {**carry_over(previous, view_of(previous, banks, scripts)), **carried}
     fields["prepared_by"] = old.id
     fields["carried"] = carried
     session = store.create(Transcript.new(target.id, **fields))

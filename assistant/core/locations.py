@@ -16,6 +16,7 @@ SCRIPTS_ENV = "DIALOOG_SCRIPTS"
 CACHE_ENV = "DIALOOG_CACHE"
 INDEX_NAME = ".index/search.sqlite3"
 DRAFTS_FOLDER = ".drafts"
+PSEUDONYMS_FOLDER = ".pseudonyms"
 DRAFT_SUFFIX = ".draft"
 
 
@@ -51,6 +52,12 @@ def draft_path(folder: Path, stem: str) -> Path:
     saving it every few seconds never changes the transcripts folder's mtime (the index relies on a
     quiet folder) and no listing mistakes it for a transcript."""
     return folder / DRAFTS_FOLDER / f"{stem}{DRAFT_SUFFIX}"
+
+
+def pseudonyms_path(folder: Path, stem: str) -> Path:
+    """The facilitator's decisions for the anonymised exports of transcript `stem` (replace or keep each
+    word the check asked about): hidden beside the drafts, never listed, removed with the transcript."""
+    return folder / PSEUDONYMS_FOLDER / f"{stem}.yaml"
 
 
 def cache_dir() -> Path:

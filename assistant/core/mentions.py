@@ -1,4 +1,4 @@
-"""Does a free-text answer mention a word? Dutch-aware, typo-tolerant matching for the `mentions` condition.
+"""Does a free-text answer mention a word? Dutch-aware, typo-tolerant, negation-aware matching for `mentions`.
 
 A facilitator types fast and in Flemish: "wordt gepest", "klaagt vaak over buikpijn", "de bussen
 rijden niet". A term matches a word of the answer when, after folding case and accents, one of the
@@ -8,6 +8,12 @@ word itself, the word with a Dutch inflection taken off (plural, diminutive, ver
 participle) and, for compounds, its start or end ("buikpijnklachten", "schoolangst"). Derivations that
 change the meaning ("geldig" from "geld") are deliberately *not* forms: authors list such words
 themselves.
+
+A word said not to be so does not count: "hij is niet bang" does not mention "bang" (see
+assistant.core.negation for clauses, cues and spoken Flemish). With `dismissal_only` only a dismissal
+cancels a mention ("geen probleem", "valt mee"): for words that name a topic a negative sentence is
+still about ("de bus rijdt niet", "geen geld voor het abonnement"). A term that holds a negation cue
+itself ("wil niet naar school", "geen stappenplan") looks for the negative and is never cancelled.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from assistant.core.negation import NEGATORS, Reading
 
 DEFAULT_MIN_SCORE = 85.0
 # A compound part must leave at least this many letters: "geld" must not hit "geldig".
@@ -75,6 +83,7 @@ class _Forms:
     ordered: tuple[str, ...]
     known: frozenset[str]
     _parts: dict[int, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _near: dict[tuple[int, str, str], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, forms: set[str] | tuple[str, ...]) -> _Forms:
@@ -91,15 +100,32 @@ class _Forms:
             self._parts[length] = (frozenset(parts), tuple(sorted(parts)))
         return self._parts[length]
 
+    def near(self, term: str) -> tuple[str, ...]:
+        """The forms a typo of `term` can be: one letter longer or shorter at most, and with its first or its last
+        letter (one slip does not change both). Kept per shape, so that most terms need no fuzzy search at all."""
+        key = (len(term), term[0], term[-1])
+        if key not in self._near:
+            self._near[key] = tuple(f for f in self.ordered + self.compound_parts(len(term))[1]
+                                    if abs(len(f) - key[0]) <= 1 and (f[0] == key[1] or f[-1] == key[2]))
+        return self._near[key]
+
+
+@dataclass(frozen=True)
+class _Text:
+    """An answer prepared for matching: the forms of each word, all forms together (one C call matches
+    them all), and its reading (clauses and negation)."""
+
+    groups: tuple[_Forms, ...]
+    every: _Forms
+    reading: Reading
+
 
 @lru_cache(maxsize=4096)
-def _text_index(text: str) -> tuple[tuple[_Forms, ...], _Forms]:
-    """The forms of each word of a text, and all forms of the text together (one C call matches them all).
-
-    Cached because the engine re-evaluates every rule after every answer while most answers stay the same.
-    """
-    groups = tuple(_Forms.of(word_forms(w)) for w in words(text))
-    return groups, _Forms.of({f for group in groups for f in group.ordered})
+def _text_index(text: str) -> _Text:
+    """Cached because the engine re-evaluates every rule after every answer while most answers stay the same."""
+    reading = Reading.of(fold(text))
+    groups = tuple(_Forms.of(word_forms(w)) for w in reading.words)
+    return _Text(groups, _Forms.of({f for group in groups for f in group.ordered}), reading)
 
 
 def _term_forms(term: str) -> tuple[str, ...]:
@@ -123,10 +149,10 @@ def _word_matches(term: str, forms: _Forms, min_score: float) -> bool:
         return False
     from rapidfuzz import fuzz, process  # imported on first use: it is not needed to start the app
 
-    return any(
-        process.extractOne(term, candidates, scorer=fuzz.ratio, score_cutoff=min_score) is not None
-        for candidates in (forms.ordered, ordered_parts)
-    )
+    # A typo adds, drops or changes a letter: a close word two letters longer or shorter is another word
+    # ("blijven" is not a typo of "nablijven"); the candidates are the words and compound parts of that shape.
+    candidates = forms.near(term)
+    return bool(candidates) and process.extractOne(term, candidates, scorer=fuzz.ratio, score_cutoff=min_score) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -135,29 +161,35 @@ def _term_words(term: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def mentions(text: str, term: str, min_score: float = DEFAULT_MIN_SCORE) -> bool:
-    """True when `text` mentions `term` (a word or a phrase of several words)."""
+def mentions(text: str, term: str, min_score: float = DEFAULT_MIN_SCORE, dismissal_only: bool = False) -> bool:
+    """True when `text` mentions `term` (a word or a phrase of several words) in a clause that does not
+    say it is not so (any negation cue; with `dismissal_only`, only "geen probleem", "valt mee" and the like)."""
     parts = _term_words(term)
     if not parts:
         return False
-    forms, every = _text_index(text)
+    index = _text_index(text)
     # Each word must occur somewhere before a phrase is worth looking for word by word.
-    if not all(_word_matches(part, every, min_score) for part in parts):
+    if not all(_word_matches(part, index.every, min_score) for part in parts):
         return False
-    if len(parts) == 1:
+    reading = index.reading
+    negative_term = any(part in NEGATORS for part in parts)
+    if len(parts) == 1 and (negative_term or not reading.any_negation):
         return True
     size = len(parts)
+    forms = index.groups
     for start in range(len(forms) - size + 1):
         if all(_word_matches(part, forms[start + k], min_score) for k, part in enumerate(parts)):
-            return True
+            if negative_term or not reading.blocked(start, dismissal_only=dismissal_only):
+                return True
     return False
 
 
 @lru_cache(maxsize=16384)
-def mentions_any(texts: tuple[str, ...], terms: tuple[str, ...], min_score: float = DEFAULT_MIN_SCORE) -> str | None:
+def mentions_any(texts: tuple[str, ...], terms: tuple[str, ...], min_score: float = DEFAULT_MIN_SCORE,
+                 dismissal_only: bool = False) -> str | None:
     """The first term mentioned in any of `texts`, or None. Cached: one lookup per condition per evaluation."""
     for term in terms:
         for text in texts:
-            if mentions(text, term, min_score):
+            if mentions(text, term, min_score, dismissal_only):
                 return term
     return None

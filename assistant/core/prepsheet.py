@@ -1,22 +1,70 @@
 """The prep sheet: one page to take into the parent conversation, from a finished preparation.
 
 What a teacher and the CLB settled in a preparation (assistant.core.handover reads it): the focus
-topics, the questions to ask first, what the school knows per topic, the sensitivities, the signals
-and who does what. `dialoog summary` renders it for a preparation instead of the full summary; the
+topics, the questions to ask first, what the school knows per topic, the sensitivities, the signals,
+the pupil's absences (the table per period), the contact with the parents so far, the steps the school
+already took, and who does what. `dialoog summary` renders it for a preparation instead of the full summary; the
 layout is assistant/templates/prep_sheet.md.j2, its fixed texts prep_texts.<lang>.md.j2.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from assistant.core.bank import Bank
+from assistant.core.answers import answer_as_text
+from assistant.core.bank import AnswerType, Bank
 from assistant.core.handover import PARENT_SCRIPT, read_preparation
-from assistant.core.pseudonymise import pseudonymise
+from assistant.core.pseudonymise import Anonymised, vocabulary_of
+from assistant.core.pseudonymise import anonymise as anonymise_transcripts
+from assistant.core.summary import privacy_context
 from assistant.core.questions import QuestionIndex
 from assistant.core.templating import render
 from assistant.core.transcript import Transcript
+
+
+# The preparation's sections the parent conversation needs as they were answered, in this order.
+FACT_SECTIONS = ("prep.afwezigheid", "prep.contact", "prep.stappen")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One answered question of the preparation: its text, and the answer as text or as a table."""
+
+    question: str
+    text: str = ""
+    columns: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()  # each row starts with its label
+
+
+@dataclass(frozen=True)
+class Part:
+    title: str
+    facts: tuple[Fact, ...]
+
+
+def _fact(question: Any, value: Any) -> Fact:
+    if question.type == AnswerType.COUNTS and isinstance(value, Mapping):
+        columns = tuple(question.count_columns)
+        rows = tuple((row, *(str(value.get(row, {}).get(c, "")) for c in columns)) for row in question.count_rows)
+        return Fact(question.text, columns=columns, rows=rows)
+    try:
+        return Fact(question.text, answer_as_text(question, value))
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return Fact(question.text, str(value))  # recorded against an older version of the question
+
+
+def _parts(transcript: Transcript, banks: Mapping[str, Bank]) -> list[Part]:
+    """The absences, the contact so far and the steps taken: each answered question, in bank order."""
+    answers = transcript.answers()
+    sections = {s.id: s for bank in banks.values() for _, s in bank.walk_sections()}
+    parts = []
+    for section in (sections[s] for s in FACT_SECTIONS if s in sections):
+        facts = tuple(_fact(q, answers[q.id]) for q in section.questions if q.id in answers)
+        if facts:
+            parts.append(Part(section.title, facts))
+    return parts
 
 
 def _describe(transcript: Transcript) -> str:
@@ -40,19 +88,21 @@ def render_prep_sheet(
     lang: str = "nl",
     anonymise: bool = False,
     linked: Iterable[Transcript] | None = None,
+    anonymised: Anonymised | None = None,
 ) -> str:
     """The prep sheet of the preparation `transcript` as Markdown (CommonMark with tables).
 
     `scripts` (by id) gives the preparation's rules, for its signals as the answers stand, and the
     parent dialogue's order; without it the signals recorded during the preparation are shown.
     `linked` are the transcripts it refers to (the conversation started from it), described by date
-    and subject; without them, by id.
+    and subject; without them, by id. `anonymise`: as `render_summary`.
     """
     scripts = scripts or {}
     linked_list = list(linked or ())
-    if anonymise:
-        transcript = pseudonymise(transcript)
-        linked_list = [pseudonymise(t) for t in linked_list]
+    privacy = None
+    if anonymise or anonymised is not None:
+        done = anonymised or anonymise_transcripts(transcript, linked=linked_list, vocabulary=vocabulary_of(banks))
+        transcript, linked_list, privacy = done.transcript, list(done.linked), privacy_context(done.report)
     prep = read_preparation(transcript, banks, prep_script=scripts.get(transcript.meta.script),
                             target_script=scripts.get(PARENT_SCRIPT))
     meta = transcript.meta
@@ -62,6 +112,7 @@ def render_prep_sheet(
         place = index.get(signal.get("trigger"))
         signals.append({"text": signal["text"], "rule": signal["rule"], "where": place.where if place else ""})
     context = {
+        "privacy": privacy,
         "header": {
             "date": meta.created[:10],
             "facilitator": meta.facilitator,
@@ -75,6 +126,7 @@ def render_prep_sheet(
         "topics": [t for t in prep.topics if t.known or t.to_learn],
         "sensitivities": prep.sensitivities,
         "signals": signals,
+        "parts": _parts(transcript, banks),
         "actions": prep.actions,
     }
     return render("prep_sheet.md.j2", lang, context)

@@ -34,6 +34,9 @@ def chunks(transcript: Transcript) -> Iterator[tuple[str, str | None, int | None
     for event in transcript.of_kind(EventKind.ACTION):
         parts = [str(event.get(k, "")) for k in ("wat", "wie", "wanneer", "check")]
         yield "action", None, event.seq, " — ".join(p for p in parts if p)
+    for event in transcript.of_kind(EventKind.ACTION_STATUS):  # how far an earlier action got
+        if event.get("note"):
+            yield "action", None, event.seq, str(event.get("note"))
 
 
 # Words in nearly every answer: matching them finds nothing and costs the most (every passage must

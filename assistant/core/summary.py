@@ -12,16 +12,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.core.answers import answer_as_text
+from assistant.core.answers import answer_as_text, count_cell
 from assistant.core.bank import AnswerType, Bank, Level
-from assistant.core.effects import Suggestion, View
-from assistant.core.followup import previous_answers, still_parked
+from assistant.core.effects import Suggestion, View, is_priority_key
+from assistant.core.followup import open_actions, previous_answers, reviewed_actions, series, series_with, still_parked, suggested_next
 from assistant.core.handover import prior_knowledge
-from assistant.core.pseudonymise import pseudonymise
+from assistant.core.pseudonymise import Anonymised, Report, vocabulary_of
+from assistant.core.pseudonymise import anonymise as anonymise_transcripts
 from assistant.core.questions import Place, QuestionIndex
 from assistant.core.sheet import render_sheet  # noqa: F401  (the other document of this module's family)
-from assistant.core.templating import render
-from assistant.core.transcript import Decision, EventKind, Flag, Transcript
+from assistant.core.templating import fixed_texts, render
+from assistant.core.transcript import Decision, Flag, Transcript
 
 # Bank tags that mark the documents' own questions whose answers belong in the summary's lists.
 PRIORITY_TAG = "prioriteit"
@@ -88,15 +89,37 @@ class ActionRow:
     wie: str
     wanneer: str
     check: str
-    done: bool
-    carried: bool = False  # agreed in an earlier meeting, to be checked off in this one
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class CarriedAction:
+    """An action agreed in an earlier meeting and where it stands after this one. `status`: done,
+    partly, dropped, open, or "" when it was not looked at; `before`: a status given in a meeting
+    before (partly done), with its note."""
+
+    wat: str
+    wie: str
+    wanneer: str
+    status: str = ""
+    note: str = ""
+    before: str = ""
+    before_note: str = ""
+    date: str = ""  # the day it was agreed
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    wat: str
+    wie: str
+    wanneer: str
+    note: str = ""   # partly done: what is left
 
 
 @dataclass(frozen=True)
 class ScaleRow:
     label: str
-    score: str
-    previous: str
+    values: tuple[str, ...]  # one per column of the scales table
 
 
 @dataclass(frozen=True)
@@ -104,6 +127,8 @@ class Topic:
     title: str
     groter: tuple[str, ...]
     kleiner: tuple[str, ...]
+    speaker: str = ""
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,6 +147,7 @@ def render_summary(
     anonymise: bool = False,
     previous: Transcript | Mapping[str, Any] | None = None,
     linked: Mapping[str, Transcript] | Iterable[Transcript] | None = None,
+    anonymised: Anonymised | None = None,
 ) -> str:
     """The summary of `transcript` as Markdown (CommonMark with tables).
 
@@ -129,15 +155,31 @@ def render_summary(
     the summary uses what the transcript recorded. `previous` is the previous meeting (its transcript
     or its answers by question id), whose self-scale scores are shown beside today's. `linked` are
     transcripts this one refers to (the previous meeting, the preparation), described in the header.
+    `anonymise`: everything that identifies people replaced (assistant.core.pseudonymise), with nobody to
+    ask; `anonymised`: the result of `anonymise_for_export` after a person checked it. Either way the
+    summary says under its title what was replaced and whether a person checked.
     """
     linked_list = list(linked.values()) if isinstance(linked, Mapping) else list(linked or ())
-    if anonymise:
-        transcript = pseudonymise(transcript)
-        linked_list = [pseudonymise(t) for t in linked_list]
+    privacy = None
+    if anonymise or anonymised is not None:
+        done = anonymised or anonymise_transcripts(transcript, linked=linked_list, vocabulary=vocabulary_of(banks))
+        transcript, linked_list, privacy = done.transcript, list(done.linked), privacy_context(done.report)
     if previous is None and transcript.meta.follows:
         previous = next((t for t in linked_list if t.meta.id == transcript.meta.follows), None)
-    builder = _Summary(transcript, QuestionIndex(banks), view, previous)
-    return render("summary.md.j2", lang, builder.context(script_title, linked_list))
+    builder = _Summary(transcript, QuestionIndex(banks), view, previous, lang)
+    return render("summary.md.j2", lang, {**builder.context(script_title, linked_list), "privacy": privacy})
+
+
+def privacy_context(report: Report) -> dict[str, Any]:
+    """What the templates say about an anonymised document (assistant/templates/privacy.md.j2)."""
+    order = ("persoon", "naam", "plaats", "adres", "telefoon", "e-mail", "link", "rekeningnummer",
+             "rijksregisternummer", "geboortedatum", "nummer")
+    kinds = [(kind, report.replaced[kind]) for kind in order if report.replaced.get(kind)]
+    return {"kinds": kinds, "checked": report.checked, "kept": len(report.kept)}
+
+
+def _cell_text(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def _plain(value: Any) -> str:
@@ -157,14 +199,19 @@ def _duration(seconds: int) -> tuple[int, int]:
 class _Summary:
     """The summary's parts, derived once from one transcript."""
 
-    def __init__(self, transcript: Transcript, index: QuestionIndex, view: View | None, previous: Any):
+    def __init__(self, transcript: Transcript, index: QuestionIndex, view: View | None, previous: Any, lang: str = "nl"):
         self.t = transcript
         self.index = index
         self.view = view
+        self.texts = fixed_texts(lang)
         self.answers = transcript.answers()
         self.answer_events = transcript.answer_events()
         self.carried = transcript.meta.carried or {}
         self.previous = {q: e.get("value") for q, e in previous_answers(transcript).items()}  # last known, carried along
+        self.previous_date = {q: str(e.get("date") or "") for q, e in previous_answers(transcript).items()}
+        self.previous_meeting = previous if isinstance(previous, Transcript) else None
+        if self.previous_meeting is not None:
+            self.previous_date.update((q, self.previous_meeting.meta.created[:10]) for q in self.previous_meeting.answers())
         self.previous.update(previous.answers() if isinstance(previous, Transcript) else dict(previous or {}))
         self.notes: dict[str | None, list[str]] = {}
         for event in transcript.notes():
@@ -193,15 +240,20 @@ class _Summary:
 
     def ref(self, question_id: str | None) -> Ref | None:
         place = self.index.get(question_id)
-        return Ref(place.where, place.question.text) if place else None
+        if place is None:
+            return None
+        if place.question.type == AnswerType.FACTORS:  # its text names one side only: name the window
+            return Ref(place.where, str(self.texts.window))
+        return Ref(place.where, place.question.text)
 
     def as_text(self, question_id: str, value: Any) -> str:
         place = self.index.get(question_id)
         if place is None:
             return _plain(value)
         try:
-            if place.question.type == AnswerType.FACTORS:  # only the sides that name something
-                return "; ".join(f"{side}: {', '.join(map(str, value[side]))}" for side in ("groter", "kleiner") if value.get(side))
+            if place.question.type == AnswerType.FACTORS:  # each side under its own question, only those that name something
+                labels = {"groter": str(self.texts.larger), "kleiner": str(self.texts.smaller)}
+                return " ".join(f"{labels[side]} {', '.join(map(str, value[side]))}" for side in ("groter", "kleiner") if value.get(side))
             return answer_as_text(place.question, value)
         except (TypeError, ValueError, KeyError, AttributeError):
             return _plain(value)  # a value that no longer fits its question: show it as it was saved
@@ -222,12 +274,10 @@ class _Summary:
                 return Answer(kind="text", text=str(value), **common)
             if kind == AnswerType.COUNTS and isinstance(value, Mapping):
                 columns = tuple(question.count_columns)
-                rows = tuple((row, *(str(value.get(row, {}).get(c, "")) for c in columns)) for row in question.count_rows)
+                rows = tuple((row, *(_cell_text(count_cell(value.get(row), c)) for c in columns)) for row in question.count_rows)
                 return Answer(kind="table", table=Table(columns, rows), **common)
             if kind == AnswerType.ACTIONS and isinstance(value, list):
                 return Answer(kind="actions", **common)
-            if kind == AnswerType.FACTORS and isinstance(value, Mapping):
-                return Answer(kind="factors", **common)
             return Answer(kind="short", text=answer_as_text(question, value), **common)
         except (TypeError, ValueError, KeyError, AttributeError):
             return Answer(kind="text", text=_plain(value), **common)
@@ -271,12 +321,20 @@ class _Summary:
             if PRIORITY_TAG in place.question.tags and place.question.id in self.answers and place.question.id not in flagged:
                 items += [Item(text, self.ref(place.question.id)) for text in self.listed(place)]
         items += [self.flag_item(q) for _, q in unranked]
-        seen = {(i.text, i.ref) for i in items}
-        for hint in self.view.priority_hints if self.view else ():
-            item = Item(hint.text, self.ref(hint.question_id), hint.because)
-            if (item.text, item.ref) not in seen:
-                items.append(item)
+        seen = {i.text for i in items}
+        for key, event in sorted(self.t.decisions().items(), key=lambda kv: kv[1].seq):
+            text = str(event.get("text") or "")
+            if is_priority_key(key) and event.get("decision") == Decision.ACCEPTED and text and text not in seen:
+                seen.add(text)  # a proposal the team took over: theirs now
+                items.append(Item(text, self.ref(event.get("question")), str(event.get("because") or "")))
         return items
+
+    def proposals(self, priorities: list[Item]) -> list[Item]:
+        """The engine's priority hints nobody took over or turned down: proposals, never priorities."""
+        decided = self.t.decisions()
+        taken = {i.text for i in priorities}
+        return [Item(h.text, self.ref(h.question_id), h.because) for h in (self.view.priority_hints if self.view else ())
+                if h.key not in decided and h.text not in taken]
 
     def flag_item(self, question_id: str) -> Item:
         ref = self.ref(question_id)
@@ -294,14 +352,19 @@ class _Summary:
             return [str(v) for v in value]
         return [self.as_text(place.question.id, value)]
 
+    def carried_actions(self) -> list[CarriedAction]:
+        """Every action an earlier meeting left open, with where it stands after this one."""
+        return [CarriedAction(*(str(a.get(f) or "") for f in ("wat", "wie", "wanneer", "status", "note", "before", "before_note",
+                                                                "date")))
+                for a in reviewed_actions(self.t) if a.get("wat")]
+
     def actions(self) -> list[ActionRow]:
-        done = {e.get("action") for e in self.t.of_kind(EventKind.ACTION_DONE)}
-        rows = [ActionRow("", *(str(a.get(f) or "") for f in ("wat", "wie", "wanneer", "check")), a.get("action") in done, True)
-                for a in self.carried.get("actions") or () if isinstance(a, Mapping) and a.get("wat")]
+        """This meeting's action plan: the rows of its action-plan answers, then the actions recorded one by one."""
+        rows: list[ActionRow] = []
         for place in self.index:
             value = self.answers.get(place.question.id)
             if place.question.type == AnswerType.ACTIONS and isinstance(value, list):
-                rows += [ActionRow(place.owner.title, *(str(r.get(f, "")) for f in ("wat", "wie", "wanneer", "check")), False)
+                rows += [ActionRow(place.owner.title, *(str(r.get(f, "")) for f in ("wat", "wie", "wanneer", "check")))
                          for r in value if isinstance(r, Mapping)]
         rows += [ActionRow("", a.wat, a.wie, a.wanneer, a.check, a.done) for a in self.t.actions()]
         return rows
@@ -323,28 +386,49 @@ class _Summary:
         return items
 
     def window(self) -> list[Topic]:
+        """Per topic, what makes the window larger and smaller (with who said it and the notes on it:
+        the answers part does not repeat these answers)."""
         places = [p for p in self.index if p.question.type == AnswerType.FACTORS
                   and isinstance(self.answers.get(p.question.id), Mapping)]
         shared = _shared_owners(places)
         topics = []
         for place in places:
-            value = self.answers[place.question.id]
+            qid = place.question.id
+            value = self.answers[qid]
+            event = self.answer_events.get(qid)
             title = f"{place.owner.title}: {place.question.text}" if place.owner.id in shared else place.owner.title
-            topics.append(Topic(title, tuple(map(str, value.get("groter", ()))), tuple(map(str, value.get("kleiner", ())))))
+            topics.append(Topic(title, tuple(map(str, value.get("groter", ()))), tuple(map(str, value.get("kleiner", ()))),
+                                str(event.get("speaker") or "") if event else "", tuple(self.notes.get(qid, ()))))
         return topics
 
-    def scales(self) -> tuple[list[ScaleRow], bool]:
-        places = [p for p in self.index if p.question.type == AnswerType.SCALE
-                  and (p.question.id in self.answers or p.question.id in self.previous)]
+    def scales(self) -> tuple[list[ScaleRow], list[str]]:
+        """Each self-scale's score per meeting of the series (oldest first, this one last); the column
+        heads are the meetings' dates, or the one word "score" for a meeting without earlier ones."""
+        places = [p for p in self.index if p.question.type == AnswerType.SCALE]
+        history = series(self.t)
+        if not history:  # a follow-up from before the series was carried: last time's answers
+            meeting = str(self.carried.get("from") or (self.previous_meeting.meta.id if self.previous_meeting else "vorige"))
+            history = {q: [{"meeting": meeting, "date": self.previous_date.get(q, ""), "value": v}]
+                       for q, v in self.previous.items()}
+        columns: dict[str, str] = {}
+        for place in places:
+            for point in history.get(place.question.id, ()):
+                columns.setdefault(str(point.get("meeting")), str(point.get("date") or ""))
+        me = self.t.meta.id
+        order = sorted(columns, key=lambda m: columns[m])
+        places = [p for p in places if p.question.id in self.answers or p.question.id in history]
         shared = _shared_owners(places)
         rows = []
         for place in places:
             qid = place.question.id
             label = place.question.text if place.owner.id in shared else place.owner.title
-            now = self.as_text(qid, self.answers[qid]) if qid in self.answers else ""
-            before = self.as_text(qid, self.previous[qid]) if qid in self.previous else ""
-            rows.append(ScaleRow(label, now, before))
-        return rows, any(r.previous for r in rows)
+            by_meeting = {str(p.get("meeting")): p.get("value") for p in history.get(qid, ())}
+            if qid in self.answers:
+                by_meeting[me] = self.answers[qid]
+            values = tuple(self.as_text(qid, by_meeting[m]) if m in by_meeting else "" for m in [*order, me])
+            rows.append(ScaleRow(label, values))
+        heads = [columns[m] for m in order] + [self.t.meta.created[:10]] if order else []
+        return rows, heads
 
     def groups(self) -> list[Group]:
         """The answers per section (a bank heading over each bank when there are several), then the
@@ -364,7 +448,8 @@ class _Summary:
                 for wanted in (Level.BASIS, Level.VERDIEPEND):
                     answers: list[Answer] = []
                     for question in (q for q in chosen if q.level == wanted):
-                        answers.append(self.answer(self.index.get(question.id), self.answers[question.id]))
+                        if not self.in_window(question.id):
+                            answers.append(self.answer(self.index.get(question.id), self.answers[question.id]))
                         answers += self.follow_up_answers(question.id, shown, {question.id})
                     parts.append(tuple(answers))
                 level = 2 + len(path) + several
@@ -381,6 +466,10 @@ class _Summary:
                       for q, v in self.answers.items() if q not in self.index and q not in ad_hoc)
         return groups + [Group("", 3, other, kind="other")] if other else groups
 
+    def in_window(self, question_id: str) -> bool:
+        place = self.index.get(question_id)
+        return bool(place) and place.question.type == AnswerType.FACTORS and isinstance(self.answers.get(question_id), Mapping)
+
     def follow_up_answers(self, trigger: str, shown: set[str], path: set[str]) -> list[Answer]:
         """The accepted follow-ups of `trigger` that were answered, depth first (each shown once)."""
         result = []
@@ -390,7 +479,9 @@ class _Summary:
                 continue
             shown.add(qid)
             place = self.index.get(suggestion.question_id)
-            if place:
+            if place and self.in_window(qid):
+                pass  # shown in the Window of Tolerance part, with its speaker and notes
+            elif place:
                 result.append(self.answer(place, self.answers[qid], follow_up=True, because=suggestion.because))
             else:
                 result.append(Answer(suggestion.text, "text", _plain(self.answers[qid]), notes=tuple(self.notes.get(qid, ())),
@@ -398,53 +489,58 @@ class _Summary:
             result += self.follow_up_answers(qid, shown, path | {qid})
         return result
 
-    def next_meeting(self, actions: list[ActionRow]) -> dict[str, list[Any]]:
-        decided = [(s, str(d)) for s, d in self.view.decided] if self.view else []
-        known = {s.key: s for s, _ in decided}
-        parked: list[Item] = []
-        parked_ids: set[str] = set()
-        for entry in still_parked(self.t):  # this meeting's and the ones inherited and not dealt with
-            question = entry.get("question")
-            suggestion = known.get(entry.get("suggestion", ""))
-            question = suggestion.question_id if suggestion else question
-            if question in self.answers or question in parked_ids:
-                continue
-            if question:
-                parked_ids.add(question)
-            if suggestion:
-                parked.append(Item(suggestion.text, self.ref(suggestion.trigger), suggestion.because))
-            elif "suggestion" not in entry and (ref := self.ref(question)):
-                parked.append(Item(ref.question, Ref(ref.where, "")))
-            elif entry.get("text") or question:
-                parked.append(Item(str(entry.get("text") or question)))
-        suggestions = [Item(s.text, self.ref(s.trigger), s.because) for s in self.view.suggestions] if self.view else []
-        for suggestion, decision in decided:
-            qid = suggestion.question_id or suggestion.key
-            if decision == Decision.ACCEPTED and qid not in self.answers:
-                suggestions.append(Item(suggestion.text, self.ref(suggestion.trigger), suggestion.because))
+    def next_item(self, entry: Mapping[str, Any]) -> Item:
+        """A parked or suggested question as the next meeting will see it proposed. A decision recorded
+        with its key only is read with the engine's suggestion of that key, or the question its key names."""
+        known = {s.key: s for s in (*(s for s, _ in self.view.decided), *self.view.suggestions)} if self.view else {}
+        suggestion = known.get(str(entry.get("suggestion", "")))
+        question = entry.get("question") or (suggestion.question_id if suggestion else None)
+        key = str(entry.get("suggestion", ""))
+        if not question and ":" in key and self.index.get(key.split(":", 1)[1]):
+            question = key.split(":", 1)[1]
+        trigger = entry.get("trigger") or (suggestion.trigger if suggestion else None)
+        place = self.index.get(question) if isinstance(question, str) else None
+        text = str(entry.get("text") or (suggestion.text if suggestion else "") or (place.question.text if place else "")
+                   or question or key)
+        ref = self.ref(trigger) if isinstance(trigger, str) and self.index.get(trigger) else (Ref(place.where, "") if place else None)
+        because = str(entry.get("because") or (suggestion.because if suggestion else ""))
+        return Item(text, ref, because)
+
+    def next_meeting(self, priorities: list[Item]) -> dict[str, list[Any]]:
+        """What the next meeting takes up: the same lists a follow-up carries (assistant.core.followup)."""
+        parked_entries = still_parked(self.t)
+        suggested_entries = suggested_next(self.t, self.view)
+        parked = [self.next_item(e) for e in parked_entries]
+        suggestions = [self.next_item(e) for e in suggested_entries]
+        decided = [s for s, _ in self.view.decided] if self.view else []
         visible = set(self.view.visible) if self.view and self.view.visible else None
         in_use = {b.id for b in self.walked}
-        listed = parked_ids | {s.question_id for s, _ in decided} | {s.question_id for s in (self.view.suggestions if self.view else ())}
+        listed = {e.get("question") for e in (*parked_entries, *suggested_entries)} | {s.question_id for s in decided}
         unanswered = [
             Item(p.question.text, Ref(p.where, ""))
             for p in self.index
             if p.bank.id in in_use and p.question.level == Level.BASIS and p.question.id not in self.answers
             and p.question.id not in listed and (visible is None or p.question.id in visible)
         ]
+        still_open = [OpenAction(*(str(a.get(f) or "") for f in ("wat", "wie", "wanneer")),
+                                 str(a.get("note") or "") if a.get("status") == "partly" else "") for a in open_actions(self.t)]
         return {
             "parked": parked,
             "suggestions": suggestions,
+            "proposals": self.proposals(priorities),
             "unanswered": unanswered,
-            "open_actions": [a for a in actions if not a.done],
+            "open_actions": still_open,
         }
 
     def context(self, script_title: str | None, linked: list[Transcript]) -> dict[str, Any]:
         actions = self.actions()
         groups = self.groups()
-        scales, with_previous = self.scales()
+        scales, scale_heads = self.scales()
+        priorities = self.priorities()
         return {
             "header": self.header(script_title, linked),
-            "priorities": self.priorities(),
+            "priorities": priorities,
+            "carried_actions": self.carried_actions(),
             "actions": actions,
             "action_topics": len({a.topic for a in actions if a.topic}) > 1,
             "signals": self.signals(),
@@ -452,10 +548,10 @@ class _Summary:
             "werkpunten": self.flagged(Flag.WERKPUNT, WERKPUNT_TAG),
             "window": self.window(),
             "scales": scales,
-            "with_previous": with_previous,
+            "scale_heads": scale_heads,
             "groups": groups,
             "general_notes": self.notes.get(None, []),
-            "next": self.next_meeting(actions),
+            "next": self.next_meeting(priorities),
         }
 
 

@@ -21,6 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from assistant.core import locations
 from assistant.core.mdtext import Md, block, cell, inline, prose, row
+from assistant.core.safetext import visible
 
 LANGUAGES = ("nl", "en")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -110,6 +111,14 @@ def environment(folder: Path | None = None) -> ImmutableSandboxedEnvironment:
     return env
 
 
+def fixed_texts(lang: str, folder: Path | None = None) -> Any:
+    """The fixed texts of `lang` (texts.<lang>.md.j2) as attributes: for the few words the summary
+    puts together in code, such as the side of a Window-of-Tolerance answer."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language '{lang}' (expected one of: {', '.join(LANGUAGES)})")
+    return environment(folder).get_template(f"texts.{lang}.md.j2").module
+
+
 def render(name: str, lang: str, context: dict[str, Any], folder: Path | None = None) -> str:
     """Render template `name` with the fixed texts of `lang`; blank-line runs are tidied afterwards,
     which is safe because escaped user text never contains a blank line of its own making."""
@@ -126,4 +135,5 @@ def render(name: str, lang: str, context: dict[str, Any], folder: Path | None = 
     except TemplateError as exc:
         raise TemplateProblem(f"template {name}: {exc}") from None
     text = _TRAILING_SPACE.sub("\n", text)
-    return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
+    # Data is escaped as it goes in; a template is a file people edit too: nothing it holds acts on a terminal.
+    return visible(_BLANK_RUNS.sub("\n\n", text).strip()) + "\n"

@@ -27,7 +27,8 @@ class EventKind(StrEnum):
     SELECT = "select"            # question: a deepening question picked to discuss now
     SKIP = "skip"                # question: passed over in this meeting
     ACTION = "action"            # action (its id), wat, wie, wanneer, check
-    ACTION_DONE = "action_done"  # action: checked off
+    ACTION_DONE = "action_done"  # action: checked off (older transcripts; now an action_status "done")
+    ACTION_STATUS = "action_status"  # action, status (done|partly|dropped|open), [note]: a carried action reviewed
     CLOCK = "clock"              # seconds: meeting time spent since the last clock event
     MODE = "mode"                # basis_only: true|false
     CLOSE = "close"              # the conversation was finished
@@ -45,6 +46,15 @@ class Decision(StrEnum):
     ACCEPTED = "accepted"
     PARKED = "parked"
     DISMISSED = "dismissed"
+
+
+class ActionStatus(StrEnum):
+    """Where an action agreed in an earlier meeting stands, as the next meeting finds it."""
+
+    DONE = "done"
+    PARTLY = "partly"    # partly done: its note says what is left; it stays open
+    DROPPED = "dropped"  # no longer wanted
+    OPEN = "open"        # looked at, nothing changed (or a status given by mistake, taken back)
 
 
 def now_iso() -> str:
@@ -212,14 +222,31 @@ class Transcript:
 
     def actions(self) -> list[ActionItem]:
         items: dict[str, ActionItem] = {}
-        for event in self.of_kind(EventKind.ACTION, EventKind.ACTION_DONE):
+        for event in self.of_kind(EventKind.ACTION, EventKind.ACTION_DONE, EventKind.ACTION_STATUS):
             ident = event.data["action"]
             if event.kind is EventKind.ACTION:
                 fields = {k: str(event.data.get(k, "")) for k in ("wat", "wie", "wanneer", "check")}
                 items[ident] = ActionItem(ident, **fields, done=items[ident].done if ident in items else False)
             elif ident in items:
-                items[ident] = replace(items[ident], done=True)
+                done = event.kind is EventKind.ACTION_DONE or event.data["status"] in (ActionStatus.DONE, ActionStatus.DROPPED)
+                items[ident] = replace(items[ident], done=done)
         return list(items.values())
+
+    def action_statuses(self) -> dict[str, Event]:
+        """The latest review per action id (an `action_done` counts as status done)."""
+        result: dict[str, Event] = {}
+        for event in self.of_kind(EventKind.ACTION_DONE, EventKind.ACTION_STATUS):
+            result[str(event.data["action"])] = event
+        return result
+
+    def action_status(self, action: str) -> tuple[ActionStatus | None, str]:
+        """(status, note) of an action as this meeting left it; (None, "") when it was not reviewed."""
+        event = self.action_statuses().get(action)
+        if event is None:
+            return None, ""
+        if event.kind is EventKind.ACTION_DONE:
+            return ActionStatus.DONE, ""
+        return ActionStatus(event.data["status"]), str(event.get("note") or "")
 
     def basis_only(self) -> bool:
         modes = [e for e in self.of_kind(EventKind.MODE)]

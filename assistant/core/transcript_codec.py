@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from assistant.core.transcript import Decision, Event, EventKind, Flag, Meta, Participant, Transcript
+from assistant.core.transcript import ActionStatus, Decision, Event, EventKind, Flag, Meta, Participant, Transcript
 
 FORMAT = "dialoog-transcript/1"
 
@@ -37,6 +37,7 @@ REQUIRED: dict[EventKind, dict[str, str]] = {
     EventKind.SKIP: {"question": _STR},
     EventKind.ACTION: {"action": _STR, "wat": _STR},
     EventKind.ACTION_DONE: {"action": _STR},
+    EventKind.ACTION_STATUS: {"action": _STR, "status": _STR},
     EventKind.CLOCK: {"seconds": _NUM},
     EventKind.MODE: {"basis_only": _BOOL},
     EventKind.CLOSE: {},
@@ -45,7 +46,7 @@ REQUIRED: dict[EventKind, dict[str, str]] = {
 }
 # Optional fields whose type the views rely on.
 _OPTIONAL = {"speaker": _STR, "rank": _INT, "question": _STR, "rule": _STR, "text": _STR,
-             "wie": _STR, "wanneer": _STR, "check": _STR}
+             "wie": _STR, "wanneer": _STR, "check": _STR, "note": _STR}
 RESERVED = ("seq", "kind", "at")
 _META_KEYS = ("id", "script", "created", "updated", "facilitator", "participants", "subject", "tags",
               "status", "bank_versions", "follows", "prepared_by", "carried")
@@ -127,6 +128,7 @@ _SCALARS = (str, int, bool, type(None))
 _KINDS = {k.value: k for k in EventKind}
 _FLAGS = frozenset(f.value for f in Flag)
 _DECISIONS = frozenset(d.value for d in Decision)
+_STATUSES = frozenset(s.value for s in ActionStatus)
 
 
 def _plain_problem(value: Any, depth: int = 0) -> str | None:
@@ -190,6 +192,9 @@ def event_problems(kind: Any, data: Mapping[str, Any], at: Path_ = ()) -> list[t
         if data["decision"] not in _DECISIONS:
             problems.append(((*at, "decision"), f"unknown decision '{data['decision']}' (expected one of: "
                              + ", ".join(d.value for d in Decision) + ")"))
+    if kind is EventKind.ACTION_STATUS and isinstance(data.get("status"), str) and data["status"] not in _STATUSES:
+        problems.append(((*at, "status"), f"unknown action status '{data['status']}' (expected one of: "
+                         + ", ".join(s.value for s in ActionStatus) + ")"))
     if kind is EventKind.HANDOVER and isinstance(data.get("transcript"), str) and not _REF.fullmatch(data["transcript"]):
         problems.append(((*at, "transcript"), "handover event: 'transcript' must be a transcript id or file name "
                          "(letters, digits, '-' or '_'), not a path"))
@@ -229,6 +234,8 @@ def _quick(data: dict) -> Event | None:
     if kind is EventKind.DECISION and fields["decision"] not in _DECISIONS:
         return None
     if kind is EventKind.HANDOVER and not _REF.fullmatch(fields["transcript"]):
+        return None
+    if kind is EventKind.ACTION_STATUS and fields["status"] not in _STATUSES:
         return None
     return Event(seq, kind, stamp, fields)
 

@@ -41,6 +41,7 @@ CONVERSATION = (
     ActionSpec("panel", "f8", "conv.panel", "conv.panel.help"),
     ActionSpec("summary", "f9", "conv.summary_now", "conv.summary_now.help"),
     ActionSpec("prep", "f12", "conv.prep", "conv.prep.help"),
+    ActionSpec("previous", "f10", "conv.previous", "conv.previous.help"),
 )
 
 START = (
@@ -66,6 +67,7 @@ REVIEW = (
 SUMMARY = (
     ActionSpec("export", "e", "export.named", "export.named.help", show=True, priority=False),
     ActionSpec("export_anonymous", "a", "export.anonymous", "export.anonymous.help", show=True, priority=False),
+    ActionSpec("export_word", "w", "export.word", "export.word.help", show=True, priority=False),
     ActionSpec("followup", "v", "summary.followup", "summary.followup.help", show=True, priority=False),
     ActionSpec("handover", "h", "summary.handover", "summary.handover.help", show=True, priority=False),
     ActionSpec("reopen", "o", "summary.reopen", "summary.reopen.help", priority=False),

@@ -13,6 +13,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from assistant.core.safetext import one_line
 from assistant.tui.settings import Library, NewMeta, Settings
 from assistant.tui.strings import Strings
 
@@ -48,7 +49,7 @@ class DialoogApp(App[None]):
             if start.meta is not None:
                 self._open_with(lambda: self._start_or_adopt(start.script, start.meta), self.preview)
             else:
-                self.ask_details(start.script)
+                self.ask_details(start.script, follows=start.follows)
         elif start.kind == "resume" and start.ref:
             self._open_with(lambda: self._resume(start.ref), self.preview)
         elif start.kind == "review":
@@ -89,6 +90,12 @@ class DialoogApp(App[None]):
         if script is None:
             self.fail(self.strings("app.unknown_script", script=script_id, known=", ".join(sorted(self.library.scripts))))
             return
+        if follows:  # as typed on the command line (a name, an id's start): the form's list holds ids
+            try:
+                follows = self.store.load(follows).meta.id
+            except Exception as exc:  # gone, damaged, or more than one matches: say so, start without it
+                self.notify(self.strings("app.load_failed", reason=self.strings.store_error(exc)), severity="error", timeout=10)
+                follows = None
         meta, title, hint = NewMeta(follows=follows), "", ""
         if prepared_by:
             from assistant.core.handover import handover_details
@@ -117,7 +124,7 @@ class DialoogApp(App[None]):
         except Exception:  # the list is a convenience in the form; a broken index must not block a meeting
             return []
         status = {"open": self.strings("review.open"), "closed": self.strings("review.closed")}
-        return [(i.id, f"{i.date} · {i.subject or '-'} · {status.get(i.status, i.status)}") for i in infos if i.readable]
+        return [(i.id, f"{i.date} · {one_line(i.subject or '-')} · {status.get(i.status, i.status)}") for i in infos if i.readable]
 
     def _start_new(self, script_id: str, meta: NewMeta) -> Any:
         from assistant.tui.sessions import start_new

@@ -14,14 +14,16 @@ from typing import Any
 
 from assistant.core.answers import answer_as_text
 from assistant.core.bank import AnswerType, Question
-from assistant.core.effects import Signal, Suggestion, View
+from assistant.core.effects import PriorityHint, Signal, Suggestion, View, is_priority_key
 from assistant.core.handover import has_sensitive_notes
 from assistant.core.questions import QuestionIndex
 from assistant.core.transcript import EventKind, Flag, Transcript
 
 from assistant.tui.entries import (
+    ActionStatusEntry,
     AnswerEntry,
     Entry,
+    FollowEntry,
     MarkEntry,
     NoteEntry,
     PrepEntry,
@@ -96,6 +98,25 @@ class _Builder:
                                       tuple(str(t) for t in topics) if isinstance(topics, list) else (),
                                       has_sensitive_notes(self.transcript)))
 
+    def follow(self) -> None:
+        """A follow-up opens with the meeting it follows and what is left to review from it (F10)."""
+        meta = self.transcript.meta
+        carried = meta.carried or {}
+        if not meta.follows or not isinstance(carried, dict):
+            return
+        reviewed = self.transcript.action_statuses()
+        actions = carried.get("actions") if isinstance(carried.get("actions"), list) else []
+        open_actions = sum(1 for a in actions if isinstance(a, dict) and str(a.get("action")) not in reviewed)
+        questions = sum(1 for s in self.view.suggestions if s.origin)
+        self.entries.append(FollowEntry("follow", str(carried.get("date") or ""), open_actions, questions))
+
+    def action_status(self, event: Any) -> None:
+        carried = self.transcript.meta.carried or {}
+        actions = carried.get("actions") if isinstance(carried, dict) and isinstance(carried.get("actions"), list) else []
+        wat = next((str(a.get("wat", "")) for a in actions if isinstance(a, dict) and a.get("action") == event.get("action")),
+                   str(event.get("action")))
+        self.entries.append(ActionStatusEntry(f"as:{event.seq}", wat, str(event.get("status")), str(event.get("note") or "")))
+
     def answer(self, event: Any) -> None:
         qid = str(event.data["question"])
         place = self.places.get(qid)
@@ -134,6 +155,7 @@ class _Builder:
         first_answer: dict[str, int] = {}
         for event in self.transcript.of_kind(EventKind.ANSWER):
             first_answer.setdefault(str(event.data["question"]), event.seq)
+        self.follow()
         self.preparation()
         modes = list(self.transcript.of_kind(EventKind.MODE))
         last_mode = modes[-1] if modes else None
@@ -162,6 +184,8 @@ class _Builder:
                 self.mark("defer", event.get("question"), event.seq)
             elif kind is EventKind.SELECT:
                 self.mark("select", event.get("question"), event.seq)
+            elif kind is EventKind.ACTION_STATUS:
+                self.action_status(event)
             elif kind is EventKind.MODE:
                 on = bool(event.get("basis_only"))
                 self.mark("mode_on" if on else "mode_off", None, event.seq)
@@ -171,14 +195,18 @@ class _Builder:
                 self.mark(str(kind), None, event.seq)
 
     def attach(self) -> None:
-        """Suggestions and signals go right under the answer that made their rule fire."""
+        """Suggestions, priority proposals and signals go right under the answer that made their rule
+        fire; the questions a follow-up carried, under the line that says what it follows."""
         after: dict[str | None, list[Entry]] = {}
+        # A proposal for the priorities comes first: ctrl+f starts at the newest follow-up question
+        for hint, decision in _proposals(self.transcript, self.view):
+            after.setdefault(self._anchor(hint), []).append(_proposal(hint, decision))
         for suggestion, decision in self.view.decided:
-            after.setdefault(self._anchor(suggestion.trigger), []).append(_suggestion(suggestion, decision))
+            after.setdefault(self._anchor(suggestion), []).append(_suggestion(suggestion, decision))
         for suggestion in self.view.suggestions:
-            after.setdefault(self._anchor(suggestion.trigger), []).append(_suggestion(suggestion, ""))
+            after.setdefault(self._anchor(suggestion), []).append(_suggestion(suggestion, ""))
         for signal in self.view.signals:
-            after.setdefault(self._anchor(signal.trigger), []).append(_signal(signal))
+            after.setdefault(self._anchor(signal), []).append(_signal(signal))
         if not after:
             return
         result: list[Entry] = []
@@ -186,10 +214,16 @@ class _Builder:
             result.append(entry)
             if isinstance(entry, AnswerEntry):
                 result += after.pop(entry.question_id, [])
+            elif isinstance(entry, FollowEntry):
+                result += after.pop(_CARRIED, [])
+        result += after.pop(_CARRIED, [])
         result += after.pop(None, [])
         self.entries = _compact(result)
 
-    def _anchor(self, trigger: str | None) -> str | None:
+    def _anchor(self, item: Suggestion | PriorityHint | Signal) -> str | None:
+        if isinstance(item, Suggestion) and item.origin:
+            return _CARRIED
+        trigger = item.question_id if isinstance(item, PriorityHint) else item.trigger
         return trigger if trigger in self.answer_at else None
 
     def tail(self, prompt: Prompt | None) -> None:
@@ -254,14 +288,17 @@ def checklist_where(places: QuestionIndex, offered: Iterable[str]) -> str:
 
 
 def _compact(entries: list[Entry]) -> list[Entry]:
-    """One rule often proposes several questions: say its reason once, and the keys once (on the newest)."""
+    """One rule often proposes several questions: say its reason once, and the keys once (on the newest;
+    a priority proposal, decided with other keys, says its own)."""
     result: list[Entry] = []
-    last_pending = max((i for i, e in enumerate(entries) if isinstance(e, SuggestionEntry) and not e.decision), default=-1)
+    pending = [(i, e.kind == "priority") for i, e in enumerate(entries) if isinstance(e, SuggestionEntry) and not e.decision]
+    last_pending = {max((i for i, p in pending if p == priority), default=-1) for priority in (True, False)}
     for i, entry in enumerate(entries):
         if isinstance(entry, SuggestionEntry):
             previous = result[-1] if result else None
-            same = isinstance(previous, SuggestionEntry) and previous.rule_id == entry.rule_id and previous.decision == entry.decision
-            entry = replace(entry, same_reason=same, keys_hint=i == last_pending)
+            same = (isinstance(previous, SuggestionEntry) and previous.rule_id == entry.rule_id
+                    and previous.decision == entry.decision)
+            entry = replace(entry, same_reason=same, keys_hint=i in last_pending)
         result.append(entry)
     return result
 
@@ -276,11 +313,31 @@ def split_because(because: str) -> tuple[str, str]:
 
 
 _SOURCE = re.compile(r"(?:^|(?<=\s))(?:Bron|Source)\s*:")
+_CARRIED = "\x00carried"  # the anchor of a follow-up's carried questions (never a question id)
 
 
 def _suggestion(suggestion: Suggestion, decision: str) -> SuggestionEntry:
     return SuggestionEntry(f"s:{suggestion.key}", suggestion.key, suggestion.text, *split_because(suggestion.because),
-                           suggestion.rule_id, str(decision))
+                           suggestion.rule_id, str(decision), kind=suggestion.origin, own=suggestion.own)
+
+
+def _proposals(transcript: Transcript, view: View) -> list[tuple[PriorityHint, str]]:
+    """The engine's priority hints, each with the team's decision ("" while open); a hint taken over
+    or turned down stays shown so, also when its rule no longer fires."""
+    decisions = transcript.decisions()
+    shown = [(h, str(decisions[h.key].get("decision")) if h.key in decisions else "") for h in view.priority_hints]
+    firing = {h.key for h in view.priority_hints}
+    for key, event in decisions.items():
+        if is_priority_key(key) and key not in firing:
+            hint = PriorityHint(str(event.get("rule") or ""), str(event.get("text") or ""), str(event.get("because") or ""),
+                                event.get("question"), event.get("own") is True)
+            shown.append((hint, str(event.get("decision"))))
+    return shown
+
+
+def _proposal(hint: PriorityHint, decision: str) -> SuggestionEntry:
+    return SuggestionEntry(f"s:{hint.key}", hint.key, hint.text, *split_because(hint.because), hint.rule_id, decision,
+                           kind="priority", own=hint.own)
 
 
 def _signal(signal: Signal) -> SignalEntry:

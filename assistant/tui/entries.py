@@ -28,6 +28,26 @@ class PrepEntry:
 
 
 @dataclass(frozen=True)
+class FollowEntry:
+    """A follow-up meeting: the date of the one before, and what it left to review (F10)."""
+
+    key: str
+    date: str
+    actions: int = 0               # carried actions not reviewed yet in this meeting
+    questions: int = 0             # carried questions not decided yet
+
+
+@dataclass(frozen=True)
+class ActionStatusEntry:
+    """Where an action of an earlier meeting stands, as said in this one."""
+
+    key: str
+    wat: str
+    status: str                    # done | partly | dropped | open
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class QuestionEntry:
     key: str
     question_id: str
@@ -62,6 +82,8 @@ class SuggestionEntry:
     decision: str = ""            # "" while pending; accepted | parked | dismissed
     same_reason: bool = False     # the message just above gives the same reason: not repeated
     keys_hint: bool = False       # the newest pending suggestion says how to decide
+    kind: str = ""                # "priority": a proposal for the priorities; "parked"/"suggested": from last time
+    own: bool = False             # our own judgement, not a source document's: said on the suggestion itself
 
 
 @dataclass(frozen=True)
@@ -99,4 +121,4 @@ class StatusEntry:
     section: str = ""
 
 
-Entry = PrepEntry | SectionEntry | QuestionEntry | AnswerEntry | SuggestionEntry | SignalEntry | NoteEntry | MarkEntry | StatusEntry
+Entry = FollowEntry | ActionStatusEntry | PrepEntry | SectionEntry | QuestionEntry | AnswerEntry | SuggestionEntry | SignalEntry | NoteEntry | MarkEntry | StatusEntry

@@ -15,12 +15,12 @@ from typing import Any, Protocol
 
 from assistant.core.answers import normalise_answer
 from assistant.core.bank import AnswerType, Bank, Level, Question
-from assistant.core.effects import Suggestion, View
+from assistant.core.effects import PriorityHint, Suggestion, View, is_priority_key
 from assistant.core.engine import evaluate
 from assistant.core.questions import QuestionIndex
 from assistant.core.script import Script
 from assistant.core.store_errors import SaveError
-from assistant.core.transcript import Decision, Event, EventKind, Flag, Transcript
+from assistant.core.transcript import ActionStatus, Decision, Event, EventKind, Flag, Transcript
 from assistant.tui.prompt import ADHOC_PREFIX, Prompt, SectionProgress
 
 
@@ -94,6 +94,11 @@ class Meeting:
 
     def suggestion(self, key: str) -> Suggestion | None:
         return next((s for s in self.view.suggestions if s.key == key), None)
+
+    def priority_proposals(self) -> tuple[PriorityHint, ...]:
+        """The engine's priority hints the team has not yet taken over or turned down."""
+        decided = self.transcript.decisions()
+        return tuple(h for h in self.view.priority_hints if h.key not in decided)
 
     def answered_order(self) -> list[str]:
         """Answered questions, by the time of their latest answer (what "back" walks through)."""
@@ -261,8 +266,19 @@ class Meeting:
         return True
 
     def decide(self, key: str, decision: Decision | str) -> Event | None:
+        """Follow, park or dismiss a suggestion; take over (accept) or turn down (dismiss) a priority
+        proposal, which cannot be parked (None then: nothing is recorded)."""
         self.flush()
         decision = Decision(decision)
+        if is_priority_key(key):
+            hint = next((h for h in self.priority_proposals() if h.key == key), None)
+            if hint is None or decision is Decision.PARKED:
+                return None
+            event = self.session.record(EventKind.DECISION, suggestion=key, decision=str(decision), rule=hint.rule_id,
+                                        text=hint.text, question=hint.question_id, because=hint.because or None,
+                                        own=hint.own or None)
+            self.refresh()
+            return event
         suggestion = self.suggestion(key)
         if suggestion is None:
             return None
@@ -276,8 +292,18 @@ class Meeting:
         return event
 
     def _decide(self, suggestion: Suggestion, decision: Decision) -> Event:
+        # The question and the reason go along: a parked suggestion is carried to the next meeting as it was
         return self.session.record(EventKind.DECISION, suggestion=suggestion.key, decision=str(decision),
-                                   rule=suggestion.rule_id, text=suggestion.text)
+                                   rule=suggestion.rule_id, text=suggestion.text, question=suggestion.question_id,
+                                   because=suggestion.because or None, own=suggestion.own or None)
+
+    def review_action(self, action: str, status: ActionStatus | str, note: str = "") -> Event:
+        """Say where an action of an earlier meeting stands (done, partly done with a note, dropped, open)."""
+        self.flush()
+        event = self.session.record(EventKind.ACTION_STATUS, action=action, status=str(ActionStatus(status)),
+                                    note=note.strip() or None)
+        self.refresh()
+        return event
 
     def choose(self, picked: list[str]) -> None:
         """The deepening checklist: discuss `picked` now, park the rest of what was offered."""

@@ -53,7 +53,8 @@ def start_new(store: Store, library: Library, script_id: str, meta: NewMeta, *,
         if meta.follows:
             from assistant.core.followup import follow_up
 
-            session = follow_up(store, meta.follows, script=script.id, **{k: v for k, v in fields.items() if v})
+            session = follow_up(store, meta.follows, banks=library.banks, scripts=library.scripts, script=script.id,
+                                **{k: v for k, v in fields.items() if v})
         else:
             session = store.create(Transcript.new(script.id, **{k: v for k, v in fields.items() if v is not None}))
     except (StoreError, ValueError) as exc:

@@ -29,6 +29,7 @@ class Start:
     script: str | None = None
     ref: str | None = None
     meta: NewMeta | None = None      # for "new": None opens the details form first
+    follows: str | None = None       # for "new" without details: the form starts as a follow-up of this one
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import string
 from typing import TYPE_CHECKING
 
+from assistant.core.safetext import visible
+
 if TYPE_CHECKING:
     from assistant.core.answers import AnswerError
 
@@ -119,6 +121,30 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.details.help": ("Gespreksleider, deelnemers, school of leerling", "Facilitator, participants, school or pupil"),
     "conv.sections": ("Onderdelen", "Sections"),
     "conv.sections.help": ("Spring naar een onderdeel", "Jump to a section"),
+    "conv.previous": ("Vorige keer", "Last time"),
+    "conv.previous.help": ("Overloop de acties en vragen van het vorige gesprek",
+                           "Review the actions and questions of the previous meeting"),
+    "carried.title": ("Vorige keer ({date}): wat is er van geworden?", "Last time ({date}): where do things stand?"),
+    "carried.actions": ("Acties", "Actions"),
+    "carried.questions": ("Vragen van vorige keer", "Questions from last time"),
+    "carried.action.done": ("afgerond", "done"),
+    "carried.action.partly": ("deels afgerond", "partly done"),
+    "carried.action.dropped": ("geschrapt", "dropped"),
+    "carried.action.open": ("nog open", "still open"),
+    "carried.question.accepted": ("nu bespreken", "discuss now"),
+    "carried.question.parked": ("volgende keer", "next time"),
+    "carried.question.dismissed": ("niet meer", "no longer"),
+    "carried.before": ("eerder: {status}{note}", "earlier: {status}{note}"),
+    "carried.keys.action": ("a afgerond · d deels (notitie) · x geschrapt · o nog open · esc klaar",
+                            "a done · d partly (with a note) · x dropped · o still open · esc done"),
+    "carried.keys.question": ("enter nu bespreken · p volgende keer · x niet meer · esc klaar",
+                              "enter discuss now · p next time · x no longer · esc done"),
+    "carried.keys.none": ("esc klaar", "esc done"),
+    "carried.note": ("Deels afgerond: {action}", "Partly done: {action}"),
+    "carried.note.placeholder": ("wat is gedaan, wat nog niet?", "what is done, what is not?"),
+    "carried.left": ("Vorige keer: nog {what} te overlopen (F10)", "Last time: {what} still to review (F10)"),
+    "carried.all_done": ("Vorige keer: alles overlopen", "Last time: everything reviewed"),
+    "carried.nothing": ("Dit gesprek bracht niets mee van een vorig gesprek.", "This meeting brought nothing from a previous one."),
     "conv.summary_now": ("Samenvatting", "Summary"),
     "conv.summary_now.help": ("Toon de samenvatting tot nu toe", "Show the summary so far"),
     "conv.basis_on": ("Alleen basisvragen: aan", "Basis questions only: on"),
@@ -138,6 +164,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.flag_set": ("{flag}: {question}", "{flag}: {question}"),
     "conv.flag_cleared": ("Markering weg: {flag}", "Flag removed: {flag}"),
     "conv.suggestion": ("Vervolgvraag", "Follow-up question"),
+    "conv.own": ("{label} (eigen suggestie)", "{label} (our own suggestion)"),
     "conv.because": ("Waarom: ", "Why: "),
     "conv.suggestion.keys": (
         "ctrl+f, dan: enter volgen · p parkeren · x negeren · r bron",
@@ -147,6 +174,29 @@ _TABLE: dict[str, tuple[str, str]] = {
         "↑↓ kies · enter volgen · p parkeren · x negeren · r bron · esc terug",
         "↑↓ pick · enter follow · p park · x dismiss · r source · esc back",
     ),
+    "conv.proposal": ("Voorstel voor de prioriteiten", "Proposed priority"),
+    "conv.proposal.keys": ("ctrl+f, dan: enter overnemen als prioriteit · x niet overnemen",
+                           "ctrl+f, then: enter take it as a priority · x do not take it"),
+    "conv.proposal.accepted": ("overgenomen", "taken over"),
+    "conv.proposal.dismissed": ("niet overgenomen", "not taken over"),
+    "conv.proposal.no_park": ("Een voorstel voor de prioriteiten neem je over (enter) of niet (x).",
+                              "A proposed priority is taken over (enter) or not (x)."),
+    "conv.proposal.taken": ("Prioriteit: {text}", "Priority: {text}"),
+    "conv.carried.parked": ("Vorige keer geparkeerd", "Parked last time"),
+    "conv.carried.suggested": ("Vorige keer voorgesteld", "Suggested last time"),
+    "conv.follows": ("Vervolg op het gesprek van {date}", "Follows the meeting of {date}"),
+    "conv.follows.left": ("Nog te overlopen van vorige keer: {what} · F10", "Still to review from last time: {what} · F10"),
+    "conv.follows.done": ("Alles van vorige keer is overlopen · F10", "Everything from last time is reviewed · F10"),
+    "count.action.one": ("1 actie", "1 action"),
+    "count.action.many": ("{count} acties", "{count} actions"),
+    "count.question.one": ("1 vraag", "1 question"),
+    "count.question.many": ("{count} vragen", "{count} questions"),
+    "count.and": ("{first} en {second}", "{first} and {second}"),
+    "conv.action": ("Actie van vorige keer", "Action from last time"),
+    "conv.action_status.done": ("afgerond", "done"),
+    "conv.action_status.partly": ("deels afgerond", "partly done"),
+    "conv.action_status.dropped": ("geschrapt", "dropped"),
+    "conv.action_status.open": ("nog open", "still open"),
     "conv.decision.accepted": ("gevolgd", "followed"),
     "conv.decision.parked": ("geparkeerd", "parked"),
     "conv.decision.dismissed": ("genegeerd", "dismissed"),
@@ -390,8 +440,12 @@ _TABLE: dict[str, tuple[str, str]] = {
     "checklist.confirm": ("Bevestig", "Confirm"),
     "finish.title": ("Gesprek afronden?", "Finish the conversation?"),
     "finish.body": (
-        "{open} basisvraag/-vragen zijn nog niet beantwoord. Na het afronden toont Dialoog de samenvatting.",
-        "{open} basis question(s) are still unanswered. After finishing, Dialoog shows the summary.",
+        "{open} basisvragen zijn nog niet beantwoord. Na het afronden toont Dialoog de samenvatting.",
+        "{open} basis questions are still unanswered. After finishing, Dialoog shows the summary.",
+    ),
+    "finish.body_one": (
+        "1 basisvraag is nog niet beantwoord. Na het afronden toont Dialoog de samenvatting.",
+        "1 basis question is still unanswered. After finishing, Dialoog shows the summary.",
     ),
     "finish.body_complete": ("Na het afronden toont Dialoog de samenvatting.", "After finishing, Dialoog shows the summary."),
     "finish.yes": ("Afronden", "Finish"),
@@ -404,8 +458,26 @@ _TABLE: dict[str, tuple[str, str]] = {
     "export.anonymous": ("Exporteer anoniem", "Export anonymised"),
     "export.anonymous.help": ("Bewaar de samenvatting met rollen of initialen in plaats van namen",
                               "Save the summary with roles or initials instead of names"),
+    "export.word": ("Word-bestand", "Word file"),
+    "export.word.help": ("Bewaar de samenvatting met de namen als Word-bestand (.docx), tabellen inbegrepen",
+                         "Save the summary with the names as a Word file (.docx), tables included"),
+    "export.word_done": ("Word-bestand bewaard (met namen): {path}", "Word file saved (with names): {path}"),
     "export.named_done": ("Geëxporteerd (met namen): {path}", "Exported (with names): {path}"),
     "export.anonymous_done": ("Anoniem geëxporteerd: {path}", "Exported anonymised: {path}"),
+    "export.cancelled": ("Niet geëxporteerd: er is niets geschreven.", "Not exported: nothing was written."),
+    "check.title": ("Nakijken voor het delen: {count} woord(en) kon het programma niet beslissen",
+                    "Check before sharing: {count} word(s) the program could not decide"),
+    "check.intro": ("Geregistreerde personen en contactgegevens zijn al vervangen. Is dit een naam of iets persoonlijks?",
+                    "Registered people and contact data are replaced already. Is this a name or something personal?"),
+    "check.keys": ("v vervangen (onthouden) · b behouden · ↑↓ kiezen · Enter bestand maken (onbeslist: verborgen) · Esc annuleren",
+                   "r replace (remembered) · k keep · ↑↓ choose · Enter write the file (undecided: hidden) · Esc cancel"),
+    "check.open": ("[ ? ]", "[ ? ]"),
+    "check.replaced": ("[vervangen]", "[replaced]"),
+    "check.kept": ("[behouden]", "[kept]"),
+    "check.kind.naam": ("naam", "name"),
+    "check.kind.plaats": ("plaats", "place"),
+    "check.kind.adres": ("adres", "address"),
+    "check.kind.nummer": ("nummer", "number"),
     "summary.close": ("Sluiten", "Close"),
     "summary.close.help": ("Terug naar het vorige scherm", "Back to the previous screen"),
     "summary.followup": ("Vervolggesprek", "Follow-up meeting"),
@@ -474,6 +546,7 @@ SLASH_COMMANDS: dict[str, tuple[str, str]] = {
     "help": ("hulp", "help"),
     "finish": ("einde", "finish"),
     "prep": ("voorbereiding", "preparation"),
+    "previous": ("vorige", "previous"),
 }
 
 
@@ -496,7 +569,11 @@ class Strings:
 
     def __call__(self, key: str, **values: object) -> str:
         template = _TABLE[key][self._index]
-        return template.format(**values) if values else template
+        if not values:
+            return template
+        # What fills a template is data (a subject, an answer, a file name, an OS error): shown with its
+        # control characters as escapes (assistant.core.safetext), never acting on the terminal.
+        return template.format(**{k: v if isinstance(v, int | float) else visible(v) for k, v in values.items()})
 
     def answer_error(self, error: AnswerError) -> str:
         """Why an answer was refused, in this language (the core's message is English)."""
@@ -536,6 +613,10 @@ class Strings:
             return text.translate(_DUTCH_DIGITS) if self.lang == "nl" else text
         text = str(value)
         return text if len(text) <= _LONGEST_VALUE else text[: _LONGEST_VALUE - 1] + "…"
+
+    def count(self, noun: str, number: int) -> str:
+        """'1 actie', '3 acties': a number with its noun in the right form (count.NOUN.one / .many)."""
+        return self(f"count.{noun}.one") if number == 1 else self(f"count.{noun}.many", count=number)
 
     def command_word(self, action: str) -> str:
         return SLASH_COMMANDS[action][self._index]

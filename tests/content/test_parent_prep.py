@@ -18,7 +18,7 @@ TOPICS = ["thuis", "school", "sociaal", "individu", "cultuur"]
 
 
 def test_counts_are_pinned():
-    assert BANK.counts() == {"sections": 11, "basis": 19, "verdiepend": 9}
+    assert BANK.counts() == {"sections": 11, "basis": 20, "verdiepend": 9}
 
 
 def test_the_preparation_runs_from_topics_to_focus():
@@ -102,7 +102,7 @@ def test_focus_topics_are_the_five_topics():
 
 def test_every_focus_question_is_a_parent_dialogue_question_in_that_banks_order():
     offered = BANK.question("prep.focus.vragen").options
-    parent_texts = [q.text for q in PARENT.questions()]
+    parent_texts = [q.text for section in PARENT.sections if section.id in TOPICS for q in section.questions]
     assert set(offered) <= set(parent_texts)
     assert list(offered) == list(dict.fromkeys(parent_texts))  # each shared text once, nothing left out
     assert offered.count("Wat maakt het raam groter?") == 1
@@ -125,4 +125,9 @@ def test_the_priority_choices_are_the_focus_topics_and_questions():
 def test_dialoog_banks_lists_the_counts():
     result = subprocess.run([sys.executable, "-m", "assistant", "banks"], capture_output=True, text=True)
     row = next(line.split() for line in result.stdout.splitlines() if line.startswith("parent_prep "))
-    assert row[:5] == ["parent_prep", "teacher", "11", "19", "9"]
+    assert row[:5] == ["parent_prep", "teacher", "11", "20", "9"]
+
+
+def test_who_does_what_is_an_action_plan_at_the_end_of_the_focus():
+    plan = BANK.sections[-1].questions[-1]
+    assert plan.id == "prep.focus.wie-doet-wat" and plan.type == AnswerType.ACTIONS and plan.level == Level.BASIS

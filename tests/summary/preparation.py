@@ -26,20 +26,22 @@ def preparation() -> tuple[Transcript, list[Bank], list[Transcript]]:
     c.answer("prep.school.gekend", "Wiskunde gaat moeilijk; goede band met de leerkracht LO | sport.")
     c.answer("prep.sociaal.gekend", "Zit vaak alleen op de speelplaats.")
     c.answer("prep.afwezigheid.codes", {"B": {"sep-okt": 4, "nov-dec": 3}, "Z": {"sep-okt": 2}})
-    c.answer("prep.afwezigheid.b-codes", 7)
-    c.answer("prep.afwezigheid.sept-okt", "ja")
+    c.answer("prep.afwezigheid.patroon", "Vooral maandag; in november drie dagen na elkaar.")
+    c.answer("prep.contact.verloop", "Mama belt zelf bij ziekte; papa nam nog niet deel aan een gesprek.")
     c.answer("prep.contact.bereikbaar", "Bereikbaar en werken mee")
     c.answer("prep.stappen.gezet", "Telefoon na elke afwezigheid; gesprek met de leerlingbegeleiding.")
     c.answer("prep.focus.topics", ["thuis", "sociaal"])
     c.answer("prep.focus.vragen", ["Zijn er praktische problemen? (transport, financieel ...)", "Wat maakt het raam groter?",
                                    "Bij wie kan de leerling terecht?", "Welke vakken gaan (minder) goed?"])
     c.answer("prep.focus.gevoeligheden", "Papa is pas werkloos: *niet* over geld beginnen.\nMama spreekt liever Frans.")
+    c.answer("prep.focus.wie-doet-wat", [
+        {"wat": "Afwezigheidscijfers afdrukken", "wie": "Tom Claes", "wanneer": "voor het gesprek", "check": ""},
+        {"wat": "Tolk Frans vragen", "wie": "CLB", "wanneer": "maandag", "check": "bevestiging per mail"},
+    ])
     c.add("signal", rule="prep.b-codes-5", text="5 of meer B-codes: de school signaleert aan het CLB.",
-          trigger="prep.afwezigheid.b-codes")
+          trigger="prep.afwezigheid.codes")
     c.add("signal", rule="prep.september-oktober", text="B-codes in september en oktober: volg de eerste B-codes intensiever op.",
-          trigger="prep.afwezigheid.sept-okt")
-    c.add("action", action="p1", wat="Afwezigheidscijfers afdrukken", wie="Tom Claes", wanneer="voor het gesprek")
-    c.add("action", action="p2", wat="Tolk Frans vragen", wie="CLB", wanneer="maandag", check="bevestiging per mail")
+          trigger="prep.afwezigheid.codes")
     c.add("close")
     c.add("handover", transcript=PARENT_ID, script="parent_dialogue")
     parent = Conversation(PARENT_ID, "parent_dialogue", created="2025-03-14T10:00:00+01:00",

@@ -55,7 +55,7 @@ def test_summary_to_a_file_is_private_and_never_overwritten_without_force(stored
     first = dialoog("summary", ident, "--transcripts", "transcripts", "-o", str(target), "--lang", "en", "--anonymise", cwd=root)
     assert first.returncode == 0, first.stderr
     text = target.read_text(encoding="utf-8")
-    assert "## Priorities" in text and "Fatima" not in text and "Y.E.A. (3B)" in text
+    assert "## Priorities" in text and "Fatima" not in text and "\\[leerling\\] (3B)" in text
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     target.write_text("mine", encoding="utf-8")
     again = dialoog("summary", ident, "--transcripts", "transcripts", "-o", str(target), cwd=root)
@@ -84,3 +84,27 @@ def test_sheet_of_a_bundled_script_and_its_errors(tmp_path) -> None:
     assert unknown.returncode == 2 and unknown.stderr.startswith("dialoog: unknown script 'geen_script' (bundled: ")
     bad_lang = dialoog("sheet", "school_dialogue", "--lang", "fr", cwd=tmp_path)
     assert bad_lang.returncode == 2 and "invalid choice: 'fr'" in bad_lang.stderr
+
+
+def test_summary_as_a_word_file_holds_what_the_markdown_holds(stored) -> None:
+    from tests.summary.test_docx import markdown_blocks, word_blocks
+
+    root, ident = stored
+    markdown = dialoog("summary", ident, "--transcripts", "transcripts", cwd=root).stdout
+    target = root / "samenvatting.docx"
+    made = dialoog("summary", ident, "--transcripts", "transcripts", "--docx", "-o", str(target), cwd=root)
+    assert made.returncode == 0, made.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert word_blocks(target.read_bytes()) == markdown_blocks(markdown)
+    before = target.read_bytes()
+    again = dialoog("summary", ident, "--transcripts", "transcripts", "--docx", "-o", str(target), cwd=root)
+    assert again.returncode == 1 and "already exists; use --force" in again.stderr
+    assert target.read_bytes() == before
+    # without -o: into the transcripts folder's private exports folder, named like the app's exports
+    default = dialoog("summary", ident, "--transcripts", "transcripts", "--docx", "--anonymise", cwd=root)
+    assert default.returncode == 0, default.stderr
+    written = root / default.stderr.strip().removeprefix("written: ")  # as given: relative to where it ran
+    assert written.parent == root / "transcripts" / "exports" and written.name.endswith(".summary-anoniem.docx")
+    assert "Yasmine" not in written.name and stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert stat.S_IMODE(written.parent.stat().st_mode) == 0o700
+    assert not any("Fatima" in text for kind, *rest in word_blocks(written.read_bytes()) for text in map(str, rest))

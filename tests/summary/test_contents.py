@@ -53,18 +53,23 @@ def test_unknown_language_is_refused(school_banks) -> None:
         render_summary(_school().t, school_banks, lang="fr")
 
 
-def test_priorities_ranked_first_then_the_documents_questions_then_flags_then_hints(school_banks) -> None:
+def test_priorities_ranked_first_then_the_documents_questions_then_flags_then_accepted_proposals(school_banks) -> None:
     c = _school()
     c.answer("beleid.stappenplan", "Stappenplan A").answer("beleid.te-laat-onthaal", "Onthaal B")
     c.answer("registratie.verloop", "Verloop C").answer("opvolging.prioriteiten", "Prioriteit D\nPrioriteit E")
     c.add("flag", question="registratie.verloop", flag="priority")          # unranked
     c.add("flag", question="beleid.te-laat-onthaal", flag="priority", rank=2)
     c.add("flag", question="beleid.stappenplan", flag="priority", rank=1)
-    v = view(priority_hints=(PriorityHint("r", "Hint F", "omdat", None),))
+    c.add("decision", suggestion="r#prioriteit", decision="accepted", rule="r", text="Hint F")
+    c.add("decision", suggestion="s#prioriteit", decision="dismissed", rule="s", text="Hint G")
+    v = view(priority_hints=(PriorityHint("r", "Hint F", "omdat", None), PriorityHint("s", "Hint G", "omdat", None),
+                             PriorityHint("u", "Hint H", "omdat", None)))
     doc = shape(render_summary(c.t, school_banks, view=v))
-    items = doc.text.split("Prioriteiten\n", 1)[1]
+    items, proposals = doc.text.split("Prioriteiten\n", 1)[1].split("Voorstellen voor de prioriteiten", 1)
     order = [items.index(x) for x in ("Stappenplan A", "Onthaal B", "Prioriteit D", "Prioriteit E", "Verloop C", "Hint F")]
     assert order == sorted(order)
+    assert "Hint G" not in doc.text  # turned down: gone
+    assert "Hint H" not in items and "Hint H" in proposals  # never decided: a proposal, apart
 
 
 def test_an_unflagged_priority_leaves_the_list(school_banks) -> None:
@@ -101,39 +106,54 @@ def test_answers_to_questions_the_banks_no_longer_know_are_kept(school_banks) ->
     assert "geen tabel maar tekst" in doc.text
 
 
-def test_anonymised_summary_shows_roles_and_initials_not_names() -> None:
+def test_anonymised_summary_shows_roles_not_names() -> None:
     transcript, banks, v = conversations.parent()
     text = render_summary(transcript, banks, view=v, anonymise=True)
     for name in ("Fatima", "Yasmine", "Amrani", "Tom Claes", "Sofie", "Janssens"):
         assert name not in text
     doc = shape(text)
     assert "Deelnemers: moeder, klastitularis" in doc.text
-    assert "School/leerling: Y.E.A. (3B)" in doc.text
-    assert "Gespreksleider: S.J." in doc.text
-    assert "klastitularis" in doc.tables[0][2][1]  # the action owner was named; now the role
-    assert "moeder:" in doc.text  # the speaker
+    assert "School/leerling: [leerling] (3B)" in doc.text
+    assert "Gespreksleider: [gespreksleider]" in doc.text
+    assert "Geanonimiseerd. Vervangen: " in doc.text and "Niemand heeft dit nagekeken" in doc.text
+    assert "[klastitularis]" in doc.tables[0][2][1]  # the action owner was named; now the role
+    assert "[moeder]:" in doc.text  # the speaker
 
 
 def test_a_follow_up_meeting_names_the_previous_one_and_compares_scores() -> None:
-    transcript, banks, first = conversations.prevention()
-    doc = shape(render_summary(transcript, banks, linked=[first]))
-    assert "Vorig gesprek: 2024-10-07 · Sint-Jozefscollege Brussel (1a2b3c4d)" in doc.text
+    transcript, banks, before = conversations.prevention()
+    doc = shape(render_summary(transcript, banks, linked=[before]))
+    assert "Vorig gesprek: 2025-01-13 · Sint-Jozefscollege Brussel (5e6f7a8b)" in doc.text
     without = shape(render_summary(transcript, banks))
-    assert "Vorig gesprek: 1a2b3c4d" in without.text
+    assert "Vorig gesprek: 5e6f7a8b" in without.text
 
 
 def test_what_a_follow_up_carried_shows_without_the_previous_transcript() -> None:
     transcript, banks, _ = conversations.prevention()
     doc = shape(render_summary(transcript, banks))
     scores = next(t for t in doc.tables if t[0][0] == "Doelstelling")
-    assert scores[0] == ["Doelstelling", "Score", "Vorige keer"]  # from the carried answers
-    actions = doc.tables[0]
-    assert actions[1][0] == "Pestbeleid bespreken op de personeelsvergadering (uit het vorige gesprek) (afgerond)"
-    assert actions[2][0] == "Meldpunt pesten op de website (uit het vorige gesprek)"
+    assert scores[0] == ["Doelstelling", "2024-10-07", "2025-01-13", "2025-03-14"]  # from the carried series
+    carried = doc.tables[0]
+    assert [row[0] for row in carried[1:]] == ["Meldpunt pesten op de website", "Infoavond voor ouders over afwezigheden"]
     parked = doc.text.split("Geparkeerde vragen", 1)[1]
     assert parked.startswith("\nDe school heeft goede samenwerkingsafspraken met al haar partners.")
     open_actions = doc.text.split("Open acties", 1)[1]
-    assert "Meldpunt pesten" in open_actions and "Pestbeleid bespreken" not in open_actions
+    assert "Groeigesprekken plannen" in open_actions and "Meldpunt pesten" not in open_actions
+
+
+def test_a_carried_action_not_discussed_says_so_with_what_was_said_before(school_banks) -> None:
+    carried = {"from": "m1", "date": "2025-01-13", "actions": [
+        {"action": "m0:opvolging.planning:1", "wat": "Stappenplan herwerken", "wie": "directie", "status": "partly",
+         "note": "eerste versie klaar", "noted": "2025-01-13"},
+        {"action": "m1:opvolging.planning:1", "wat": "Registratie afspreken", "wie": "secretariaat"}]}
+    c = _school(follows="m1", carried=carried).add("action_status", action="m1:opvolging.planning:1", status="partly",
+                                                   note="nog voor de derde graad")
+    doc = shape(render_summary(c.t, school_banks))
+    rows = doc.tables[0]
+    assert rows[1] == ["Stappenplan herwerken", "directie", "", "niet besproken (eerder: deels afgerond: eerste versie klaar)"]
+    assert rows[2] == ["Registratie afspreken", "secretariaat", "", "deels afgerond: nog voor de derde graad"]
+    open_actions = doc.text.split("Open acties", 1)[1]
+    assert "Registratie afspreken (secretariaat)\ndeels afgerond: nog voor de derde graad" in open_actions
 
 
 def test_participants_and_speakers_as_typed(school_banks) -> None:
@@ -187,8 +207,8 @@ def test_anonymising_replaces_names_in_answers_but_not_ordinary_words(school_ban
     c = _school(participants=(Participant("Jan van Dijk", "leerkracht"),), subject="Basisschool De Linde")
     c.answer("inzicht.twijfelachtige-attesten", "Jan belt de ouders van maandag; Van Dijk volgt op bij De Linde.")
     text = shape(render_summary(c.t, school_banks, anonymise=True)).text
-    assert "leerkracht belt de ouders van maandag; leerkracht volgt op bij D.L." in text
-    assert "School/leerling: B.D.L." in text
+    assert "[leerkracht] belt de ouders van maandag; [leerkracht] volgt op bij [school]." in text
+    assert "School/leerling: [school]" in text
 
 
 def test_an_ad_hoc_follow_up_answered_in_the_app_stands_under_its_trigger(school_banks) -> None:

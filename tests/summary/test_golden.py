@@ -34,8 +34,8 @@ def _parent() -> str:
 
 
 def _prevention() -> str:
-    transcript, banks, first = conversations.prevention()
-    return render_summary(transcript, banks, linked=[first])
+    transcript, banks, before = conversations.prevention()
+    return render_summary(transcript, banks, linked=[before])
 
 
 def _sheet() -> str:
@@ -86,8 +86,36 @@ def test_parent_summary_has_the_window_of_tolerance_per_topic() -> None:
             assert_literal(text, item)
 
 
-def test_prevention_summary_puts_last_meetings_scores_beside_todays() -> None:
+def test_prevention_summary_shows_each_score_over_the_series_of_meetings() -> None:
     doc = shape(_prevention())
-    scores = next(t for t in doc.tables if t[0] == ["Doelstelling", "Score", "Vorige keer"])
-    assert ["Fase 0: brede basiszorg - verbindend schoolklimaat", "6/10", "4/10"] in scores
-    assert any(row[1:] == ["4/10", ""] for row in scores)  # a goal scored for the first time
+    scores = next(t for t in doc.tables if t[0][0] == "Doelstelling")
+    assert scores[0] == ["Doelstelling", "2024-10-07", "2025-01-13", "2025-03-14"]  # the meetings' dates, today last
+    assert ["Fase 0: brede basiszorg - verbindend schoolklimaat", "4/10", "5/10", "6/10"] in scores
+    assert any(row[1:] == ["6/10", "", "7/10"] for row in scores)  # not scored in the middle meeting
+    assert any(row[1:] == ["", "", "4/10"] for row in scores)  # a goal scored for the first time
+
+
+def test_prevention_summary_says_where_every_carried_action_stands() -> None:
+    doc = shape(_prevention())
+    carried = next(t for t in doc.tables if t[0][-1] == "Stand van zaken")
+    assert carried[1:] == [["Meldpunt pesten op de website", "ICT-coördinator", "december", "afgerond"],
+                           ["Infoavond voor ouders over afwezigheden", "directie", "januari", "geschrapt: vervangen door een oudercafé"]]
+
+
+def test_parent_summary_ends_with_the_agreed_plan_and_only_the_teams_priorities() -> None:
+    text = _parent()
+    doc = shape(text)
+    plan = next(t for t in doc.tables if t[0] == ["Wat", "Wie", "Wanneer", "Check"])
+    assert plan[3] == ["Schooltoelage aanvragen", "mama, met het CLB", "voor 1 mei", "bevestiging OCMW"]
+    priorities = text.split("## Prioriteiten", 1)[1].split("\n## ", 1)[0]
+    assert "Een praktische drempel (vervoer, geld) wegwerken" in priorities  # a proposal taken over in the meeting
+    assert "Sociaal: alleen factoren" not in priorities  # proposed, never taken over
+    proposals = text.split("### Voorstellen voor de prioriteiten (niet besproken)", 1)[1]
+    assert proposals.lstrip().startswith("- Sociaal: alleen factoren die het raam kleiner maken")
+
+
+def test_each_window_answer_stands_once_with_its_side_named() -> None:
+    text = _parent()
+    assert "Opgenomen bij Window of Tolerance" not in text
+    assert text.count("Wordt gepest in de bus") == 2  # the window, and the priority flagged on it
+    assert "1. Wat maakt het raam kleiner? Wordt gepest in de bus" in text

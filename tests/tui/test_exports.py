@@ -66,3 +66,24 @@ async def test_the_review_and_the_summary_offer_the_same_two_exports(make_app, s
         keys = await export_both(pilot, lang)
         assert named in keys and anonymous in keys, keys
         assert_exported(store, transcript)
+
+
+async def test_the_summary_screen_saves_the_same_summary_as_a_word_file(make_app, store, library):
+    import stat
+
+    from tests.summary.test_docx import markdown_blocks, word_blocks
+
+    transcript = a_parent_meeting(store, library)
+    app = make_app(Start("review"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await ready(pilot)
+        assert isinstance(app.screen, SummaryScreen) and "w Word-bestand" in screen_text(app)
+        await pilot.press("w")
+        await ready(pilot)
+        assert "Word-bestand bewaard (met namen)" in screen_text(app)
+        shown = app.screen.markdown
+    path = summary_path(store.root, file_stem(transcript), word=True)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert word_blocks(path.read_bytes()) == markdown_blocks(shown)

@@ -41,8 +41,8 @@ def assert_even(lines: list[str], keys: list[str]) -> None:
 
 
 @pytest.mark.parametrize("lang, keys", [
-    ("nl", ["e Exporteer (met namen)", "a Exporteer anoniem", "v Vervolggesprek", "esc Sluiten", "^p Palet"]),
-    ("en", ["e Export (with names)", "a Export anonymised", "v Follow-up meeting", "esc Close", "^p Palette"]),
+    ("nl", ["e Exporteer (met namen)", "a Exporteer anoniem", "w Word-bestand", "v Vervolggesprek", "esc Sluiten", "^p Palet"]),
+    ("en", ["e Export (with names)", "a Export anonymised", "w Word file", "v Follow-up meeting", "esc Close", "^p Palette"]),
 ])
 async def test_the_summary_s_key_bar_is_two_even_lines_at_80_columns(make_app, store, library, lang, keys):
     start_new(store, library, "parent_dialogue", NewMeta("An", "Lotte")).session.close()

@@ -102,6 +102,11 @@ async def test_review_filters_searches_and_acts_on_a_transcript(make_app, store,
         assert isinstance(app.screen, DetailsDialog)
         await pilot.press("ctrl+s")
         await ready(pilot)
+        from assistant.tui.dialogs.carried import CarriedDialog
+
+        assert isinstance(app.screen, CarriedDialog)  # it opens with what the meeting it follows left open
+        await pilot.press("escape")
+        await ready(pilot)
         follow = app.screen.meeting.transcript
         assert follow.meta.follows == parent.meta.id and follow.meta.script == "parent_dialogue"
 

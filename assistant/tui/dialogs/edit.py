@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from assistant.core.safetext import visible, visible_in
 from assistant.core.answers import AnswerError, normalise_answer
 from assistant.core.bank import Question
 from assistant.tui.dialogs.ordered import OrderedResult
@@ -39,21 +40,22 @@ class EditDialog(OrderedResult, ModalScreen[Edited | None]):
     def __init__(self, title: str, question: Question, value: Any, hint: str, *, speaker: str = "",
                  ask_speaker: Callable[[str], ModalScreen[str | None]] | None = None) -> None:
         super().__init__(classes="dialog-screen")
-        self.title_text, self.question, self.value, self.hint = title, question, value, hint
+        # The answer as saved, its control characters as escapes: saved again, it holds the escapes.
+        self.title_text, self.question, self.value, self.hint = title, question, visible_in(value), hint
         self.speaker = speaker
         self.ask_speaker = ask_speaker
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Static(self.question.text, classes="dialog-question", markup=False)
+            yield Static(visible(self.question.text), classes="dialog-question", markup=False)
             yield Static(self._speaker_line(), id="edit-speaker", classes="dialog-hint", markup=False)
             yield answer_box(self.question, self.value, id="edit-box")
             yield Static(self.hint, id="edit-error", classes="dialog-hint", markup=False)
 
     def _speaker_line(self) -> str:
         t = self.app.strings  # type: ignore[attr-defined]
-        return t("conv.speaker_now", name=self.speaker) if self.speaker else t("conv.speaker_none")
+        return t("conv.speaker_now", name=visible(self.speaker)) if self.speaker else t("conv.speaker_none")
 
     async def action_speaker(self) -> None:
         if self.ask_speaker is None:

@@ -24,10 +24,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from assistant.core.safetext import one_line
 from assistant.tui.actions import CONVERSATION, install
 from assistant.tui.commands import ActionsProvider, QuestionJumpProvider
 from assistant.tui.screens.conversation_commands import CommandsMixin, once_open
 from assistant.tui.screens.conversation_drafts import DraftsMixin
+from assistant.tui.screens.conversation_followup import FollowUpMixin
 from assistant.tui.typing import settle
 from assistant.tui.widgets.answers import AnswerBox
 from assistant.tui.widgets.chat import ChatLog
@@ -54,7 +56,7 @@ def fit_title(title: str, subject: str, room: int) -> str:
     return shown if len(shown) <= room else shown[: max(room - 1, 0)] + "…"
 
 
-class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
+class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]):
     BINDINGS = [Binding("enter", "enter", show=False, priority=True)]
     AUTO_FOCUS = ""  # the composer takes focus itself, once its box is there
     COMMANDS = {ActionsProvider, QuestionJumpProvider}
@@ -178,7 +180,11 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self.earlier = earlier_answers(meeting)
         self._ready.set()
         await self.show_state(focus=self.focused is None or self.composer in self.focused.ancestors)
-        self._type_early_keys()
+        if self.review_due():  # a follow-up opens with last time's agreements; early typing waits for the box
+            self._collect_early = False
+            self.open_review(self.take_early_keys())
+        else:
+            self._type_early_keys()
         self.restore_draft()
         for warning in getattr(meeting.session, "warnings", []):
             self.notify(warning, severity="warning", timeout=8)
@@ -257,7 +263,7 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self._topbar_shown = (title, subject, minutes, basis_only)
         right = " · ".join(p for p in (t("conv.clock", minutes=minutes), t("conv.badge.basis_only") if basis_only else "") if p)
         room = max(self.app.size.width - 2 - len(right) - 3, 0)  # the bar's padding and the " · " before `right`
-        self.query_one("#topbar", Static).update(f"{fit_title(title, subject, room)} · {right}")
+        self.query_one("#topbar", Static).update(f"{fit_title(one_line(title), one_line(subject), room)} · {right}")
 
     def _apply_panel(self) -> None:
         wide = self.app.size.width >= WIDE
@@ -482,9 +488,12 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self.log_view.enter("answers", f"a:{event.question_id}")
 
     async def on_chat_log_decision_requested(self, event: ChatLog.DecisionRequested) -> None:
+        if not self.decision_allowed(event.suggestion_key, event.decision):
+            return
         # One decision per ctrl+f: the facilitator goes straight back to typing, so letters typed
         # after p or x reach the answer box instead of being read as more decisions.
         await self.act(lambda: self.meeting.decide(event.suggestion_key, event.decision), focus=False)
+        self.decided(event.suggestion_key, event.decision)
         self.log_view.leave()
         self.composer.focus_answer()
 

@@ -243,7 +243,8 @@ class CommandsMixin(_Base):
 
         t = self.strings
         open_basis = self.meeting.open_basis()
-        body = t("finish.body", open=open_basis) if open_basis else t("finish.body_complete")
+        body = (t("finish.body_complete") if not open_basis else t("finish.body_one") if open_basis == 1
+                else t("finish.body", open=open_basis))
 
         async def decided(yes: bool | None) -> None:
             if not yes:

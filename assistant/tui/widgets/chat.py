@@ -12,6 +12,7 @@ answer (edit, flag) or to decide on a suggestion; Escape goes back to the compos
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import fields, replace
 from typing import Literal
 
 from textual.binding import Binding
@@ -21,9 +22,12 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Static
 
+from assistant.core.safetext import first_unsafe, visible
 from assistant.tui.entries import (
+    ActionStatusEntry,
     AnswerEntry,
     Entry,
+    FollowEntry,
     MarkEntry,
     NoteEntry,
     PrepEntry,
@@ -56,13 +60,36 @@ def reason_parts(reason: str, source: str, t: Strings, *, opened: bool = False) 
     return parts
 
 
+def shown(entry: Entry) -> Entry:
+    """`entry` with the control characters of its texts as visible escapes (assistant.core.safetext): an
+    answer, a subject or a bank's text is data, and never acts on the terminal."""
+    changes = {}
+    for f in fields(entry):
+        value = getattr(entry, f.name)
+        if isinstance(value, str) and first_unsafe(value):
+            changes[f.name] = visible(value)
+        elif isinstance(value, tuple) and any(isinstance(v, str) and first_unsafe(v) for v in value):
+            changes[f.name] = tuple(visible(v) if isinstance(v, str) else v for v in value)
+    return replace(entry, **changes) if changes else entry
+
+
 def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str], *, opened: bool = False) -> Content:
-    """The text of one message. User data goes in as plain text, never as markup. `opened`: the
-    source of a suggestion is shown too."""
+    """The text of one message. User data goes in as plain text, never as markup, and shown (`shown`).
+    `opened`: the source of a suggestion is shown too."""
+    entry = shown(entry)
     if isinstance(entry, SectionEntry):
         if entry.noted:
             return Content.assemble((f"── {entry.title} ──", "bold"), "\n", (t("conv.prep_noted"), "dim italic"))
         return Content.styled(f"── {entry.title} ──", "bold")
+    if isinstance(entry, FollowEntry):
+        counted = [t.count(noun, n) for noun, n in (("action", entry.actions), ("question", entry.questions)) if n]
+        what = t("count.and", first=counted[0], second=counted[1]) if len(counted) == 2 else "".join(counted)
+        left = t("conv.follows.left", what=what) if what else t("conv.follows.done")
+        return Content.assemble((t("conv.follows", date=entry.date or "-"), "bold"), "\n", (left, "italic"))
+    if isinstance(entry, ActionStatusEntry):
+        status = t(f"conv.action_status.{entry.status}")
+        return Content.assemble((f"{t('conv.action')}: ", "dim"), (entry.wat, "dim italic"), (f" · {status}", "bold"),
+                                (f": {entry.note}" if entry.note else "", "italic"))
     if isinstance(entry, PrepEntry):
         parts: list = [(t("conv.prepared", date=entry.date or "-"), "bold")]
         if entry.topics:
@@ -94,14 +121,19 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str], 
             parts += [" ", (f"({t('conv.edited')})", "dim italic")]
         return Content.assemble(*parts)
     if isinstance(entry, SuggestionEntry):
+        priority = entry.kind == "priority"
+        label = t("conv.proposal") if priority else t(f"conv.carried.{entry.kind}") if entry.kind else t("conv.suggestion")
         if entry.decision:
-            return Content.assemble((f"{t('conv.suggestion')} ({t(f'conv.decision.{entry.decision}')}): ", "dim"),
-                                    (entry.text, "dim"))
-        parts = [(f"{t('conv.suggestion')}: ", "bold"), (entry.text, "bold")]
+            decided = t(f"conv.proposal.{entry.decision}") if priority else t(f"conv.decision.{entry.decision}")
+            return Content.assemble((f"{label} ({decided}): ", "dim"), (entry.text, "dim"))
+        # An own suggestion (or proposal, or question carried from last time) says so on its first line,
+        # also where its reason is not shown.
+        head = t("conv.own", label=label) if entry.own else label
+        parts = [(f"{head}: ", "bold"), (entry.text, "bold")]
         if not entry.same_reason or opened:
             parts += reason_parts("" if entry.same_reason else entry.reason, entry.source, t, opened=opened)
         if entry.keys_hint:
-            parts += ["\n", (t("conv.suggestion.keys"), "dim")]
+            parts += ["\n", (t("conv.proposal.keys" if priority else "conv.suggestion.keys"), "dim")]
         return Content.assemble(*parts)
     if isinstance(entry, SignalEntry):
         return Content.assemble((f"⚑ {t('conv.signal')}: ", "bold"), (entry.text, "bold"),
@@ -129,7 +161,7 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str], 
 
 
 _CLASSES = {
-    PrepEntry: "prep", SectionEntry: "section", QuestionEntry: "question", AnswerEntry: "answer", SuggestionEntry: "suggestion",
+    FollowEntry: "prep", ActionStatusEntry: "mark", PrepEntry: "prep", SectionEntry: "section", QuestionEntry: "question", AnswerEntry: "answer", SuggestionEntry: "suggestion",
     SignalEntry: "signal", NoteEntry: "note", MarkEntry: "mark", StatusEntry: "status",
 }
 
@@ -152,6 +184,8 @@ class ChatMessage(Static):
             names.append(f"-{entry.decision or 'pending'}")
             if entry.same_reason:
                 names.append("-same-reason")
+            if entry.kind == "priority":
+                names.append("-priority")
         return " ".join(names)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -240,9 +274,9 @@ class ChatLog(VerticalScroll, can_focus=False):
         self.opened: set[str] = set()  # suggestions whose source is shown (r), until the log is left
         self.entries: list[Entry] = list(entries or ())
         self.window = WINDOW
-        start, visible = self._visible(self.entries)
+        start, mounted = self._visible(self.entries)
         self.hidden = start
-        self.by_key: dict[str, ChatMessage] = {e.key: ChatMessage(e, self._content_for(e)) for e in visible}
+        self.by_key: dict[str, ChatMessage] = {e.key: ChatMessage(e, self._content_for(e)) for e in mounted}
 
     def compose(self):
         yield EarlierLine(self._earlier_text(), id="earlier", classes="msg mark", markup=False)
