@@ -41,7 +41,8 @@ CONVERSATION = (
     ActionSpec("panel", "f8", "conv.panel", "conv.panel.help"),
     ActionSpec("summary", "f9", "conv.summary_now", "conv.summary_now.help"),
     ActionSpec("prep", "f12", "conv.prep", "conv.prep.help"),
-    ActionSpec("previous", "f10", "conv.previous", "conv.previous.help"),
+    # Not F10 (GNOME Terminal opens its menu on it) nor F11 (full screen); ctrl+e's "end of line" is the End key
+    ActionSpec("previous", "ctrl+e", "conv.previous", "conv.previous.help"),
 )
 
 START = (

@@ -99,7 +99,7 @@ class _Builder:
                                       has_sensitive_notes(self.transcript)))
 
     def follow(self) -> None:
-        """A follow-up opens with the meeting it follows and what is left to review from it (F10)."""
+        """A follow-up opens with the meeting it follows and what is left to review from it (ctrl+e)."""
         meta = self.transcript.meta
         carried = meta.carried or {}
         if not meta.follows or not isinstance(carried, dict):

@@ -29,7 +29,7 @@ class PrepEntry:
 
 @dataclass(frozen=True)
 class FollowEntry:
-    """A follow-up meeting: the date of the one before, and what it left to review (F10)."""
+    """A follow-up meeting: the date of the one before, and what it left to review (ctrl+e)."""
 
     key: str
     date: str

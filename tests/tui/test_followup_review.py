@@ -51,7 +51,7 @@ async def test_the_review_opens_first_and_saves_each_choice_as_its_key_is_presse
     async with again.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         assert isinstance(again.screen, ConversationScreen)  # everything reviewed: it does not open again
-        await pilot.press("f10")
+        await pilot.press("ctrl+e")
         await ready(pilot)
         assert isinstance(again.screen, CarriedDialog) and "[afgerond]" in screen_text(again)
 

@@ -96,7 +96,7 @@ def test_a_resumed_transcript_writes_no_sequence_of_its_own_to_the_terminal(tmp_
 
 
 async def test_a_follow_ups_review_of_last_time_shows_controls_as_escapes(store, make_app):
-    """What a follow-up carried (actions, notes, questions) in the chat, the review dialog (F10) and the
+    """What a follow-up carried (actions, notes, questions) in the chat, the review dialog (ctrl+e) and the
     dialog for a partly-done note: escapes, never raw controls."""
     from hostile import hostile_follow_up
 
@@ -106,7 +106,7 @@ async def test_a_follow_ups_review_of_last_time_shows_controls_as_escapes(store,
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, lambda: "afgerond: Nu" in drawn(app), "the chat with the carried action's review")
         assert_safe(app, "conversation of a follow-up")
-        await pilot.press("f10")
+        await pilot.press("ctrl+e")
         await settle(pilot, lambda: type(app.screen).__name__ == "CarriedDialog" and "Toelage" in drawn(app),
                      "the review of last time")
         assert "\\x1b]0;PWNED\\x07" in drawn(app)  # shown, not dropped

@@ -1,4 +1,4 @@
-"""Last time's agreements, reviewed at the start of a follow-up meeting (and again with F10).
+"""Last time's agreements, reviewed at the start of a follow-up meeting (and again with ctrl+e).
 
 One list: the actions the previous meeting left open, each to mark done (a), partly done with a
 note (d), dropped (x) or still open (o); then the questions it parked or suggested, each to ask now
@@ -49,7 +49,7 @@ class ReviewList(OptionList):
 
 
 class CarriedDialog(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "close", show=False), Binding("f10", "close", show=False)]
+    BINDINGS = [Binding("escape", "close", show=False), Binding("ctrl+e", "close", show=False)]
 
     def __init__(self, strings: Strings, title: str, rows: list[ReviewRow], decide: Decide) -> None:
         super().__init__(classes="dialog-screen")

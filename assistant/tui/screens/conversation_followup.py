@@ -1,7 +1,7 @@
 """The conversation screen's part for meetings in a series: last time's agreements and priority proposals.
 
 A follow-up opens with the review of what the previous meeting left (assistant.tui.dialogs.carried);
-F10 brings it back. A priority proposal in the chat is taken over or not with the suggestion keys
+ctrl+e brings it back. A priority proposal in the chat is taken over or not with the suggestion keys
 (ctrl+f, Enter or x); it cannot be parked, and the screen says so.
 """
 
@@ -49,7 +49,7 @@ class FollowUpMixin(_Base):
         return rows
 
     def review_left(self) -> str:
-        """What is still to review from last time, said when the review closes (F10 brings it back)."""
+        """What is still to review from last time, said when the review closes (ctrl+e brings it back)."""
         t = self.strings
         rows = [r for r in self.review_rows() if not r.state]
         counted = [t.count(noun, n) for noun, n in (("action", sum(r.kind == "action" for r in rows)),
