@@ -198,13 +198,14 @@ class _Builder:
         """Suggestions, priority proposals and signals go right under the answer that made their rule
         fire; the questions a follow-up carried, under the line that says what it follows."""
         after: dict[str | None, list[Entry]] = {}
-        # A proposal for the priorities comes first: ctrl+f starts at the newest follow-up question
-        for hint, decision in _proposals(self.transcript, self.view):
-            after.setdefault(self._anchor(hint), []).append(_proposal(hint, decision))
         for suggestion, decision in self.view.decided:
             after.setdefault(self._anchor(suggestion), []).append(_suggestion(suggestion, decision))
         for suggestion in self.view.suggestions:
             after.setdefault(self._anchor(suggestion), []).append(_suggestion(suggestion, ""))
+        # A proposal for the priorities comes after its answer's follow-up questions: ctrl+f starts on the
+        # first waiting, and what is asked now comes before what the team decides on
+        for hint, decision in _proposals(self.transcript, self.view):
+            after.setdefault(self._anchor(hint), []).append(_proposal(hint, decision))
         for signal in self.view.signals:
             after.setdefault(self._anchor(signal), []).append(_signal(signal))
         if not after:

@@ -67,7 +67,8 @@ async def test_a_priority_proposal_is_taken_over_by_key_and_cannot_be_parked(new
         await ready(pilot)
         key = "school.samenwerking-clb-laag#prioriteit"
         assert [h.key for h in meeting.priority_proposals()] == [key]
-        await pilot.press("ctrl+f", "up", "up", "up", "p")  # the proposal stands above its rule's three questions
+        # ctrl+f starts on the first waiting: the rule's three questions, then its proposal
+        await pilot.press("ctrl+f", "down", "down", "down", "p")
         await ready(pilot)
         assert key not in meeting.transcript.decisions()  # parking a proposal means nothing: refused
         await pilot.press("enter")
@@ -86,7 +87,7 @@ async def test_an_own_suggestion_parked_is_still_marked_as_our_own_next_time(new
         await pilot.press(*"Het busabonnement is te duur", "ctrl+s")
         await ready(pilot)
         own = next(s for s in meeting.view.suggestions if s.own)
-        await pilot.press("ctrl+f", "p")  # the newest follow-up, our own: parked for next time
+        await pilot.press("ctrl+f", "p")  # the first waiting follow-up, our own: parked for next time
         await ready(pilot)
         assert meeting.transcript.decisions()[own.key].get("decision") == "parked"
         first = meeting.transcript.meta.id

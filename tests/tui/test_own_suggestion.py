@@ -29,5 +29,11 @@ async def test_an_own_suggestion_is_marked_and_a_negated_worry_proposes_nothing(
         await until(pilot, lambda: len(meeting.transcript.answers()) == 2, "the second answer saved")
         assert {s.rule_id for s in meeting.view.suggestions} == {"ouders.praktisch"}, "a negated worry proposes nothing"
         await pilot.press(*"Ze is bang op de bus", "ctrl+s")
-        await until(pilot, lambda: "Bron: Aanwezigheidsbeleid" in screen_text(app), "the school-refusal follow-ups with their source")
+        await until(pilot, lambda: "Waarom: Angst, paniek" in screen_text(app), "the school-refusal follow-ups with their reason")
+        assert "Bron: Aanwezigheidsbeleid" not in screen_text(app), "the source is one key away, not on screen"
+        # ctrl+f starts on the first waiting (the first answer's own follow-up and its priority proposal)
+        above = [s for s in meeting.view.suggestions if s.rule_id == "ouders.praktisch"]
+        above += [h for h in meeting.priority_proposals() if h.rule_id == "ouders.praktisch"]
+        await pilot.press("ctrl+f", *["down"] * len(above), "r")
+        await until(pilot, lambda: "Bron: Aanwezigheidsbeleid" in screen_text(app), "the source the school-refusal rule quotes (r)")
         assert "ouders.praktisch-elders" not in {s.rule_id for s in meeting.view.suggestions}

@@ -30,7 +30,7 @@ from tests.tui.ptyapp import CTRL_Q, CTRL_S, ENTER, ROOT, PtyApp
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
 CTRL_F, CTRL_P, CTRL_R, TAB, ESC = b"\x06", b"\x10", b"\x12", b"\t", b"\x1b"
-UP, DOWN, F7 = b"\x1b[A", b"\x1b[B", b"\x1b[18~"
+DOWN, F7 = b"\x1b[B", b"\x1b[18~"
 SIZE = (160, 50)  # no question text wraps: each can be waited for as drawn
 TOPBAR = "Sint-Jozef · tijd: "
 PLAN_HEADS = "Check"  # the last of the action plan's column heads (Wat, Wie, Wanneer, Check)
@@ -109,13 +109,15 @@ def test_three_linked_meetings_carry_each_agreement_once_to_the_last_summary(tmp
     step(app, ["40", TAB, "6", CTRL_S], text["inzicht.twijfelachtige-attesten"][:40])
     step(app, ["Een groot probleem: veel twijfel over attesten", CTRL_S], CHECKLIST)
     step(app, [ENTER], text["registratie.wie-registreert"][:40], shown=True)  # no deepening question now: all for next time
-    step(app, [CTRL_F, b"p"], "(geparkeerd)")            # the newest follow-up (the ad-hoc one): next time
+    step(app, [CTRL_F, DOWN, b"p"], "(geparkeerd)")      # the second follow-up (the ad-hoc one): next time
     step(app, [CTRL_R], text["registratie.verloop"][:40])  # and the basis question waiting, too
     jump(app, text["beleid.stappenplan"])
     step(app, ["Nee, er is geen stappenplan", CTRL_S], text["registratie.verloop"][:40], shown=True)  # the walk goes on
     jump(app, text["samenwerking.bespreking-clb"], "Enter is een nieuwe regel")
     step(app, ["Eerder ad hoc, weinig overleg", CTRL_S], text["registratie.verloop"][:40], shown=True)
-    step(app, [CTRL_F, UP, UP, UP, ENTER], "Prioriteit: Een vaste overlegstructuur")  # the proposal, above its rule's questions
+    # ctrl+f starts on the first waiting; the proposal comes last, after the question left on attests, the
+    # step plan's four and its own rule's three
+    step(app, [CTRL_F, *[DOWN] * 8, ENTER], "Prioriteit: Een vaste overlegstructuur")
     jump(app, text["opvolging.planning"], PLAN_HEADS)
     step(app, ["Stappenplan herwerken", ENTER, "directie", ENTER, "pasen", ENTER, "op het volgende overleg", ENTER,
                "Te laat komers apart registreren", ENTER, "secretariaat", CTRL_S], TOPBAR)

@@ -75,3 +75,17 @@ async def test_following_a_suggestion_and_answering_it_in_one_burst_decides_once
         decisions = [(e.get("suggestion"), e.get("decision")) for e in meeting.transcript.of_kind(EventKind.DECISION)]
         assert decisions == [(chosen.key, "accepted")]
         assert meeting.transcript.answers()[chosen.question_id] == "De zorgco, expliciet gepland"
+
+
+def test_a_signal_whose_rule_only_quotes_its_source_shows_that_quote():
+    """A signal cannot be picked, so its source is not one key away: issue 15's grounded signals have no
+    reason but the quote ('Bron: ... ("...")'), and without it the log said nothing of why."""
+    from assistant.tui.chatlog import _signal
+    from assistant.core.effects import Signal
+    from assistant.tui.widgets.chat import render_entry
+
+    quote = 'Bron: Dialoogdocument aanwezigheidsbeleid op school, bijlage 2, knipperlichten ("Alert zijn bij elke B-code")'
+    quoted = render_entry(_signal(Signal("school.elke-b-code", "Elke B-code telt", quote)), NL, str).plain
+    assert "Alert zijn bij elke B-code" in quoted
+    reasoned = render_entry(_signal(Signal("r", "Vanaf 5 B-codes", f"Vijf of meer B-codes. {quote}")), NL, str).plain
+    assert "Waarom: Vijf of meer B-codes." in reasoned and "Alert" not in reasoned  # a reason of its own: the source stays off

@@ -136,8 +136,10 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str], 
             parts += ["\n", (t("conv.proposal.keys" if priority else "conv.suggestion.keys"), "dim")]
         return Content.assemble(*parts)
     if isinstance(entry, SignalEntry):
-        return Content.assemble((f"⚑ {t('conv.signal')}: ", "bold"), (entry.text, "bold"),
-                                *reason_parts(entry.reason, entry.source, t), " ",
+        # A signal is not picked (no r for its source): a rule whose reason is its quote alone (issue 15's
+        # grounded signals, 'Bron: ... ("...")') shows that quote, or the log would not say why at all.
+        why = reason_parts(entry.reason, entry.source, t) if entry.reason else ["\n", (entry.source, "italic")] if entry.source else []
+        return Content.assemble((f"⚑ {t('conv.signal')}: ", "bold"), (entry.text, "bold"), *why, " ",
                                 (f"({t('conv.rule', rule=entry.rule_id)})", "dim"))
     if isinstance(entry, NoteEntry):
         return Content.assemble((f"✎ {t('conv.note_entry')}: ", "dim"), entry.text)
