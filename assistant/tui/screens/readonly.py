@@ -47,6 +47,7 @@ class ReadOnlyScreen(Screen[None]):
         entries = [e for e in build_log(self.transcript, view, self.places, None) if getattr(e, "kind", "") != "done"
                    and not (getattr(e, "kind", "") == "checklist")]
         log = self.query_one(ChatLog)
+        log.follow = False  # a past conversation is read from its start (a live one keeps its end in view)
         await log.sync(entries)
         log.can_focus = True
         log.focus()
