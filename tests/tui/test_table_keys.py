@@ -24,8 +24,8 @@ async def test_the_arrows_move_between_the_cells_of_the_counts_table_as_its_hint
         await pilot.pause()
         await pilot.pause()
         assert meeting.transcript.answers()[question.id] == {
-            "B": {"0-5": 4, "5-10": 2, "10-20": 3},
-            "D": {"0-5": 1, "5-10": 5},
+            "B": {"0-4": 4, "5-9": 2, "10-19": 3},
+            "D": {"0-4": 1, "5-9": 5},
         }
 
 
@@ -76,7 +76,7 @@ async def test_a_table_edited_in_the_log_shows_its_cells_and_their_numbers(new_a
         assert any(line.split("│")[1].split()[:3] == ["B", "15", "8"] for line in screen_text(app).splitlines() if "│" in line)
         burst(app, "right", "backspace", "9", "ctrl+s")
         await ready(pilot)
-        assert meeting.transcript.answers()["inzicht.overzicht-afwezigheden"] == {"B": {"0-5": 15, "5-10": 9}}
+        assert meeting.transcript.answers()["inzicht.overzicht-afwezigheden"] == {"B": {"0-4": 15, "5-9": 9}}
 
 
 async def test_a_long_action_left_shows_its_start(new_app):
