@@ -22,6 +22,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from assistant.core.safetext import one_line
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
     from assistant.tui.widgets.progress import SectionList, SidePanel
 
 WIDE = 110  # columns from which the side panel shows by itself
+# Keys that move or edit within an answer box, kept with the letters typed before the first screen
+BOX_KEYS = frozenset({"tab", "shift+tab", "backspace", "delete", "left", "right", "up", "down", "home", "end"})
 
 
 def fit_title(title: str, subject: str, room: int) -> str:
@@ -120,13 +123,16 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
     async def _previewed(self, shown: Preview | None) -> None:
         if shown is not None and self.meeting is None:
             await self.show_preview(shown)
-            self._type_early_keys()
+            await self._type_early_keys()
         self._open_soon()
 
     def on_key(self, event: events.Key) -> None:
         """Where no answer box is but one is coming (the first screen, the checklist's next question),
-        keep what is typed for it."""
-        if event.is_printable and (self._collect_early or self._checklist_coming()):
+        keep what is typed for it. Before the first screen that includes the keys that move or edit in a
+        box (Tab in the counts table): Tab left to the app moved focus out of the box later, at whatever
+        moment the app read it, and the next answer was typed into the side panel."""
+        early = self._collect_early and event.key in BOX_KEYS
+        if (event.is_printable or early) and (self._collect_early or self._checklist_coming()):
             event.stop()
             event.prevent_default()
             self._early.append(events.Key(event.key, event.character))
@@ -147,22 +153,38 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         idle = "".join(c if c.isprintable() else " " for c in self.composer.take_idle_text())  # no Enter: it could send
         return [events.Key(c if c.isalnum() else _character_to_key(c), c) for c in idle]
 
-    def _type_early_keys(self) -> None:
+    async def _type_early_keys(self) -> None:
+        # Keys typed while these are typed are kept too, and typed after them: in the order typed.
+        while self._early:
+            await self.type_keys_into_box(self.take_early_keys())
         self._collect_early = False
-        self.type_keys_into_box(self.take_early_keys())
 
-    def type_keys_into_box(self, keys: list[events.Key]) -> None:
+    async def type_keys_into_box(self, keys: list[events.Key]) -> None:
         """Keys typed where no answer box was (before the first screen came, in the checklist), typed
         now into the box waiting, in order. They go straight to the field with focus, ahead of any key
-        still in the app's queue (typed later): through the app they would come after those."""
+        still in the app's queue (typed later): through the app they would come after those. A key the
+        box binds itself (Tab to a table's next cell, an arrow to the next row) runs its binding, which
+        first lets the field take the keys before it."""
         if not keys or self.composer.box is None:
             return
-        target = self.focused
         for key in keys:
-            if target is not None and self.composer in target.ancestors:
-                target._forward_event(events.Key(key.key, key.character))  # as the app hands a key on
-            else:
+            target = self.focused
+            if target is None or self.composer not in target.ancestors:
                 self.app.post_message(events.Key(key.key, key.character))
+            elif key.is_printable or not await self._box_binding(target, key.key):
+                if key.key not in ("tab", "shift+tab"):  # unbound in this box: not the app's focus_next either
+                    target._forward_event(events.Key(key.key, key.character))  # as the app hands a key on
+
+    async def _box_binding(self, focused: Widget, key: str) -> bool:
+        """Run the box's own priority binding for `key` (as the app runs it when it reads the key); False
+        when the box has none."""
+        for node in focused.ancestors_with_self:
+            if node is self.composer:
+                break
+            for binding in node._bindings.key_to_bindings.get(key, ()):
+                if binding.priority and await self.app.run_action(binding.action, node):
+                    return True
+        return False
 
     def _open(self) -> None:
         """In a worker thread: import the core, open the transcript, evaluate."""
@@ -184,7 +206,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
             self._collect_early = False
             self.open_review(self.take_early_keys())
         else:
-            self._type_early_keys()
+            await self._type_early_keys()
         self.restore_draft()
         for warning in getattr(meeting.session, "warnings", []):
             self.notify(warning, severity="warning", timeout=8)

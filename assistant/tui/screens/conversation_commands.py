@@ -117,10 +117,10 @@ class CommandsMixin(_Base):
             if chosen is None:
                 self._offered = ()  # offered again on the next change; Escape only postpones it
                 self.composer.focus_answer()
-                self.type_keys_into_box(dialog.typed + later)
+                await self.type_keys_into_box(dialog.typed + later)
                 return
             await self.act(lambda: m.choose(chosen))
-            self.type_keys_into_box(dialog.typed + later)
+            await self.type_keys_into_box(dialog.typed + later)
 
         await self.open_dialog(dialog, picked)
 

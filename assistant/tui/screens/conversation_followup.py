@@ -91,7 +91,7 @@ class FollowUpMixin(_Base):
             await self.show_state()  # what was decided in the dialog (an accepted question is asked next)
             self.composer.focus_answer()
             self.notify(self.review_left(), timeout=4)
-            self.type_keys_into_box(list(early or ()))
+            await self.type_keys_into_box(list(early or ()))
 
         self.app.push_screen(CarriedDialog(t, title, self.review_rows(), decide), closed)
 

@@ -116,13 +116,18 @@ class Composer(Vertical):
 
     def focus_answer(self) -> Widget | None:
         """Put focus in the answer box now (not later), so that no keystroke goes elsewhere; or on the
-        command line while a command is being typed there."""
+        command line while a command is being typed there. Focus already in the box stays where the
+        facilitator put it: the meeting opening under the first screen took it from the counts table's
+        second cell, Tabbed to, back to the first, and the next number was typed onto the one before."""
         if self.command_active:
             self.screen.set_focus(self.command_line)
             return self.command_line
         box = self.box
         if box is None:
             return None
+        focused = self.screen.focused
+        if focused is not None and box in focused.ancestors:
+            return focused
         target = next((w for w in box.query("*") if w.focusable), None)
         if target is not None:
             self.screen.set_focus(target)
