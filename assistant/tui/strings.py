@@ -143,6 +143,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     "carried.note": ("Deels afgerond: {action}", "Partly done: {action}"),
     "carried.note.placeholder": ("wat is gedaan, wat nog niet?", "what is done, what is not?"),
     "carried.left": ("Vorige keer: nog {what} te overlopen (ctrl+e)", "Last time: {what} still to review (ctrl+e)"),
+    "carried.typing": ("Wat je typt hoort bij het antwoord; pijltje omhoog of omlaag: terug naar de lijst; esc: verder",
+                       "What you type belongs to the answer; arrow up or down: back to the list; esc: go on"),
     "carried.all_done": ("Vorige keer: alles overlopen", "Last time: everything reviewed"),
     "carried.nothing": ("Dit gesprek bracht niets mee van een vorig gesprek.", "This meeting brought nothing from a previous one."),
     "conv.summary_now": ("Samenvatting", "Summary"),

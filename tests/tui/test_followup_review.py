@@ -7,6 +7,7 @@ from assistant.core.transcript import ActionStatus
 from assistant.tui.dialogs.carried import CarriedDialog
 from assistant.tui.screens.conversation import ConversationScreen
 from assistant.tui.settings import Start
+from tests.polling import until_async
 from tests.tui.driving import ready, screen_text
 
 PLAN = [{"wat": "Stappenplan herwerken", "wie": "directie"}, {"wat": "Registratie afspreken", "wie": "secretariaat"},
@@ -25,12 +26,19 @@ def a_follow_up(store, library) -> str:
     return session.id
 
 
+async def on_screen(app) -> CarriedDialog:
+    """The review opened by itself, once drawn: keys read before that are typing for the answer (a
+    facilitator cannot answer a review not yet seen; Pilot's keys could come before its first frame)."""
+    await until_async(lambda: isinstance(app.screen, CarriedDialog) and app.screen.shown_at is not None, "the review on screen")
+    return app.screen
+
+
 async def test_the_review_opens_first_and_saves_each_choice_as_its_key_is_pressed(make_app, store, library):
     ident = a_follow_up(store, library)
     app = make_app(Start("resume", ref=ident))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        assert isinstance(app.screen, CarriedDialog)
+        await on_screen(app)
         await pilot.press("a")                       # the first action: done
         await pilot.press("d", *"helft klaar", "enter")  # the second: partly done, with a note
         await ready(pilot)
@@ -98,8 +106,33 @@ async def test_an_own_suggestion_parked_is_still_marked_as_our_own_next_time(new
     again = make_app(Start("resume", ref=session.id))
     async with again.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        assert isinstance(again.screen, CarriedDialog)
+        await on_screen(again)
         assert "Vorige keer geparkeerd (eigen suggestie)" in screen_text(again)
         await pilot.press("escape")
         await ready(pilot)
         assert f"Vorige keer geparkeerd (eigen suggestie): {own.text[:30]}" in screen_text(again)
+
+
+async def test_typing_on_as_the_review_opens_by_itself_is_kept_for_the_answer_and_decides_nothing(store, library, make_app):
+    """Issue 14's rule for the deepening checklist, for issue 16's review: it opens by itself as a follow-up
+    starts, while a fast facilitator may already be typing the first answer. 'Ze doen het goed' marked
+    the first action still open (o) and opened the partly-done note (d) on the second."""
+    ident = a_follow_up(store, library)
+    app = make_app(Start("resume", ref=ident))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"Ze doen")  # typed before anything is on screen
+        await ready(pilot)
+        dialog = await on_screen(app)
+        await pilot.press(*" het goed")  # typing goes on once it is up
+        await ready(pilot)
+        assert "Getypt, voor het volgende antwoord: Ze doen het goed" in screen_text(app)
+        meeting = dialog.app.screen_stack[-2].meeting
+        assert not meeting.transcript.action_statuses() and not meeting.transcript.decisions(), "nothing decided"
+        await pilot.press("down", "up", "a")  # an arrow: back to the list; the first action done
+        await ready(pilot)
+        assert [meeting.transcript.action_status(a)[0] for a in meeting.transcript.action_statuses()] == [ActionStatus.DONE]
+        await pilot.press("escape", *", echt")  # closed: the typing goes on in the answer box, in order
+        await ready(pilot)
+        assert isinstance(app.screen, ConversationScreen)
+        # into the box of the question waiting (here the counts table's first cell), to be corrected there
+        assert app.screen.composer.raw_value() == {"B": {"0-4": "Ze doen het goed, echt"}}

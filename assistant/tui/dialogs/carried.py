@@ -4,6 +4,14 @@ One list: the actions the previous meeting left open, each to mark done (a), par
 note (d), dropped (x) or still open (o); then the questions it parked or suggested, each to ask now
 (Enter), park again (p) or leave (x). Every choice is recorded the moment its key is pressed, by the
 `decide` the screen passes in (durable, like an answer); the list shows the result.
+
+Opened by itself, at the start of a follow-up, it may come up while a fast facilitator is already
+typing the first answer, and its choices are letters: "Ze doen het goed" marked an action open (o)
+and opened a partly-done note (d). So, as the deepening checklist does (assistant.tui.dialogs.checklist),
+what was typed before the review was on screen is typing for the answer, not choices: kept (`typed`,
+shown under the list) and typed into the answer box once the review closes; letters go on being
+typing until an arrow key goes back to the list. A letter that is none of the review's keys starts
+typing too. Opened on purpose (ctrl+e), the keys after it are the facilitator's choices.
 """
 
 from __future__ import annotations
@@ -11,15 +19,18 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.core.safetext import one_line
+from assistant.tui.dialogs.ordered import OrderedResult
 from assistant.tui.strings import Strings
 
 
@@ -44,31 +55,97 @@ ACTION_KEYS = {"a": "done", "d": "partly", "x": "dropped", "o": "open"}
 QUESTION_KEYS = {"enter": "accepted", "p": "parked", "x": "dismissed"}
 
 
+CHOICE_KEYS = frozenset({"a", "d", "x", "o", "p"})
+NAVIGATION = frozenset({"up", "down", "home", "end", "pageup", "pagedown"})
+
+
 class ReviewList(OptionList):
-    BINDINGS = [Binding(key, f"screen.choose('{key}')", show=False) for key in ("a", "d", "x", "o", "p")]
+    BINDINGS = [Binding(key, f"screen.choose('{key}')", show=False) for key in sorted(CHOICE_KEYS)]
+
+    async def _on_key(self, event: events.Key) -> None:
+        dialog = self.screen
+        if isinstance(dialog, CarriedDialog) and dialog.read_typing(event):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
 
 
-class CarriedDialog(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "close", show=False), Binding("ctrl+e", "close", show=False)]
+class CarriedDialog(OrderedResult, ModalScreen[None]):
+    """Returns nothing: every choice is recorded as it is made. `typed`: what was typed for the answer
+    before the review opened; with what was typed while it was up, in `typed` when it closes."""
 
-    def __init__(self, strings: Strings, title: str, rows: list[ReviewRow], decide: Decide) -> None:
+    # Priority: closing is acted on (OrderedResult) before the keys typed after it are read
+    BINDINGS = [Binding("escape", "close", show=False, priority=True), Binding("ctrl+e", "close", show=False, priority=True)]
+
+    class Shown(Message):
+        """The review is on screen: a key read from the terminal before this was typed for the answer."""
+
+    def __init__(self, strings: Strings, title: str, rows: list[ReviewRow], decide: Decide, *,
+                 unbidden: bool = False, typed: list[events.Key] | None = None) -> None:
+        """`unbidden`: opened by itself (the start of a follow-up), not by the facilitator's key."""
         super().__init__(classes="dialog-screen")
         self.t = strings
         self.title_text = title
         self.rows = list(rows)
         self.decide = decide
+        self.typed: list[events.Key] = [k for k in typed or () if k.is_printable]
+        self.typing = bool(self.typed)
+        self.shown_at: float | None = None if unbidden else 0.0
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide", id="carried"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield ReviewList(*self._options(), id="carried-list")
+            yield Static("", id="carried-typed", classes="dialog-hint", markup=False)
             yield Static("", id="carried-keys", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         listing = self.query_one(ReviewList)
-        listing.focus()
+        self.set_focus(listing)  # now: the keys already on their way are read by the list, in order
         listing.highlighted = self._next_open(-1)
         self._show_keys()
+        self._show_typed()
+        if self.shown_at is None:
+            self.call_after_refresh(lambda: self.post_message(self.Shown()))
+
+    def on_carried_dialog_shown(self, event: Shown) -> None:
+        self.shown_at = event.time  # the clock a key's time is on
+
+    # -- typing for the answer --------------------------------------------------------------------
+    def read_typing(self, event: events.Key) -> bool:
+        """Whether `event` is typing for the answer (kept here) rather than a key of the review."""
+        ahead = self.shown_at is None or event.time < self.shown_at  # typed before the review was on screen
+        if event.key in NAVIGATION:
+            if ahead:
+                return True  # moved in the answer box, not in this list
+            if self.typing:
+                self.typing = False  # back to the list
+                self._show_typed()
+            return False
+        if event.key == "backspace":
+            if self.typed and (ahead or self.typing):
+                self.typed.pop()
+                self.typing = bool(self.typed)
+                self._show_typed()
+            return True
+        if event.key == "enter":
+            return ahead or self.typing  # a new line or a send of the answer: no question taken up now
+        if event.is_printable and event.character and (ahead or self.typing or event.key not in CHOICE_KEYS):
+            self.typed.append(events.Key(event.key, event.character))
+            self.typing = True
+            self._show_typed()
+            return True
+        return False
+
+    def _show_typed(self) -> None:
+        text = "".join(key.character or "" for key in self.typed)
+        shown = self.t("checklist.typed", text=text) if text else ""
+        if shown and self.typing:
+            shown = f"{shown}\n{self.t('carried.typing')}"
+        typed = self.query_one("#carried-typed", Static)
+        typed.update(shown)
+        typed.display = bool(shown)
 
     # -- showing ----------------------------------------------------------------------------------
     def _options(self) -> list[Option]:
@@ -168,5 +245,5 @@ class CarriedDialog(ModalScreen[None]):
         listing.highlighted = self._next_open(index if index is not None else -1)
         self._show_keys()
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+    async def action_close(self) -> None:
+        await self.finish(None)

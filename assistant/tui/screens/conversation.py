@@ -204,7 +204,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         await self.show_state(focus=self.focused is None or self.composer in self.focused.ancestors)
         if self.review_due():  # a follow-up opens with last time's agreements; early typing waits for the box
             self._collect_early = False
-            self.open_review(self.take_early_keys())
+            await self.open_review(self.take_early_keys(), unbidden=True)
         else:
             await self._type_early_keys()
         self.restore_draft()

@@ -66,8 +66,10 @@ class FollowUpMixin(_Base):
             return False
         return any(not row.state for row in self.review_rows())
 
-    def open_review(self, early: list[events.Key] | None = None) -> None:
-        """The review dialog; `early`: keys typed before it opened, typed into the answer box after it."""
+    async def open_review(self, early: list[events.Key] | None = None, *, unbidden: bool = False) -> None:
+        """The review dialog. `unbidden`: opened by itself at the start of a follow-up, where what is typed
+        before it is on screen is for the answer box; `early`: keys typed before it opened. What was typed
+        for the answer goes into the answer box once it closes, before the keys typed after it."""
         from assistant.tui.dialogs.carried import CarriedDialog
 
         t = self.strings
@@ -86,20 +88,22 @@ class FollowUpMixin(_Base):
                 return self.strings.store_error(exc)
             return None
 
+        dialog = CarriedDialog(t, title, self.review_rows(), decide, unbidden=unbidden, typed=early)
+
         async def closed(_: Any) -> None:
             self._stale = False
             await self.show_state()  # what was decided in the dialog (an accepted question is asked next)
             self.composer.focus_answer()
             self.notify(self.review_left(), timeout=4)
-            await self.type_keys_into_box(list(early or ()))
+            await self.type_keys_into_box(dialog.typed)
 
-        self.app.push_screen(CarriedDialog(t, title, self.review_rows(), decide), closed)
+        await self.open_dialog(dialog, closed)
 
     async def action_previous(self) -> None:
         if self.meeting is None or not self.review_rows():
             self.notify(self.strings("carried.nothing"), timeout=3)
             return
-        self.open_review()
+        await self.open_review()
 
     def decision_allowed(self, key: str, decision: str) -> bool:
         """A priority proposal is taken over or not: parking it means nothing, and the screen says so."""
