@@ -214,9 +214,11 @@ class _Summary:
             self.previous_date.update((q, self.previous_meeting.meta.created[:10]) for q in self.previous_meeting.answers())
         self.previous.update(previous.answers() if isinstance(previous, Transcript) else dict(previous or {}))
         self.notes: dict[str | None, list[str]] = {}
+        self.adhoc_speakers: dict[str, str] = {}  # who answered an ad-hoc follow-up
         for event in transcript.notes():
             if event.get("suggestion"):  # the app records the answer to an ad-hoc follow-up as its note
                 self.answers.setdefault(str(event.get("suggestion")), str(event.get("text", "")))
+                self.adhoc_speakers.setdefault(str(event.get("suggestion")), str(event.get("speaker") or ""))
                 continue
             self.notes.setdefault(event.get("question"), []).append(str(event.get("text", "")))
         self.follow_ups: dict[str, list[Suggestion]] = {}
@@ -485,7 +487,7 @@ class _Summary:
                 result.append(self.answer(place, self.answers[qid], follow_up=True, because=suggestion.because))
             else:
                 result.append(Answer(suggestion.text, "text", _plain(self.answers[qid]), notes=tuple(self.notes.get(qid, ())),
-                                     follow_up=True, because=suggestion.because))
+                                     follow_up=True, because=suggestion.because, speaker=self.adhoc_speakers.get(qid, "")))
             result += self.follow_up_answers(qid, shown, path | {qid})
         return result
 

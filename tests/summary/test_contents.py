@@ -216,8 +216,9 @@ def test_an_ad_hoc_follow_up_answered_in_the_app_stands_under_its_trigger(school
     c = _school().answer("inzicht.twijfelachtige-attesten", "Veel attesten.")
     ad_hoc = Suggestion("r2:vraag", "r2", None, "Is er contact met de huisarts?", "Bijlage (000).", "inzicht.twijfelachtige-attesten")
     c.add("decision", suggestion="r2:vraag", decision="accepted", rule="r2", text=ad_hoc.text)
-    c.add("note", text="Ja, via de CLB-arts.", question="inzicht.twijfelachtige-attesten", suggestion="r2:vraag")
+    c.add("note", text="Ja, via de CLB-arts.", question="inzicht.twijfelachtige-attesten", suggestion="r2:vraag",
+          speaker="Karel Vos")
     text = shape(render_summary(c.t, school_banks, view=view(decided=((ad_hoc, "accepted"),)))).text
-    assert text.index("Vervolgvraag: Is er contact met de huisarts?") < text.index("Ja, via de CLB-arts.")
+    assert text.index("Vervolgvraag: Is er contact met de huisarts?") < text.index("Karel Vos: Ja, via de CLB-arts.")  # by whom
     assert "Notitie" not in text
     assert text.count("Is er contact met de huisarts?") == 1  # not also left for the next meeting
