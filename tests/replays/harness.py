@@ -268,14 +268,15 @@ def yaml_copy(journal: Path) -> Transcript:
     return transcript_from_dict(data)
 
 
-def summary(folder: Path, journal: Path, ids: dict[str, str]) -> str:
+def summary(folder: Path, journal: Path, ids: dict[str, str], *options: str) -> str:
     """The summary as `dialoog summary` prints it (its command line, run here: a second interpreter
-    would cost a second a replay), with the date and the ids made stable, without the duration."""
+    would cost a second a replay), with the date and the ids made stable, without the duration.
+    `options`: more of the command's options (--anonymise)."""
     from assistant.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["summary", str(journal), "--transcripts", str(folder)])
+        code = main(["summary", str(journal), "--transcripts", str(folder), *options])
     assert code == 0, err.getvalue()
     # The duration depends on how fast the machine typed (tests/tui/test_meeting_time.py checks it).
     text = re.sub(r"^- \*\*Duur:\*\* .*\n", "", out.getvalue(), flags=re.M)

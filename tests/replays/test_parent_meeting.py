@@ -4,8 +4,10 @@ Two parents speak (ctrl+t, with the name typed on in the same burst); follow-up 
 followed, parked and dismissed from the log (ctrl+f); the answer to an ad-hoc follow-up is given; a
 note is written (ctrl+n); an earlier answer is changed while the other parent speaks (ctrl+l) and keeps
 its speaker; an answer is flagged as a priority and a strength; the rest (all 32 questions) goes in
-basis-only mode (F6), the factor lists typed with Tab; F7 finishes. Then the journal, the YAML copy and the summary are
-compared with the golden files, field by field.
+basis-only mode (F6), the factor lists typed with Tab; the closing part, Focus en afspraken, sets the
+focus for now (one point a line) and for later, and its action plan is typed row after row with Tab
+(past a row's Check, Tab starts the next row); F7 finishes. Then the journal, the YAML copy and the
+summary are compared with the golden files, field by field.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pytest
 
 from assistant.core.engine import evaluate
 from assistant.core.transcript import EventKind
-from tests.replays.harness import Meeting, check, keys
+from tests.replays.harness import Meeting, check, compare, keys, summary
 
 pytestmark = pytest.mark.skipif(not hasattr(pty, "fork"), reason="needs a POSIX pseudo-terminal")
 
@@ -132,8 +134,27 @@ def test_a_parent_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
                 *REST):  # the suggestions on medical factors (Mondays) wait in the log: the walk goes on
         meeting.answer(ANSWERS[qid], question=qid)
 
+    # Focus en afspraken: what the parents and the school agreed, the action plan typed with Tab alone
+    meeting.answer("Het busabonnement regelen\nSlapen zonder gsm", question="afspraken.focus-nu")
+    meeting.answer("Hulp van buiten de familie durven vragen", question="afspraken.focus-later")
+    assert meeting.next_question().id == "afspraken.acties"
+    before = meeting.said()
+    meeting.send(keys("Abonnement via het OCMW aanvragen", "tab", "papa", "tab", "volgende week", "tab",
+                      "CLB belt papa", "tab", "De leerkracht LO spreekt Lotte aan", "tab", "school", "tab",
+                      "maandag", "tab", "in het volgende gesprek", "ctrl+s"))
+    meeting.saved(before, "the action plan")
+    assert meeting.transcript().answers()["afspraken.acties"] == [
+        {"wat": "Abonnement via het OCMW aanvragen", "wie": "papa", "wanneer": "volgende week", "check": "CLB belt papa"},
+        {"wat": "De leerkracht LO spreekt Lotte aan", "wie": "school", "wanneer": "maandag",
+         "check": "in het volgende gesprek"}]
+
     meeting.finish()
     meeting.quit()
 
-    saved = check(meeting, "parent_meeting", {meeting.transcript().meta.id: "ID"})
+    ids = {meeting.transcript().meta.id: "ID"}
+    saved = check(meeting, "parent_meeting", ids)
     assert saved.answer_events()["thuis.betrokkenheid"].get("speaker") == FATHER
+    # anonymised, as it is shared: every speaker a role, the names in what was said too
+    anonymised = summary(meeting.folder, meeting.journal(), ids, "--anonymise")
+    compare("parent_meeting.anonymised.summary.md", anonymised)
+    assert not any(name in anonymised for name in ("Fatima", "Karim", "El Amrani", "Lotte", "An Claes"))

@@ -2,7 +2,7 @@
 and resumed; typed into the real app at 80x24, as a fast facilitator types it.
 
 The teacher and the CLB worker fill in the preparation (the absence table, numbers, yes/no, a choice,
-the focus picked by digits, the sensitivities); F7, then 'h' hands it over, with the parents added in
+the focus picked by digits, the sensitivities, who does what before the parent meeting, typed with Tab); F7, then 'h' hands it over, with the parents added in
 the details form. In the parent conversation the chosen questions come first; the school's sensitive
 notes stay off the screen (F12 shows them to the facilitator); the terminal is killed while an answer
 is being typed, and the resumed conversation goes on from the answers saved and the unsent typing.
@@ -29,9 +29,7 @@ PREP = {
     "prep.individu.gekend": "Klaagt over hoofdpijn op maandag",
     "prep.cultuur.gekend": "Geen bijzonderheden",
     "prep.thuis.te-weten": "Hoe verloopt de ochtend thuis?",
-    "prep.afwezigheid.b-codes": "7",
-    "prep.afwezigheid.d-codes": "2",
-    "prep.afwezigheid.sept-okt": "j",
+    # the B-code, D-code and September-October questions: not asked once the table per period is filled in
     "prep.afwezigheid.snelle-toename": "n",
     "prep.afwezigheid.patroon": "Vooral maandag, sinds november",
     "prep.contact.verloop": "Mama belt telkens terug, papa niet",
@@ -63,6 +61,12 @@ def _prepare(meeting: Meeting) -> None:
             before = meeting.said()
             meeting.look()
             meeting.send(keys("3", "tab", "4", "down", "left", "2", "ctrl+s"))
+            meeting.saved(before, asked.id)
+            continue
+        if asked.id == "prep.focus.wie-doet-wat":  # who does what before the parent meeting: two rows, with Tab
+            before = meeting.said()
+            meeting.send(keys("De ouders uitnodigen", "tab", "Tom", "tab", "vrijdag", "tab", "telefonisch bevestigd",
+                              "tab", "Een tolk vragen", "tab", "CLB", "tab", "voor het gesprek", "ctrl+s"))
             meeting.saved(before, asked.id)
             continue
         meeting.answer(PREP[asked.id], question=asked.id)

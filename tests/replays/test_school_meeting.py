@@ -69,7 +69,7 @@ def test_a_school_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
                       "20", "right", "right", "right", "1", "ctrl+s"))
     meeting.saved(before, "the absence table")
     assert meeting.transcript().answers()["inzicht.overzicht-afwezigheden"] == {
-        "B": {"0-5": 12, "5-10": 6, "10-20": 3}, "D": {"0-5": 20, "20-30": 1}}
+        "B": {"0-4": 12, "5-9": 6, "10-19": 3}, "D": {"0-4": 20, "20-29": 1}}
 
     # the next answer is typed on while the deepening checklist opens: it waits there, spaces and all
     before = meeting.said()
@@ -136,5 +136,5 @@ def test_a_school_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
     meeting.quit()
 
     saved = check(meeting, "school_meeting", {meeting.transcript().meta.id: "ID"})
-    assert saved.answers()["inzicht.overzicht-afwezigheden"]["B"]["5-10"] == 7
+    assert saved.answers()["inzicht.overzicht-afwezigheden"]["B"]["5-9"] == 7
     assert saved.answer_events()["inzicht.overzicht-afwezigheden"].get("speaker") == PRINCIPAL
