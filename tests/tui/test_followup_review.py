@@ -27,9 +27,8 @@ def a_follow_up(store, library) -> str:
 
 
 async def on_screen(app) -> CarriedDialog:
-    """The review opened by itself, once drawn: keys read before that are typing for the answer (a
-    facilitator cannot answer a review not yet seen; Pilot's keys could come before its first frame)."""
-    await until_async(lambda: isinstance(app.screen, CarriedDialog) and app.screen.shown_at is not None, "the review on screen")
+    """The review, opened by itself: keys read before it was there are typing for the answer."""
+    await until_async(lambda: isinstance(app.screen, CarriedDialog) and app.screen.is_mounted, "the review on screen")
     return app.screen
 
 

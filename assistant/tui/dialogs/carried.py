@@ -78,9 +78,6 @@ class CarriedDialog(OrderedResult, ModalScreen[None]):
     # Priority: closing is acted on (OrderedResult) before the keys typed after it are read
     BINDINGS = [Binding("escape", "close", show=False, priority=True), Binding("ctrl+e", "close", show=False, priority=True)]
 
-    class Shown(Message):
-        """The review is on screen: a key read from the terminal before this was typed for the answer."""
-
     def __init__(self, strings: Strings, title: str, rows: list[ReviewRow], decide: Decide, *,
                  unbidden: bool = False, typed: list[events.Key] | None = None) -> None:
         """`unbidden`: opened by itself (the start of a follow-up), not by the facilitator's key."""
@@ -91,7 +88,8 @@ class CarriedDialog(OrderedResult, ModalScreen[None]):
         self.decide = decide
         self.typed: list[events.Key] = [k for k in typed or () if k.is_printable]
         self.typing = bool(self.typed)
-        self.shown_at: float | None = None if unbidden else 0.0
+        self.unbidden = unbidden
+        self.opened_at = 0.0  # keys read from the terminal before this were typed before the review existed
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide", id="carried"):
@@ -106,16 +104,16 @@ class CarriedDialog(OrderedResult, ModalScreen[None]):
         listing.highlighted = self._next_open(-1)
         self._show_keys()
         self._show_typed()
-        if self.shown_at is None:
-            self.call_after_refresh(lambda: self.post_message(self.Shown()))
-
-    def on_carried_dialog_shown(self, event: Shown) -> None:
-        self.shown_at = event.time  # the clock a key's time is on
+        if self.unbidden:
+            # On Textual's clock, the one a key's time is on. (Its first frame comes a moment later, and
+            # later still when the app is busy: taken as the line, a choice made on seeing the review
+            # was read as typing.)
+            self.opened_at = Message().time
 
     # -- typing for the answer --------------------------------------------------------------------
     def read_typing(self, event: events.Key) -> bool:
         """Whether `event` is typing for the answer (kept here) rather than a key of the review."""
-        ahead = self.shown_at is None or event.time < self.shown_at  # typed before the review was on screen
+        ahead = event.time < self.opened_at  # typed before the review was there
         if event.key in NAVIGATION:
             if ahead:
                 return True  # moved in the answer box, not in this list
