@@ -38,6 +38,8 @@ from assistant.tui.widgets.composer import CommandLine, Composer
 from assistant.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from assistant.tui.meeting import Meeting
     from assistant.tui.preview import Handle, Preview
     from assistant.tui.widgets.progress import SectionList, SidePanel
@@ -287,7 +289,8 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         room = max(self.app.size.width - 2 - len(right) - 3, 0)  # the bar's padding and the " · " before `right`
         self.query_one("#topbar", Static).update(f"{fit_title(one_line(title), one_line(subject), room)} · {right}")
 
-    def _apply_panel(self) -> None:
+    def _apply_panel(self) -> AwaitMount | None:
+        """Show or hide the side panel; the panel's mount when it is made now (else None)."""
         wide = self.app.size.width >= WIDE
         self.set_class(wide, "-roomy")
         shown = self._panel if self._panel is not None else wide
@@ -297,9 +300,11 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
             from assistant.tui.widgets.progress import SidePanel
 
             self._panel_widget = SidePanel(self.strings, id="panel")
-            self.query_one("#main").mount(self._panel_widget)
+            mounting = self.query_one("#main").mount(self._panel_widget)
             if self._panel_data is not None:
                 self.call_after_refresh(self._panel_widget.show, *self._panel_data)
+            return mounting
+        return None
 
     def on_resize(self) -> None:
         self._apply_panel()

@@ -82,8 +82,12 @@ class CommandsMixin(_Base):
         if not self.has_class("-panel"):  # shown for this jump only: it goes again after the jump
             self._panel_before_jump = self._panel
         self._panel = True
-        self._apply_panel()
-        self.call_after_refresh(lambda: self.query_one(SectionList).focus())
+        mounting = self._apply_panel()
+        if mounting is not None:
+            await mounting
+        # Now, in the key's own turn: focus given later let an Escape typed right after F3 go to the answer
+        # box, and the list took focus after it (the panel stayed open, the next letters went nowhere).
+        self.set_focus(self.query_one(SectionList))
 
     def close_jump_panel(self) -> None:
         """Hide the panel again if it was shown only to pick a section (the chat gets its width back)."""
