@@ -38,6 +38,12 @@ def screen_text(app) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+def drawn_at(app, width: int, height: int) -> bool:
+    """The screen is laid out and drawn at `width` x `height` (a resize has been worked through)."""
+    lines = screen_text(app).splitlines()
+    return len(lines) == height and all(len(line) == width for line in lines)
+
+
 def transcript_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.yaml"))
 
@@ -111,9 +117,14 @@ def loaded(app) -> bool:
     return not app.workers and not any(widget.loading for widget in screen.walk_children())
 
 
-async def ready(pilot) -> None:
-    """Until the screen has loaded (see `loaded`), and what that posted is handled."""
-    await wait_for(pilot, lambda: loaded(pilot.app), "the screen has loaded (no worker running, nothing loading)")
+async def ready(pilot, screen: type | None = None) -> None:
+    """The app handles what the test just did, then until the screen on top (a `screen`, if given: what
+    the keys just typed open) has loaded (see `loaded`), and what loading posted is handled."""
+    app = pilot.app
+    await pilot.pause()
+    await wait_for(pilot, lambda: (screen is None or isinstance(app.screen, screen)) and loaded(app),
+                   f"{'the screen' if screen is None else 'a ' + screen.__name__} is on top and has loaded"
+                   " (no worker running, nothing loading)")
     await pilot.pause()
 
 

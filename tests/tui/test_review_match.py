@@ -6,6 +6,7 @@ from __future__ import annotations
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
 from tests.tui.driving import ready, screen_text
+from tests.waiting import wait_for_text
 
 
 async def test_the_chosen_rows_match_is_readable_at_80_columns(make_app, store, library):
@@ -19,9 +20,7 @@ async def test_the_chosen_rows_match_is_readable_at_80_columns(make_app, store, 
         await ready(pilot)
         assert "Treffer:" not in screen_text(app)
         await pilot.press("slash", *"buikpijn", "enter")
-        await ready(pilot)
-        await pilot.pause()
-        first = screen_text(app)
+        first = await wait_for_text(pilot, "2 treffer(s) voor 'buikpijn'", "Treffer:")
         await pilot.press("down")
         await pilot.pause()
         second = screen_text(app)
@@ -37,8 +36,5 @@ async def test_a_misspelt_search_shows_what_it_most_likely_meant_and_says_so(mak
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("slash", *"buikpyn", "enter")
-        await ready(pilot)
-        await pilot.pause()
-        shown = screen_text(app)
-        assert "Niets voor 'buikpyn'; 1 treffer(s) voor 'buikpijn'" in shown
+        shown = await wait_for_text(pilot, "Niets voor 'buikpyn'; 1 treffer(s) voor 'buikpijn'")
         assert "Lotte" in shown and "[buikpijn]" in shown

@@ -6,6 +6,7 @@ from assistant.tui.screens.summary import SummaryScreen
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
 from tests.tui.driving import ready, screen_text, value_for
+from tests.waiting import wait_for
 
 
 async def test_a_preparations_summary_is_its_prep_sheet_with_the_handover_and_no_follow_up(make_app, store, library):
@@ -19,9 +20,7 @@ async def test_a_preparations_summary_is_its_prep_sheet_with_the_handover_and_no
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("s")
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary is open")
         shown = screen_text(app)
         assert "Voorbereiding oudergesprek: Noor Vermeulen" in shown, shown
         assert "h Oudergesprek" in shown and "Vervolggesprek" not in shown
