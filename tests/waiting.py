@@ -32,41 +32,47 @@ POLL = 0.02
 """Seconds between polls of state this thread cannot hand control to."""
 
 
-def _failed(what: str, timeout: float, detail: Callable[[], str] | None) -> AssertionError:
-    shown = detail() if detail is not None else ""
-    return AssertionError(f"timed out after {timeout:g}s waiting until {what}" + (f"\n{shown}" if shown else ""))
+class _Poll:
+    """One wait: `done()` is True once `condition` returns something true (kept in `result`), and
+    raises, naming `what` and showing `detail()`, once `timeout` seconds have gone by without it."""
+
+    def __init__(self, condition: Callable[[], T], what: str, timeout: float, detail: Callable[[], str] | None):
+        self.condition, self.what, self.timeout, self.detail = condition, what, timeout, detail
+        self.deadline = time.monotonic() + timeout
+        self.result: T | None = None
+
+    def done(self) -> bool:
+        self.result = self.condition()
+        if self.result:
+            return True
+        if time.monotonic() > self.deadline:
+            shown = self.detail() if self.detail is not None else ""
+            raise AssertionError(f"timed out after {self.timeout:g}s waiting until {self.what}" + (f"\n{shown}" if shown else ""))
+        return False
 
 
 def wait_until(condition: Callable[[], T], what: str, *, timeout: float = TIMEOUT,
                between: Callable[[], object] | None = None, detail: Callable[[], str] | None = None) -> T:
     """Poll `condition` until it returns something true, and return that; fail naming `what` (and
     `detail()`, what there was to see) after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = condition()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise _failed(what, timeout, detail)
+    poll = _Poll(condition, what, timeout, detail)
+    while not poll.done():
         if between is None:
             time.sleep(POLL)
         else:
             between()
+    return poll.result
 
 
 async def wait_for(pilot: Pilot, condition: Callable[[], T], what: str, *, timeout: float = TIMEOUT) -> T:
     """Let the app run until `condition` returns something true, and return that; fail naming `what`
     and showing the screen after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = condition()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            from tests.tui.driving import screen_text
+    from tests.tui.driving import screen_text
 
-            raise _failed(what, timeout, lambda: f"the screen showed:\n{screen_text(pilot.app)}")
+    poll = _Poll(condition, what, timeout, lambda: f"the screen showed:\n{screen_text(pilot.app)}")
+    while not poll.done():
         await pilot.pause()
+    return poll.result
 
 
 async def wait_for_text(pilot: Pilot, *texts: str, timeout: float = TIMEOUT) -> str:
