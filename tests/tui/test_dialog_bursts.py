@@ -10,7 +10,7 @@ from assistant.tui.screens.conversation import ConversationScreen
 from assistant.tui.screens.review import ReviewScreen
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
-from tests.tui.driving import ready, screen_text
+from tests.tui.driving import ready
 from tests.tui.test_command_burst import burst
 from tests.waiting import wait_for, wait_for_text
 
@@ -54,5 +54,5 @@ async def test_the_search_box_gets_the_words_typed_right_after_the_slash(make_ap
         await ready(pilot)
         assert isinstance(app.screen, ReviewScreen)
         burst(app, "/", *"bsu", "backspace", "backspace", *"us", "enter")
-        shown = await wait_for_text(pilot, "1 treffer(s) voor 'bus'")
+        shown = await wait_for_text(pilot, "1 treffer(s) voor 'bus'", "Lotte")
         assert "1 treffer(s) voor 'bus'" in shown and "Lotte" in shown and "Noor" not in shown

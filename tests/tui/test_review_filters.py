@@ -28,6 +28,7 @@ async def filtered(pilot, ident: str, value: str | None) -> str:
     listed = app.screen.rows  # a new dict each time the list is shown
     app.screen.query_one(f"#{ident}", Select).value = value if value is not None else Select.NULL
     await wait_for(pilot, lambda: app.screen.rows is not listed and loaded(app), f"the list is shown again for {ident} = {value}")
+    await pilot.pause()  # and drawn: the table's loading cover goes with the next layout
     return screen_text(app)
 
 

@@ -6,7 +6,11 @@ from __future__ import annotations
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
 from tests.tui.driving import ready, screen_text
-from tests.waiting import wait_for_text
+from tests.waiting import wait_for, wait_for_text
+
+
+def match_lines(shown: str) -> set[str]:
+    return {line.strip() for line in shown.splitlines() if "Treffer:" in line}
 
 
 async def test_the_chosen_rows_match_is_readable_at_80_columns(make_app, store, library):
@@ -22,9 +26,9 @@ async def test_the_chosen_rows_match_is_readable_at_80_columns(make_app, store, 
         await pilot.press("slash", *"buikpijn", "enter")
         first = await wait_for_text(pilot, "2 treffer(s) voor 'buikpijn'", "Treffer:")
         await pilot.press("down")
-        await pilot.pause()
-        second = screen_text(app)
-        matches = {line.strip() for text in (first, second) for line in text.splitlines() if "Treffer:" in line}
+        second = await wait_for(pilot, lambda: (shown := screen_text(app)) and (shown if match_lines(shown) - match_lines(first) else ""),
+                                "the match under the table follows the chosen row")
+        matches = match_lines(first) | match_lines(second)
         assert any("maandag" in m for m in matches) and any("Mama belt de school" in m for m in matches), matches
 
 
@@ -36,5 +40,5 @@ async def test_a_misspelt_search_shows_what_it_most_likely_meant_and_says_so(mak
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("slash", *"buikpyn", "enter")
-        shown = await wait_for_text(pilot, "Niets voor 'buikpyn'; 1 treffer(s) voor 'buikpijn'")
+        shown = await wait_for_text(pilot, "Niets voor 'buikpyn'; 1 treffer(s) voor 'buikpijn'", "[buikpijn]")
         assert "Lotte" in shown and "[buikpijn]" in shown
