@@ -3,6 +3,8 @@ full under the table while a search is on."""
 
 from __future__ import annotations
 
+from textual.widgets import DataTable
+
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
 from tests.tui.driving import ready, screen_text
@@ -25,6 +27,7 @@ async def test_the_chosen_rows_match_is_readable_at_80_columns(make_app, store, 
         assert "Treffer:" not in screen_text(app)
         await pilot.press("slash", *"buikpijn", "enter")
         first = await wait_for_text(pilot, "2 treffer(s) voor 'buikpijn'", "Treffer:")
+        await wait_for(pilot, lambda: isinstance(app.focused, DataTable), "Enter's results have the focus")
         await pilot.press("down")
         second = await wait_for(pilot, lambda: (shown := screen_text(app)) and (shown if match_lines(shown) - match_lines(first) else ""),
                                 "the match under the table follows the chosen row")
