@@ -7,7 +7,7 @@ from textual.widgets import DataTable
 
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
-from tests.tui.driving import ready, screen_text
+from tests.tui.driving import loaded, ready, screen_text
 from tests.waiting import wait_for, wait_for_text
 
 
@@ -45,3 +45,25 @@ async def test_a_misspelt_search_shows_what_it_most_likely_meant_and_says_so(mak
         await pilot.press("slash", *"buikpyn", "enter")
         shown = await wait_for_text(pilot, "Niets voor 'buikpyn'; 1 treffer(s) voor 'buikpijn'", "[buikpijn]")
         assert "Lotte" in shown and "[buikpijn]" in shown
+
+
+async def test_the_same_search_shown_again_keeps_the_chosen_row(make_app, store, library):
+    """Typing pauses (the search runs) and then Enter runs it again: a row moved to in between stays chosen."""
+    for pupil, text in (("Lotte", "Mama belt de school als Lotte buikpijn heeft"), ("Noor", "Noor heeft buikpijn op maandag")):
+        meeting = start_new(store, library, "parent_dialogue", NewMeta("An", pupil))
+        meeting.answer(text)
+        meeting.session.close()
+    app = make_app(Start("review"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"buikpijn", "enter")
+        await wait_for(pilot, lambda: isinstance(app.focused, DataTable), "Enter's results have the focus")
+        first = await wait_for_text(pilot, "2 treffer(s) voor 'buikpijn'", "Treffer:")
+        await pilot.press("down")
+        chosen = await wait_for(pilot, lambda: (shown := screen_text(app)) and (shown if match_lines(shown) - match_lines(first) else ""),
+                                "the match under the table follows the chosen row")
+        listed = app.screen.rows
+        app.screen.reload()  # the same search's results once more
+        await wait_for(pilot, lambda: app.screen.rows is not listed and loaded(app), "the results are shown again")
+        await pilot.pause()  # and drawn
+        assert match_lines(screen_text(app)) == match_lines(chosen)
