@@ -116,6 +116,13 @@ class Session:
         return self._closed
 
     @property
+    def yaml_current(self) -> bool:
+        """True once the YAML copy on disk holds everything saved so far (the background rewrite has
+        caught up); `snapshot()` brings it there now."""
+        with self._lock:
+            return self._yaml_written is self._saved
+
+    @property
     def drafts(self) -> DraftKeeper:
         """The unsent typing of this transcript (written only while this session holds the lock)."""
         if self._drafts is None:

@@ -9,6 +9,7 @@ from textual.widgets import DataTable
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
 from tests.tui.driving import ready, screen_text
+from tests.waiting import wait_for
 
 LONGEST = "Aanwezigheidsbeleid op fase 2 - terugkeer, begeleiding en schoolweigering"
 PARENTS = "Gesprek met de ouders (Window of Tolerance)"
@@ -55,7 +56,5 @@ async def test_a_resize_widens_the_columns_and_keeps_the_chosen_conversation(mak
         table = app.screen.query_one(DataTable)
         chosen = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         await pilot.resize_terminal(120, 40)
-        await pilot.pause()
-        await pilot.pause()
-        assert PARENTS in row_of(screen_text(app), "Noor"), screen_text(app)
+        await wait_for(pilot, lambda: PARENTS in row_of(screen_text(app), "Noor"), "the script column holds the whole title")
         assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == chosen

@@ -145,9 +145,13 @@ class ReviewScreen(Screen[None]):
     def _show(self, infos: list[Any], total: int, hits: list[Any] | None, query: str, problem: str | None,
               respelled: str | None = None) -> None:
         """Show `infos` (filtered) or the search `hits` among them; `total`: every readable transcript."""
+        table = self.query_one(DataTable)
+        # The same search shown again (the quiet-typing search, then Enter's; a filter) keeps the row the
+        # facilitator moved to; a new search starts at its best hit.
+        again = self._last is not None and self._last[3] == query and table.row_count
+        chosen = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if again else None
         self._last = (infos, total, hits, query, problem, respelled)
         t = self.strings
-        table = self.query_one(DataTable)
         table.loading = False
         table.clear()
         scripts = self.app.library.scripts  # type: ignore[attr-defined]
@@ -170,6 +174,8 @@ class ReviewScreen(Screen[None]):
             status = t("review.open") if info.status == "open" else t("review.closed")
             table.add_row(cut(info.date), cut(script.title if script else info.script), cut(info.subject or "-"), status,
                           str(info.answers), cut(snippets.get(name, "")), key=name)
+        if chosen in order:
+            table.move_cursor(row=table.get_row_index(chosen))
         if problem:
             message = problem
         elif hits is not None and respelled:
