@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # the banks and scripts travel inside the package
 TRANSCRIPTS_ENV = "DIALOOG_TRANSCRIPTS"
 BANKS_ENV = "DIALOOG_BANKS"
 SCRIPTS_ENV = "DIALOOG_SCRIPTS"
@@ -21,16 +21,16 @@ DRAFT_SUFFIX = ".draft"
 
 def banks_dir() -> Path:
     """The bundled question banks (override with DIALOOG_BANKS)."""
-    return Path(os.environ.get(BANKS_ENV) or PROJECT_ROOT / "question_banks")
+    return Path(os.environ.get(BANKS_ENV) or PACKAGE_ROOT / "question_banks")
 
 
 def scripts_dir() -> Path:
     """The bundled branching scripts (override with DIALOOG_SCRIPTS)."""
-    return Path(os.environ.get(SCRIPTS_ENV) or PROJECT_ROOT / "scripts")
+    return Path(os.environ.get(SCRIPTS_ENV) or PACKAGE_ROOT / "scripts")
 
 
 def templates_dir() -> Path:
-    return Path(__file__).resolve().parents[1] / "templates"
+    return PACKAGE_ROOT / "templates"
 
 
 def transcripts_dir(override: str | os.PathLike[str] | None = None) -> Path:
