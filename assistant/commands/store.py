@@ -69,12 +69,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.add_argument("transcript", metavar="TRANSCRIPT")
 
     export = add("export", "write a transcript as YAML, optionally with names replaced by roles/initials",
-                 "Write the transcript as one YAML document (to stdout, or --output FILE, created 0600). "
+                 "Write the transcript as one YAML document (to stdout, or --output FILE, created 0600, never over an "
+                 "existing file unless --force). "
                  "--anonymise replaces participants by their roles, and the facilitator and the school "
                  "or pupil by initials, also where their names were typed into answers and notes.", run_export)
     export.add_argument("transcript", metavar="TRANSCRIPT")
     export.add_argument("--anonymise", "--anonymize", action="store_true", help="replace names by roles or initials")
     export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     retention = add("retention", "list (or --delete) closed transcripts older than N months",
                     "List closed transcripts whose last change is more than N months ago; with --delete, delete "
@@ -303,9 +305,12 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from assistant.core import durable
+    from assistant.cli import emit, refused_output
     from assistant.core.transcript_files import YAML_HEADER, yaml_document
 
+    refused = refused_output(args.output, args.force)
+    if refused is not None:
+        return refused
     loaded = _inspect(args)
     if isinstance(loaded, int):
         return loaded
@@ -317,16 +322,7 @@ def run_export(args: argparse.Namespace) -> int:
         transcript = pseudonymise(transcript)
         header = ("# Dialoog transcript, anonymised export: names replaced by roles or initials (best effort in\n"
                   "# free text: read it through before sharing).\n")
-    data = yaml_document(transcript, header)
-    if args.output is None:
-        sys.stdout.write(data.decode("utf-8"))
-        return EXIT_OK
-    try:
-        durable.atomic_write(args.output, data)
-    except OSError as exc:
-        return _fail(f"cannot write {args.output}: {durable.reason(exc)}")
-    print(f"written: {args.output}", file=sys.stderr)
-    return EXIT_OK
+    return emit(yaml_document(transcript, header), args.output, args.force)
 
 
 def run_retention(args: argparse.Namespace) -> int:

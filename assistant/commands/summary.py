@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from assistant.cli import EXIT_INVALID, EXIT_USAGE, emit, refused_output
 
 ORDER = 45
 
@@ -69,25 +69,6 @@ def _library() -> tuple[dict[str, Any], dict[str, Any]]:
     return banks, scripts
 
 
-def _write(markdown: str, output: Path | None, force: bool) -> int:
-    """Standard output, or FILE written atomically and private: a summary holds personal data."""
-    from assistant.core import durable
-
-    if output is None:
-        sys.stdout.write(markdown)
-        return EXIT_OK
-    if output.is_dir():
-        return _fail([f"dialoog: {output} is a folder; name a file"], EXIT_USAGE)
-    if output.exists() and not force:
-        return _fail([f"dialoog: {output} already exists; use --force to overwrite it"])
-    try:
-        durable.atomic_write(output, markdown.encode("utf-8"))
-    except OSError as exc:
-        return _fail([f"dialoog: cannot write {output}: {durable.reason(exc)}"])
-    print(f"written: {output}", file=sys.stderr)
-    return EXIT_OK
-
-
 def run_summary(args: argparse.Namespace) -> int:
     from assistant.core import locations
     from assistant.core.engine import evaluate
@@ -98,6 +79,9 @@ def run_summary(args: argparse.Namespace) -> int:
     from assistant.core.summary import render_summary
     from assistant.core.yamlsource import SourceErrors
 
+    refused = refused_output(args.output, args.force)  # before the work: a refusal is said at once
+    if refused is not None:
+        return refused
     store = Store(locations.transcripts_dir(getattr(args, "transcripts", None)))
     try:
         transcript = store.load(args.transcript)
@@ -121,12 +105,12 @@ def run_summary(args: argparse.Namespace) -> int:
     if is_preparation(transcript):  # a preparation's summary is the one-page sheet for the parent conversation
         markdown = render_prep_sheet(transcript, banks, scripts=scripts, lang=getattr(args, "lang", "nl"), anonymise=args.anonymise,
                                      linked=linked)
-        return _write(markdown, args.output, args.force)
+        return emit(markdown, args.output, args.force)
     script = scripts.get(transcript.meta.script)
     view = evaluate(script, banks, transcript) if script else None
     markdown = render_summary(transcript, banks, view=view, script_title=script.title if script else None,
                               lang=getattr(args, "lang", "nl"), anonymise=args.anonymise, linked=linked)
-    return _write(markdown, args.output, args.force)
+    return emit(markdown, args.output, args.force)
 
 
 def run_sheet(args: argparse.Namespace) -> int:
@@ -135,6 +119,9 @@ def run_sheet(args: argparse.Namespace) -> int:
     from assistant.core.sheet import render_sheet
     from assistant.core.yamlsource import SourceErrors
 
+    refused = refused_output(args.output, args.force)
+    if refused is not None:
+        return refused
     try:
         banks, scripts = _library()
         given = Path(args.script)
@@ -150,4 +137,4 @@ def run_sheet(args: argparse.Namespace) -> int:
     except SourceErrors as exc:
         return _fail(exc.errors)
     markdown = render_sheet(script, banks, lang=getattr(args, "lang", "nl"), basis_only=args.basis_only)
-    return _write(markdown, args.output, args.force)
+    return emit(markdown, args.output, args.force)

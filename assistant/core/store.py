@@ -17,7 +17,7 @@ import stat
 from datetime import date, datetime
 from pathlib import Path
 
-from assistant.core import durable, journal, locations
+from assistant.core import durable, journal, locations, outputs
 from assistant.core.exports import EXPORTS_FOLDER
 from assistant.core.index import SearchIndex
 from assistant.core.listing import SearchHit, TranscriptInfo
@@ -94,6 +94,13 @@ class Store:
     # -- finding ----------------------------------------------------------------------------------
     def locate(self, ref: str | os.PathLike[str]) -> TranscriptFiles:
         """The files of the transcript `ref` names; NotFoundError when none (or several) match."""
+        try:
+            return self._locate(ref)
+        except OSError as exc:  # a name longer than the file system allows, a path through a file
+            shown = outputs.shown(os.fspath(ref))
+            raise NotFoundError("not_found", f"no transcript '{shown}' ({durable.reason(exc)})", ref=shown) from None
+
+    def _locate(self, ref: str | os.PathLike[str]) -> TranscriptFiles:
         text = os.fspath(ref)
         if isinstance(ref, os.PathLike) or os.sep in text or text.endswith((YAML_SUFFIX, JOURNAL_SUFFIX)):
             path = Path(text)
@@ -104,13 +111,13 @@ class Store:
                 stem = stem.removesuffix(suffix)
             files = TranscriptFiles(path.parent, stem)
             if not files.exists():
-                raise NotFoundError("not_found", f"no transcript at {path}", ref=str(path))
+                raise NotFoundError("not_found", f"no transcript at {outputs.shown(path)}", ref=outputs.shown(path))
             return files
         text = text.strip()
         if not text:
             raise NotFoundError("no_reference", "name a transcript (its id or file name)")
         if text.startswith(".") or "/" in text:
-            raise NotFoundError("not_found", f"no transcript '{text}' in {self.root}", ref=text)
+            raise NotFoundError("not_found", f"no transcript '{outputs.shown(text)}' in {self.root}", ref=outputs.shown(text))
         files = TranscriptFiles(self.root, text)
         if files.exists():
             return files
@@ -125,7 +132,8 @@ class Store:
         if len(matches) == 1:
             return TranscriptFiles(self.root, matches[0])
         if not matches:
-            raise NotFoundError("not_found", f"no transcript '{text}' in {self.root} (dialoog list shows them)", ref=text)
+            raise NotFoundError("not_found", f"no transcript '{outputs.shown(text)}' in {self.root} (dialoog list shows them)",
+                                ref=outputs.shown(text))
         shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
         raise NotFoundError("ambiguous", f"'{text}' matches {len(matches)} transcripts ({shown}); "
                             "give more of the id or the file name", ref=text, count=len(matches))

@@ -325,6 +325,20 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "store_error.index_failed": ("De zoekindex werkt niet ({problem}).", "The search index failed ({problem})."),
     "store_error.unknown_script": ("Onbekend script '{script}' (bekend: {known}).", "Unknown script '{script}' (known: {known})."),
+    # an output file (a saved summary; assistant.core.outputs.OutputError): nothing was written
+    "store_error.output_exists": ("Het bestand {file} bestaat al: niets geschreven.", "The file {file} already exists: nothing written."),
+    "store_error.output_symlink": (
+        "Op de plaats van {file} staat een snelkoppeling (symbolische link): niets geschreven.",
+        "Where {file} goes is a symbolic link: nothing written.",
+    ),
+    "store_error.output_folder": ("Op de plaats van {file} staat een map: niets geschreven.", "Where {file} goes is a folder: nothing written."),
+    "store_error.output_special": (
+        "Op de plaats van {file} staat geen gewoon bestand: niets geschreven.",
+        "Where {file} goes is not a regular file: nothing written.",
+    ),
+    "store_error.output_name_too_long": ("De naam {file} is te lang: niets geschreven.", "The name {file} is too long: nothing written."),
+    "store_error.output_no_folder": ("De map {folder} bestaat niet: niets geschreven.", "The folder {folder} does not exist: nothing written."),
+    "store_error.output_failed": ("Kan {file} niet schrijven: {reason}.", "Cannot write {file}: {reason}."),
     # {reason} of a failed file operation, by its errno (the English ones as assistant.core.durable words them)
     "store_error.reason.ENOSPC": ("de schijf is vol", "the disk is full"),
     "store_error.reason.EDQUOT": ("het schijfquotum is overschreden", "the disk quota is exceeded"),

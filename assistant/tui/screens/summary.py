@@ -54,6 +54,7 @@ def export_summary(app: Any, transcript: Transcript, *, anonymise: bool, meeting
     names). Returns the status line's message and whether it failed; never raises (it runs in a worker)."""
     from assistant.core import durable
     from assistant.core.exports import save_summary
+    from assistant.core.outputs import OutputError
     from assistant.core.transcript_files import file_stem
 
     t = app.strings
@@ -62,6 +63,8 @@ def export_summary(app: Any, transcript: Transcript, *, anonymise: bool, meeting
         path = save_summary(app.store.root, file_stem(transcript), text, anonymised=anonymise)
     except OSError as exc:
         return t("app.saving_failed", reason=durable.reason(exc)), True
+    except OutputError as exc:  # a link or a device where the summary goes, a full disk
+        return t.store_error(exc), True
     except Exception as exc:  # a summary that cannot be made: say why, keep the screen
         return t("summary.unavailable", reason=exc), True
     return t("export.anonymous_done" if anonymise else "export.named_done", path=path), False
