@@ -97,6 +97,24 @@ def atomic_write(target: Path, data: bytes) -> None:
     fsync_dir(target.parent)
 
 
+def write_new(target: Path, data: bytes) -> None:
+    """Create `target` (never over an existing file or through a link), private, with `data`, durably."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
+    try:
+        try:
+            write_all(fd, data)
+            _fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        try:
+            target.unlink()
+        except OSError:
+            pass
+        raise
+    fsync_dir(target.parent)
+
+
 def remove_stale_temps(target: Path) -> None:
     """Remove temp files a killed writer left beside `target` (call only while holding its lock)."""
     prefix = f".{target.name}."

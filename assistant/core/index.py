@@ -122,7 +122,7 @@ def _entry(folder: Path, key: str, ysig: str, jsig: str, foreign: bool) -> tuple
         return (key, ysig, jsig, key, *blank, FOREIGN, None), []
     shown = f"{key}{YAML_SUFFIX}" if ysig != "-" else f"{key}{JOURNAL_SUFFIX}"
     try:
-        loaded = read_transcript(TranscriptFiles(folder, key))
+        loaded = read_transcript(TranscriptFiles(folder, key), thorough=False)
     except TranscriptError as exc:
         return (key, ysig, jsig, shown, *blank, str(exc), None), []
     except OSError as exc:

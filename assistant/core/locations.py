@@ -17,6 +17,7 @@ CACHE_ENV = "DIALOOG_CACHE"
 INDEX_NAME = ".index/search.sqlite3"
 DRAFTS_FOLDER = ".drafts"
 DRAFT_SUFFIX = ".draft"
+DAMAGED_FOLDER = ".damaged"
 
 
 def banks_dir() -> Path:
@@ -51,6 +52,12 @@ def draft_path(folder: Path, stem: str) -> Path:
     saving it every few seconds never changes the transcripts folder's mtime (the index relies on a
     quiet folder) and no listing mistakes it for a transcript."""
     return folder / DRAFTS_FOLDER / f"{stem}{DRAFT_SUFFIX}"
+
+
+def damaged_dir(folder: Path) -> Path:
+    """Where resuming keeps the damaged copy of a transcript's file before it repairs it: hidden, so that
+    no listing takes it for a transcript, and beside the transcripts, with the same privacy."""
+    return folder / DAMAGED_FOLDER
 
 
 def cache_dir() -> Path:

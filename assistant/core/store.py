@@ -11,6 +11,7 @@ without suffix, a path, or the school or pupil as named when it was created (if 
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import stat
@@ -41,7 +42,6 @@ from assistant.core.transcript_files import (
     file_stem,
     read_transcript,
     slug,
-    read_yaml,
 )
 
 __all__ = [
@@ -78,6 +78,27 @@ def _cannot_create(files: TranscriptFiles, exc: OSError) -> SaveError:
 def _cannot_write(files: TranscriptFiles, exc: OSError) -> SaveError:
     return SaveError("write_journal", f"cannot write to {files.journal}: {durable.reason(exc)}",
                      file=files.journal.name, **os_reason(exc))
+
+
+def _kept_aside(files: TranscriptFiles) -> list[Path]:
+    """The damaged copies of this transcript's files that resuming kept aside (they go when it goes)."""
+    folder = locations.damaged_dir(files.folder)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return [folder / n for n in names if n.startswith(f"{files.stem}.")]
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    """`name` in `folder`, or with a number before its suffix when that is taken."""
+    target = folder / name
+    number = 1
+    while target.exists():
+        stem, dot, suffix = name.rpartition(".")
+        target = folder / f"{stem}-{number}{dot}{suffix}"
+        number += 1
+    return target
 
 
 class Store:
@@ -206,7 +227,7 @@ class Store:
 
         LockedError if another process has it; StoreError if it is closed and `reopen` is False."""
         files = self.locate(ref)
-        if not reopen and not files.journal.exists() and read_yaml(files.yaml).meta.status == "closed":
+        if not reopen and not os.path.lexists(files.journal) and read_transcript(files).transcript.meta.status == "closed":
             # before making it a journal
             raise StoreError("closed", f"{files.stem} is closed; reopen it to record more", name=files.stem)
         writer, loaded = self._open_for_writing(files)
@@ -226,7 +247,8 @@ class Store:
             writer.close()
             raise
         durable.remove_stale_temps(files.yaml)
-        session = Session(files, writer, transcript, warnings=loaded.warnings, snapshot_delay=self.snapshot_delay)
+        session = Session(files, writer, transcript, warnings=loaded.warnings, snapshot_delay=self.snapshot_delay,
+                          yaml_current=loaded.yaml_current)
         if closed:
             try:
                 session.record(EventKind.REOPEN)
@@ -238,26 +260,37 @@ class Store:
 
     def _open_for_writing(self, files: TranscriptFiles) -> tuple[journal.JournalWriter, Loaded]:
         """Lock the journal and read the transcript under the lock (creating the journal from the
-        YAML copy when it is missing); the journal's tail is repaired, nothing else is written yet."""
-        if not files.journal.exists():
+        YAML copy when it is missing). A damaged copy is kept aside first; then the journal is brought
+        to hold every event either copy holds (its cut-off tail dropped, what only the YAML copy still
+        had appended). The YAML copy is rewritten by the session, from all of it."""
+        if not os.path.lexists(files.journal):
             return self._journal_from_yaml(files)
         try:
             writer = journal.JournalWriter.open(files.journal)
         except LockedError:
             raise
         except OSError as exc:
+            if exc.errno == errno.ELOOP:  # a symbolic link: say so, as a reader does
+                read_transcript(files)
             raise SaveError("open_journal", f"cannot open {files.journal} for writing: {durable.reason(exc)}",
                             file=files.journal.name, **os_reason(exc)) from None
         try:
             loaded = read_transcript(files)  # read under the lock: nobody else can be appending
-            if loaded.journal is None:
+            if loaded.foreign_journal:
                 raise TranscriptError(
                     "cannot_continue",
                     f"{files.journal}: cannot be continued ({loaded.warnings[0] if loaded.warnings else 'unreadable'}); "
                     "dialoog show still reads the YAML copy; move the journal aside to resume from that copy",
                     file=files.journal.name,
                 )
-            writer.repair(loaded.journal)
+            if loaded.damaged:
+                loaded.warnings += self._keep_aside(files, writer, loaded.damaged)
+            if loaded.journal is None:  # its header is damaged: write it whole again, from both copies
+                writer.rewrite(_head(loaded.transcript))
+            else:
+                writer.repair(loaded.journal)
+                if loaded.meta_recovered:
+                    writer.append(journal.encode({"t": "meta", "meta": meta_to_dict(loaded.transcript.meta)}))
         except OSError as exc:
             writer.close()
             raise _cannot_write(files, exc) from None
@@ -266,9 +299,30 @@ class Store:
             raise
         return writer, loaded
 
+    def _keep_aside(self, files: TranscriptFiles, writer: journal.JournalWriter, damaged: list[str]) -> list[str]:
+        """Copy the damaged files, as they are, into the hidden `.damaged` folder (0700, files 0600) before
+        anything repairs them; returns what to tell the reader. SaveError (nothing written) when it cannot."""
+        folder = locations.damaged_dir(self.root if files.folder == self.root else files.folder)
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        kept = []
+        try:
+            durable.ensure_private_dir(folder)
+            for which in damaged:
+                source = files.journal if which == "journal" else files.yaml
+                data = writer.contents() if which == "journal" else source.read_bytes()
+                target = _free_name(folder, f"{files.stem}.{stamp}{source.suffix}")
+                durable.write_new(target, data)
+                kept.append(f"the damaged {'journal' if which == 'journal' else 'YAML copy'} is kept as "
+                            f"{target.relative_to(files.folder)}")
+        except OSError as exc:
+            raise SaveError("keep_aside", f"cannot keep the damaged files of {files.stem} aside in {folder}: "
+                            f"{durable.reason(exc)}; nothing was changed", name=files.stem, folder=str(folder),
+                            **os_reason(exc)) from None
+        return kept
+
     def _journal_from_yaml(self, files: TranscriptFiles) -> tuple[journal.JournalWriter, Loaded]:
         """A transcript with only its YAML copy (copied in, or its journal lost) gets a new journal."""
-        transcript = read_yaml(files.yaml)
+        transcript = read_transcript(files).transcript  # the YAML copy alone (a link to one is refused)
         try:
             writer = journal.JournalWriter.create(files.journal, _head(transcript))
         except FileExistsError:  # another process did this a moment ago
@@ -295,7 +349,7 @@ class Store:
                 writer = journal.JournalWriter.open(files.journal)
             if require_closed and read_transcript(files).transcript.meta.status != "closed":
                 raise StoreError("reopened", f"{files.stem} is open again; not deleted", name=files.stem)
-            for path in (files.yaml, files.journal, files.draft):
+            for path in (files.yaml, files.journal, files.draft, *_kept_aside(files)):
                 try:
                     path.unlink()
                 except FileNotFoundError:

@@ -294,6 +294,16 @@ _TABLE: dict[str, tuple[str, str]] = {
         "Het journaal {file} kan niet verder aangevuld worden: zet het opzij om verder te gaan vanaf de YAML-kopie.",
         "The journal {file} cannot be continued: move it aside to resume from the YAML copy.",
     ),
+    "store_error.not_a_file": (
+        "Het bestand {file} is geen gewoon bestand (een snelkoppeling?): Dialoog leest en schrijft alleen echte "
+        "bestanden in de map met gesprekken.",
+        "The file {file} is not a plain file (a symbolic link?): Dialoog reads and writes only real files in the "
+        "transcripts folder.",
+    ),
+    "store_error.keep_aside": (
+        "Kan de beschadigde bestanden van {name} niet opzij zetten in {folder}: {reason}. Er is niets veranderd.",
+        "Cannot keep the damaged files of {name} aside in {folder}: {reason}. Nothing was changed.",
+    ),
     "store_error.reopened": ("Het gesprek {name} is weer geopend en is niet verwijderd.", "The conversation {name} is open again and was not deleted."),
     "store_error.delete_failed": ("Kan {name} niet verwijderen: {reason}.", "Cannot delete {name}: {reason}."),
     "store_error.locked": (
