@@ -36,11 +36,26 @@ def reason(exc: OSError) -> str:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) if needed; the folder itself is made private when we create it."""
+    """Create `path` and any missing parents, each private (0700) whatever the umask; folders that
+    already exist are left as they are."""
+    path = Path(path)
     if path.is_dir():
         return
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    os.chmod(path, DIR_MODE)  # mkdir's mode is filtered by the umask
+    missing = []
+    for folder in (path, *path.parents):
+        if os.path.lexists(folder):  # a folder, or something else that the mkdir below then says
+            break
+        missing.append(folder)
+    if not missing:
+        path.mkdir(mode=DIR_MODE)  # raises what is in the way (a file: FileExistsError)
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+            continue  # another process made it a moment ago: theirs to set
+        os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask (000 would leave 0777)
 
 
 def fsync_dir(path: Path) -> None:
