@@ -112,7 +112,22 @@ def run_app(args: argparse.Namespace) -> int:
             gc.enable()
 
 
+def no_terminal() -> str | None:
+    """Why the app cannot run here, or None. Without a terminal to read keys from (stdin /dev/null, a
+    pipe) and to draw on (stdout a pipe or a file), a Textual app never gets a key and spins."""
+    missing = [name for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout))
+               if stream is None or not stream.isatty()]
+    if not missing:
+        return None
+    return (f"dialoog: the app needs a terminal ({' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} "
+            "not one); without one, use list, show, summary or export")
+
+
 def _run_app(args: argparse.Namespace) -> int:
+    refused = no_terminal()
+    if refused is not None:
+        print(refused, file=sys.stderr)
+        return EXIT_USAGE
     try:
         start = _start(args)
     except SystemExit as exc:
