@@ -97,6 +97,26 @@ def _fail(message: str, code: int = EXIT_INVALID) -> int:
     return code
 
 
+def index_progress(stream=None):
+    """What a command shows while the search index is built again (it is missing, or was damaged): on a
+    terminal one line counting up, elsewhere a line when it starts and one when it is done."""
+    stream = stream or sys.stderr
+    live = stream.isatty()
+
+    def report(done: int, total: int, damage: str | None) -> None:
+        what = (f"the search index was damaged ({damage}); rebuilding it from the transcripts" if damage
+                else "building the search index")
+        if live:
+            end = "\n" if done == total else ""
+            print(f"\rdialoog: {what}: {done}/{total} file(s) read", end=end, file=stream, flush=True)
+        elif done == 0:
+            print(f"dialoog: {what}: reading {total} file(s)", file=stream, flush=True)
+        elif done == total:
+            print(f"dialoog: search index ready ({total} file(s) read)", file=stream, flush=True)
+
+    return report
+
+
 def _table(rows: list[tuple[str, ...]], right: set[int] = frozenset()) -> list[str]:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return ["  ".join(c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(r)).rstrip()
@@ -117,7 +137,8 @@ def run_list(args: argparse.Namespace) -> int:
 
     store = _store(args)
     try:
-        infos = store.list(script=args.script, status=args.status, tag=args.tag, since=args.since, until=args.until)
+        infos = store.list(script=args.script, status=args.status, tag=args.tag, since=args.since, until=args.until,
+                           progress=index_progress())
     except StoreError as exc:
         return _fail(str(exc))
     finally:
@@ -143,10 +164,11 @@ def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     respelled = None
     try:
-        hits = store.search(query, limit=args.limit)
+        progress = index_progress()
+        hits = store.search(query, limit=args.limit, progress=progress)
         if not hits:  # a typo: search what it most likely meant, and say so
-            respelled = store.respell(query)
-            hits = store.search(respelled, limit=args.limit) if respelled else []
+            respelled = store.respell(query, progress=progress)
+            hits = store.search(respelled, limit=args.limit, progress=progress) if respelled else []
     except ValueError as exc:
         return _fail(str(exc), EXIT_USAGE)
     except StoreError as exc:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from assistant.core import durable, journal, locations, outputs
 from assistant.core.exports import EXPORTS_FOLDER
-from assistant.core.index import SearchIndex
+from assistant.core.index import Progress, SearchIndex
 from assistant.core.listing import SearchHit, TranscriptInfo
 from assistant.core.searchtext import fts_query
 from assistant.core.session import DEFAULT_SNAPSHOT_DELAY, Session, as_participants
@@ -372,31 +372,34 @@ class Store:
             self._index = SearchIndex(self.root)
         return self._index
 
+    # The index is a cache: when it is missing or damaged it is built again from the transcripts, and
+    # `progress(done, total, damage)` (assistant.core.index.Progress) is told while that goes on.
     def list(self, script: str | None = None, status: str | None = None, tag: str | None = None,
              since: date | datetime | str | None = None, until: date | datetime | str | None = None,
-             ) -> list[TranscriptInfo]:
+             progress: Progress | None = None) -> list[TranscriptInfo]:
         """Transcripts passing the filters, newest first, then every unreadable file with its reason."""
         if not self.root.is_dir():
             return []
-        self.index.refresh()
-        return self.index.infos(script=script, status=status, tag=tag, since=since, until=until)
+        self.index.refresh(progress)
+        return self.index.infos(script=script, status=status, tag=tag, since=since, until=until, progress=progress)
 
-    def search(self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]"),
+               progress: Progress | None = None) -> list[SearchHit]:
         """Answers, notes and actions matching `query` (accents and case ignored), best first."""
         fts_query(query)  # ValueError for a query without words, even in an empty store
         if not self.root.is_dir():
             return []
-        self.index.refresh()
-        return self.index.search(query, limit, mark)
+        self.index.refresh(progress)
+        return self.index.search(query, limit, mark, progress=progress)
 
-    def respell(self, query: str) -> str | None:
+    def respell(self, query: str, progress: Progress | None = None) -> str | None:
         """The query with its misspelt words (those that find nothing) replaced by the closest words the
         transcripts use, or None: for 'nothing found, did you mean ...'."""
         fts_query(query)
         if not self.root.is_dir():
             return None
-        self.index.refresh()
-        return self.index.respell(query)
+        self.index.refresh(progress)
+        return self.index.respell(query, progress)
 
     def close(self) -> None:
         """Release the index connection (sessions are closed by their owners)."""

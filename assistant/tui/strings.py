@@ -437,6 +437,16 @@ _TABLE: dict[str, tuple[str, str]] = {
     "review.find.help": ("Naar het zoekvak", "To the search box"),
     "review.filter": ("Filter", "Filter"),
     "review.filter.help": ("Wissel het filter op script en status", "Cycle the script and status filter"),
+    "review.indexing": ("De zoekindex wordt opgebouwd: {done} van {total} bestanden gelezen…",
+                        "Building the search index: {done} of {total} files read…"),
+    "review.index_damaged": (
+        "De zoekindex was beschadigd en wordt opnieuw opgebouwd uit de gesprekken: {done} van {total} bestanden gelezen…",
+        "The search index was damaged and is being rebuilt from the conversations: {done} of {total} files read…",
+    ),
+    "review.index_repaired": (
+        "De zoekindex was beschadigd en is opnieuw opgebouwd uit de gesprekken: de lijst is volledig.",
+        "The search index was damaged and has been rebuilt from the conversations: the list is complete.",
+    ),
     "review.count": ("{shown} van {total} gesprekken", "{shown} of {total} conversations"),
     "review.respelled": ("Niets voor '{query}'; {count} treffer(s) voor '{respelled}'",
                          "Nothing for '{query}'; {count} hit(s) for '{respelled}'"),
