@@ -35,7 +35,7 @@ from assistant.core.transcript_files import JOURNAL_SUFFIX, YAML_SUFFIX, Transcr
 
 __all__ = ["SearchHit", "SearchIndex", "TranscriptInfo", "fts_query", "scan"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: long texts indexed in passages (assistant.core.searchtext.passages)
 FOREIGN = "not a Dialoog transcript (only .yaml and .journal files of transcripts belong in this folder)"
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
 # PERM, BUSY, LOCKED, NOMEM, READONLY, INTERRUPT, IOERR, FULL, CANTOPEN, PROTOCOL, AUTH: the index cannot be
@@ -408,7 +408,7 @@ class SearchIndex:
 
     def search(self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]"),
                progress: Progress | None = None) -> list[SearchHit]:
-        """The best `limit` passages matching `query`, best first.
+        """The best `limit` answers, notes or actions matching `query` (each with its best passage), best first.
 
         Ranking costs time for every matching passage. When a query matches more than RANK_AT_MOST
         passages (a word in nearly every answer), only the most recently indexed RANK_AT_MOST of them
@@ -419,12 +419,27 @@ class SearchIndex:
             edge = db.execute("SELECT rowid FROM texts WHERE texts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
                               (match, RANK_AT_MOST)).fetchone()
             self.last_capped = edge is not None
+            wanted, after = max(1, int(limit)), edge[0] if edge else 0
             rows = db.execute(
                 "SELECT c.key, c.kind, c.question, c.seq, snippet(texts, 0, ?, ?, '…', 16), rank "
                 "FROM texts JOIN chunks AS c ON c.rowid = texts.rowid "
                 "WHERE texts MATCH ? AND texts.rowid > ? ORDER BY rank LIMIT ?",
-                (mark[0], mark[1], match, edge[0] if edge else 0, max(1, int(limit))),
+                (mark[0], mark[1], match, after, wanted * 2),
             ).fetchall()
+            best = {}  # one hit per text: the passages of one long text may match together, its best one counts
+            for found in rows:
+                best.setdefault(found[:4], found)
+            if len(best) < wanted and len(rows) == wanted * 2:  # they crowd out the rest: rank per text
+                best = {}
+                for rowid, *where, score in db.execute(
+                        "SELECT texts.rowid, c.key, c.kind, c.question, c.seq, min(rank) "
+                        "FROM texts JOIN chunks AS c ON c.rowid = texts.rowid WHERE texts MATCH ? AND texts.rowid > ? "
+                        "GROUP BY c.key, c.kind, c.question, c.seq ORDER BY min(rank) LIMIT ?",
+                        (match, after, wanted)).fetchall():
+                    snippet = db.execute("SELECT snippet(texts, 0, ?, ?, '…', 16) FROM texts WHERE texts MATCH ? "
+                                         "AND rowid = ?", (mark[0], mark[1], match, rowid)).fetchone()[0]
+                    best[tuple(where)] = (*where, snippet, score)
+            rows = list(best.values())[:wanted]
             keys = sorted({r[0] for r in rows})
             infos = {}
             for start in range(0, len(keys), 500):

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from functools import lru_cache
 
 DEFAULT_MIN_SCORE = 85.0
@@ -30,10 +32,21 @@ _VOWELS = set("aeiou")
 _WORD = re.compile(r"[^\W_]+")
 
 
+def _fold_run(run: re.Match[str] | str) -> str:
+    decomposed = unicodedata.normalize("NFKD", run if isinstance(run, str) else run.group())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def fold(text: str) -> str:
     """Lower case without accents: 'Één' and 'een' compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    # Only the letters outside ASCII can lose an accent: an answer of megabytes is mostly ASCII, and
+    # looking at every letter of it in Python took seconds.
+    if not text.isascii():
+        text = _NON_ASCII.sub(_fold_run, text)
+    return text.casefold()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -92,14 +105,49 @@ class _Forms:
         return self._parts[length]
 
 
-@lru_cache(maxsize=4096)
-def _text_index(text: str) -> tuple[tuple[_Forms, ...], _Forms]:
-    """The forms of each word of a text, and all forms of the text together (one C call matches them all).
+@dataclass(frozen=True)
+class _TextIndex:
+    """A text as its distinct words (with their forms) and, for phrases, the order in which they come.
 
-    Cached because the engine re-evaluates every rule after every answer while most answers stay the same.
-    """
-    groups = tuple(_Forms.of(word_forms(w)) for w in words(text))
-    return groups, _Forms.of({f for group in groups for f in group.ordered})
+    Each distinct word is kept once: memory grows with the text by four bytes a word (a summary of an
+    answer of 50 MB took 3 GB when every word of it was an object of its own), and a phrase is looked up
+    by first finding the distinct words that fit each of its parts."""
+
+    distinct: tuple[_Forms, ...]
+    order: array            # the index into `distinct` of each word of the text, in order
+    every: _Forms           # all forms of the text together (one C call matches them all)
+
+
+_PIECE = 1 << 20
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """`text` in pieces of about a megabyte, cut between words."""
+    start = 0
+    while len(text) - start > _PIECE:
+        gap = max(text.rfind(" ", start, start + _PIECE), text.rfind("\n", start, start + _PIECE))
+        end = gap if gap > start else start + _PIECE  # no space in a megabyte: a word is cut, no more
+        yield text[start:end]
+        start = end
+    yield text[start:]
+
+
+
+
+@lru_cache(maxsize=4096)
+def _text_index(text: str) -> _TextIndex:
+    """The words of a text and their forms. Cached because the engine re-evaluates every rule after
+    every answer while most answers stay the same."""
+    seen: dict[str, int] = {}
+    order = array("I")
+    for piece in _pieces(fold(text)):  # a piece at a time: the words of a whole long answer at once took GBs
+        found = _WORD.findall(piece)
+        for word in dict.fromkeys(found):
+            if word not in seen:
+                seen[word] = len(seen)
+        order.extend(map(seen.__getitem__, found))
+    distinct = tuple(_Forms.of(word_forms(w)) for w in seen)
+    return _TextIndex(distinct, order, _Forms.of({f for group in distinct for f in group.ordered}))
 
 
 def _term_forms(term: str) -> tuple[str, ...]:
@@ -140,15 +188,16 @@ def mentions(text: str, term: str, min_score: float = DEFAULT_MIN_SCORE) -> bool
     parts = _term_words(term)
     if not parts:
         return False
-    forms, every = _text_index(text)
+    index = _text_index(text)
     # Each word must occur somewhere before a phrase is worth looking for word by word.
-    if not all(_word_matches(part, every, min_score) for part in parts):
+    if not all(_word_matches(part, index.every, min_score) for part in parts):
         return False
     if len(parts) == 1:
         return True
-    size = len(parts)
-    for start in range(len(forms) - size + 1):
-        if all(_word_matches(part, forms[start + k], min_score) for k, part in enumerate(parts)):
+    fits = [{n for n, forms in enumerate(index.distinct) if _word_matches(part, forms, min_score)} for part in parts]
+    order, size, first = index.order, len(parts), fits[0]
+    for start in range(len(order) - size + 1):
+        if order[start] in first and all(order[start + k] in fits[k] for k in range(1, size)):
             return True
     return False
 
