@@ -209,6 +209,16 @@ def _text(value: Any) -> str:
     return plain_text(value)
 
 
+def _indented(text: str, indent: str) -> str:
+    """A text of several lines with every line after the first under the first: a line of an answer that
+    reads '# Heading' or 'Answers (3)' must not look like part of the layout around it."""
+    return ("\n" + indent).join(text.splitlines()) if "\n" in text or "\r" in text else text
+
+
+def _one_line(text: str) -> str:
+    return " / ".join(part.strip() for part in text.splitlines() if part.strip()) if "\n" in text or "\r" in text else text
+
+
 def describe(transcript, banks: dict) -> list[str]:
     """A transcript as lines of plain text for review."""
     from assistant.core.answers import answer_as_text
@@ -255,15 +265,16 @@ def describe(transcript, banks: dict) -> list[str]:
             title = place.question.text if place else ("(not in the current banks)" if question_id in unknown else "")
             lines.append(f"  {question_id}" + (f" — {title}" if title else ""))
             history = transcript.history(question_id)
-            extra = f"   (earlier: {'; '.join(answer(question_id, v) for v in history[:-1])})" if len(history) > 1 else ""
-            speaker = f"   [{event.get('speaker')}]" if event.get("speaker") else ""
+            earlier = "; ".join(_one_line(answer(question_id, v)) for v in history[:-1])
+            extra = f"   (earlier: {earlier})" if len(history) > 1 else ""
+            speaker = f"   [{_one_line(str(event.get('speaker')))}]" if event.get("speaker") else ""
             before = previous_answer(transcript, question_id)
-            last_time = f"   (vorige keer: {answer(question_id, before)})" if before is not None else ""
-            lines.append(f"      {answer(question_id, event.data['value'])}{speaker}{extra}{last_time}")
+            last_time = f"   (vorige keer: {_one_line(answer(question_id, before))})" if before is not None else ""
+            lines.append(f"      {_indented(answer(question_id, event.data['value']), '      ')}{speaker}{extra}{last_time}")
     notes = transcript.notes()
     if notes:
-        lines += ["", "Notes"] + [f"  - {n.data['text']}" + (f"  [{n.get('question')}]" if n.get("question") else "")
-                                  for n in notes]
+        lines += ["", "Notes"] + [f"  - {_indented(str(n.data['text']), '    ')}" +
+                                  (f"  [{n.get('question')}]" if n.get("question") else "") for n in notes]
     flags = transcript.flags()
     if flags:
         lines += ["", "Flags"] + [f"  {flag}: {q}" + (f" (rank {e.get('rank')})" if e.get("rank") is not None else "")
