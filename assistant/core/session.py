@@ -84,6 +84,7 @@ class Session:
     ):
         self.files = files
         self.warnings = list(warnings or [])
+        self.damage = None  # a Damage (assistant.core.transcript_files) when resuming repaired the files
         self.snapshot_error: str | None = None  # the last failure of a background YAML rewrite
         self._writer = writer
         self._transcript = transcript

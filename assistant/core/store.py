@@ -36,6 +36,7 @@ from assistant.core.transcript import EventKind, Transcript
 from assistant.core.transcript_codec import ShapeErrors, event_from_dict, event_to_dict, meta_from_dict, meta_to_dict
 from assistant.core.transcript_files import (
     JOURNAL_SUFFIX,
+    Damage,
     YAML_SUFFIX,
     Loaded,
     TranscriptFiles,
@@ -169,15 +170,17 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------------
     def inspect(self, ref: str | os.PathLike[str]) -> Loaded:
-        """The transcript with the warnings about its files (a torn last line, a missing half)."""
-        loaded = read_transcript(self.locate(ref))
-        for warning in loaded.warnings:
-            log.warning("%s", warning)
-        return loaded
+        """The transcript with the warnings about its files (a torn last line, a missing half), for the
+        caller to show."""
+        return read_transcript(self.locate(ref))
 
     def load(self, ref: str | os.PathLike[str]) -> Transcript:
-        """Read a transcript without locking it (it may be open elsewhere: this is a snapshot)."""
-        return self.inspect(ref).transcript
+        """Read a transcript without locking it (it may be open elsewhere: this is a snapshot). The warnings
+        about its files are logged."""
+        loaded = self.inspect(ref)
+        for warning in loaded.warnings:
+            log.warning("%s", warning)
+        return loaded.transcript
 
     # -- writing ----------------------------------------------------------------------------------
     def create(self, transcript: Transcript) -> Session:
@@ -249,6 +252,8 @@ class Store:
         durable.remove_stale_temps(files.yaml)
         session = Session(files, writer, transcript, warnings=loaded.warnings, snapshot_delay=self.snapshot_delay,
                           yaml_current=loaded.yaml_current)
+        if loaded.damaged:  # for the app to say in its own words (the warnings say it in English)
+            session.damage = Damage(tuple(loaded.damaged), len(loaded.recovered), tuple(loaded.kept))
         if closed:
             try:
                 session.record(EventKind.REOPEN)
@@ -284,7 +289,9 @@ class Store:
                     file=files.journal.name,
                 )
             if loaded.damaged:
-                loaded.warnings += self._keep_aside(files, writer, loaded.damaged)
+                loaded.kept = self._keep_aside(files, writer, loaded.damaged)
+                loaded.warnings += [f"the damaged {'journal' if which == 'journal' else 'YAML copy'} is kept as "
+                                    f"{path.relative_to(files.folder)}" for which, path in zip(loaded.damaged, loaded.kept)]
             if loaded.journal is None:  # its header is damaged: write it whole again, from both copies
                 writer.rewrite(_head(loaded.transcript))
             else:
@@ -299,9 +306,9 @@ class Store:
             raise
         return writer, loaded
 
-    def _keep_aside(self, files: TranscriptFiles, writer: journal.JournalWriter, damaged: list[str]) -> list[str]:
+    def _keep_aside(self, files: TranscriptFiles, writer: journal.JournalWriter, damaged: list[str]) -> list[Path]:
         """Copy the damaged files, as they are, into the hidden `.damaged` folder (0700, files 0600) before
-        anything repairs them; returns what to tell the reader. SaveError (nothing written) when it cannot."""
+        anything repairs them; returns the copies. SaveError (nothing written) when it cannot."""
         folder = locations.damaged_dir(self.root if files.folder == self.root else files.folder)
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         kept = []
@@ -312,8 +319,7 @@ class Store:
                 data = writer.contents() if which == "journal" else source.read_bytes()
                 target = _free_name(folder, f"{files.stem}.{stamp}{source.suffix}")
                 durable.write_new(target, data)
-                kept.append(f"the damaged {'journal' if which == 'journal' else 'YAML copy'} is kept as "
-                            f"{target.relative_to(files.folder)}")
+                kept.append(target)
         except OSError as exc:
             raise SaveError("keep_aside", f"cannot keep the damaged files of {files.stem} aside in {folder}: "
                             f"{durable.reason(exc)}; nothing was changed", name=files.stem, folder=str(folder),

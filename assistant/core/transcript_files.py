@@ -101,6 +101,17 @@ class Loaded:
     meta_recovered: bool = False                           # the journal lost metadata the YAML copy has
     foreign_journal: bool = False                          # a journal of another format: never rewritten
     yaml_current: bool = False                             # the YAML copy holds exactly this transcript
+    kept: list[Path] = field(default_factory=list)         # where resuming kept the damaged copies
+
+
+@dataclass(frozen=True)
+class Damage:
+    """What a resume found damaged and did about it: the copies ("journal", "yaml"), how many events only
+    the other copy still held, and where the damaged files were kept."""
+
+    copies: tuple[str, ...]
+    recovered: int
+    kept: tuple[Path, ...]
 
 
 def _first(errors: list[str]) -> str:

@@ -8,7 +8,7 @@ A test checks that both languages have the same fields in every string.
 from __future__ import annotations
 
 import string
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assistant.core.answers import AnswerError
@@ -294,6 +294,20 @@ _TABLE: dict[str, tuple[str, str]] = {
         "Het journaal {file} kan niet verder aangevuld worden: zet het opzij om verder te gaan vanaf de YAML-kopie.",
         "The journal {file} cannot be continued: move it aside to resume from the YAML copy.",
     ),
+    "damage.journal": ("het journaal", "the journal"),
+    "damage.yaml": ("de YAML-kopie", "the YAML copy"),
+    "damage.recovered": (
+        "Dit gesprek was beschadigd ({copies}) en is hersteld: {count} bewaarde stap(pen) kwamen terug uit de "
+        "andere kopie. Er ging niets verloren; het beschadigde bestand staat apart in {kept}.",
+        "This conversation was damaged ({copies}) and has been repaired: {count} saved step(s) came back from "
+        "the other copy. Nothing is lost; the damaged file is kept in {kept}.",
+    ),
+    "damage.kept": (
+        "Dit gesprek was beschadigd ({copies}) en is hersteld: er ging niets verloren dat bewaard was; het "
+        "beschadigde bestand staat apart in {kept}.",
+        "This conversation was damaged ({copies}) and has been repaired: nothing that was saved is lost; the "
+        "damaged file is kept in {kept}.",
+    ),
     "store_error.not_a_file": (
         "Het bestand {file} is geen gewoon bestand (een snelkoppeling?): Dialoog leest en schrijft alleen echte "
         "bestanden in de map met gesprekken.",
@@ -531,6 +545,13 @@ class Strings:
         if isinstance(values.get("since"), str):  # the holder's ISO time, as 2024-05-01 10:00
             values["since"] = values["since"][:16].replace("T", " ")
         return self(key, **values)
+
+    def damage(self, damage: Any) -> str:
+        """What resuming found damaged (assistant.core.transcript_files.Damage) and did about it."""
+        copies = " + ".join(self(f"damage.{copy}") for copy in damage.copies)
+        kept = ", ".join(sorted({f"{path.parent.name}/" for path in damage.kept}))  # the folder: the names are long
+        key = "damage.recovered" if damage.recovered else "damage.kept"
+        return self(key, copies=copies, count=damage.recovered, kept=kept)
 
     def _shown(self, value: object) -> str:
         """A value as this language writes it in a sentence: 2,5 or 2.5, lists with commas, long typing cut."""
