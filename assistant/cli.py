@@ -123,3 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the file system refused something no command foresaw: one line, never a traceback
+        from assistant.core.durable import reason
+        from assistant.core.outputs import shown
+
+        where = f" ({shown(exc.filename)})" if exc.filename else ""
+        print(f"dialoog: {reason(exc)}{where}", file=sys.stderr)
+        return EXIT_INVALID

@@ -55,3 +55,15 @@ def test_the_commands_say_a_name_too_long_in_one_line(store, capsys):
         out, err = capsys.readouterr()
         assert (code, out) == (1, ""), command
         assert err.startswith("dialoog: no transcript 'aaa") and err.count("\n") == 1, (command, err)
+
+
+def test_a_transcripts_folder_or_a_script_file_of_any_length_is_one_line(tmp_path, capsys):
+    from assistant.cli import main
+
+    folder = str(tmp_path / ("d" * 300))
+    for args in (["list", "--transcripts", folder], ["search", "bus", "--transcripts", folder],
+                 ["retention", "--months", "3", "--transcripts", folder], ["sheet", str(tmp_path / ("s" * 300)) + ".yaml"]):
+        code = main(args)
+        out, err = capsys.readouterr()
+        assert (code, out) == (1, ""), args
+        assert err.startswith("dialoog: ") and err.count("\n") == 1 and "too long" in err and len(err) < 250, (args, err)

@@ -384,7 +384,7 @@ class Store:
              since: date | datetime | str | None = None, until: date | datetime | str | None = None,
              progress: Progress | None = None) -> list[TranscriptInfo]:
         """Transcripts passing the filters, newest first, then every unreadable file with its reason."""
-        if not self.root.is_dir():
+        if not self._has_folder():
             return []
         self.index.refresh(progress)
         return self.index.infos(script=script, status=status, tag=tag, since=since, until=until, progress=progress)
@@ -393,7 +393,7 @@ class Store:
                progress: Progress | None = None) -> list[SearchHit]:
         """Answers, notes and actions matching `query` (accents and case ignored), best first."""
         fts_query(query)  # ValueError for a query without words, even in an empty store
-        if not self.root.is_dir():
+        if not self._has_folder():
             return []
         self.index.refresh(progress)
         return self.index.search(query, limit, mark, progress=progress)
@@ -402,10 +402,19 @@ class Store:
         """The query with its misspelt words (those that find nothing) replaced by the closest words the
         transcripts use, or None: for 'nothing found, did you mean ...'."""
         fts_query(query)
-        if not self.root.is_dir():
+        if not self._has_folder():
             return None
         self.index.refresh(progress)
         return self.index.respell(query, progress)
+
+    def _has_folder(self) -> bool:
+        """Whether the transcripts folder exists; StoreError when its name cannot even be looked up."""
+        try:
+            return self.root.is_dir()
+        except OSError as exc:  # a name longer than the file system allows
+            folder = outputs.shown(self.root)
+            raise StoreError("read_folder", f"cannot read the transcripts folder {folder}: {durable.reason(exc)}",
+                             folder=folder, **os_reason(exc)) from None
 
     def close(self) -> None:
         """Release the index connection (sessions are closed by their owners)."""
