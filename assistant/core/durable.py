@@ -92,28 +92,9 @@ def temp_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(3)}{TEMP_SUFFIX}")
 
 
-def atomic_write(target: Path, data: bytes) -> None:
-    """Replace `target` with `data`: temp file, fsync, rename, fsync the folder. Raises OSError."""
-    temp = temp_name(target)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        try:
-            write_all(fd, data)
-            _fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            temp.unlink()
-        except OSError:
-            pass
-        raise
-    fsync_dir(target.parent)
-
-
-def write_new(target: Path, data: bytes) -> None:
-    """Create `target` (never over an existing file or through a link), private, with `data`, durably."""
+def write_new(target: Path, data: bytes, *, sync_folder: bool = True) -> None:
+    """Create `target` (never over an existing file or through a link), private, with `data`, fsync'ed;
+    nothing is left of it when that fails. `sync_folder`: make the new name itself durable too."""
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
     try:
         try:
@@ -124,6 +105,22 @@ def write_new(target: Path, data: bytes) -> None:
     except BaseException:
         try:
             target.unlink()
+        except OSError:
+            pass
+        raise
+    if sync_folder:
+        fsync_dir(target.parent)
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Replace `target` with `data`: temp file, fsync, rename, fsync the folder. Raises OSError."""
+    temp = temp_name(target)
+    write_new(temp, data, sync_folder=False)
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            temp.unlink()
         except OSError:
             pass
         raise

@@ -104,15 +104,10 @@ def write_output(path: Path | str, data: bytes, *, force: bool = False) -> Path:
     # A short temporary name: `.NAME.tmp` would pass the file system's limit for a name that is near it.
     temp = path.with_name(f".dialoog-{os.getpid()}-{secrets.token_hex(4)}{durable.TEMP_SUFFIX}")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, durable.FILE_MODE)
+        durable.write_new(temp, data, sync_folder=False)
     except OSError as exc:
         raise _failed(path, exc) from None
     try:
-        try:
-            durable.write_all(fd, data)
-            durable._fsync(fd)
-        finally:
-            os.close(fd)
         _put(temp, path, force)
     except BaseException as exc:
         try:
