@@ -124,16 +124,17 @@ def no_terminal() -> str | None:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    refused = no_terminal()
-    if refused is not None:
-        print(refused, file=sys.stderr)
-        return EXIT_USAGE
     try:
         start = _start(args)
     except SystemExit as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     root = getattr(args, "transcripts", None)
+    refused = no_terminal()
+    if refused is not None:  # a mistake in the arguments first, it is the more useful thing to hear; nothing starts
+        problem = check(root, start)
+        print(problem[0] if problem else refused, file=sys.stderr)
+        return problem[1] if problem else EXIT_USAGE
     handle = None
     kept = None  # the first screen of a new conversation, as kept by an earlier run
     if start.kind == "resume" or (start.kind == "new" and start.meta is not None):
