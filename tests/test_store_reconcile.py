@@ -167,3 +167,42 @@ def test_a_journal_of_a_newer_dialoog_is_never_rewritten(tmp_path):
     with pytest.raises(Exception, match="cannot be continued"):
         store.resume(session.id)
     assert files.journal.read_bytes() == newer
+
+
+# -- any damage to one copy, the other whole ---------------------------------------------------------
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.hardening.inputs import fuzz  # noqa: E402
+
+
+def _damaged(data: bytes, flips: list[tuple[int, int]], drop: list[int]) -> bytes:
+    """`data` with some bytes changed and some whole lines left out."""
+    lines = data.splitlines(keepends=True)
+    kept = b"".join(line for n, line in enumerate(lines) if n % len(lines) not in {d % len(lines) for d in drop})
+    changed = bytearray(kept)
+    for where, value in flips:
+        if changed:
+            changed[where % len(changed)] = value
+    return bytes(changed)
+
+
+@fuzz(60)
+@given(flips=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=8),
+       drop=st.lists(st.integers(0, 100), max_size=3), which=st.sampled_from(["journal", "yaml"]))
+def test_any_damage_to_one_copy_loses_nothing_the_other_holds(original, tmp_path_factory, flips, drop, which):
+    """Bytes changed anywhere and whole lines left out of one copy: every answer the other holds is read.
+    The details (participants) too, except where the journal lost a whole line without a trace of it (no
+    damaged line, no cut end): then the journal's details stand, as they do against a copy edited by hand."""
+    expected, stem, whole, copy = original
+    store = Store(tmp_path_factory.mktemp("fuzz"), snapshot_delay=None)
+    files = files_of(store, stem)
+    journal_bytes = _damaged(whole, flips, drop) if which == "journal" else whole
+    yaml_bytes = _damaged(copy, flips, drop) if which == "yaml" else copy
+    files.journal.write_bytes(journal_bytes)
+    files.yaml.write_bytes(yaml_bytes)
+    loaded = store.inspect(stem)
+    assert loaded.transcript.answers() == expected.answers()
+    if which == "yaml" or not drop:
+        assert loaded.transcript.meta.participants == expected.meta.participants
+    assert loaded.damaged in ([], [which]) and (loaded.damaged == [which]) == bool(loaded.warnings)

@@ -22,7 +22,7 @@ import yaml
 
 from assistant.core import durable, journal, locations
 from assistant.core.store_errors import TranscriptError, os_reason
-from assistant.core.transcript import Event, Transcript
+from assistant.core.transcript import Event, Meta, Transcript
 from assistant.core.transcript_codec import (
     ShapeErrors,
     event_from_dict,
@@ -305,7 +305,7 @@ def _from_copy_and_damaged_journal(files: TranscriptFiles, contents: journal.Jou
 
 
 def _take_from_copy(loaded: Loaded, copy: Transcript) -> None:
-    """Events (and newer metadata) that only the YAML copy holds: the journal lost them."""
+    """Events and metadata that only the YAML copy holds: the journal lost them."""
     loaded.yaml_events = len(copy.events)
     mine = {e.seq: e for e in loaded.transcript.events}
     extra = [e for e in copy.events if e.seq not in mine]
@@ -314,19 +314,47 @@ def _take_from_copy(loaded: Loaded, copy: Transcript) -> None:
         loaded.damaged.append("yaml")
         loaded.warnings.append(f"{loaded.files.yaml.name}: {differ} event(s) differ from the journal's; the "
                                "journal's are kept")
-    if not extra:
-        return
     journal_meta = loaded.transcript.meta
-    newer_meta = copy.events[-1].seq > max(mine, default=0)  # the journal lost its end, metadata changes too
+    newer_meta = _copy_has_newer_meta(loaded.journal, copy) and _editable(copy.meta) != _editable(journal_meta)
+    if not extra and not newer_meta:
+        return
     merged = sorted((*loaded.transcript.events, *extra), key=lambda e: e.seq)
     loaded.transcript = with_derived_meta(copy.meta if newer_meta else journal_meta, merged)
     loaded.recovered = extra
-    # status and updated follow the events; any other difference is a change the journal lost
-    loaded.meta_recovered = newer_meta and replace(copy.meta, status="", updated="") != replace(
-        journal_meta, status="", updated="")
+    loaded.meta_recovered = newer_meta
     loaded.damaged.append("journal")
-    loaded.warnings.append(f"{loaded.files.journal.name}: {len(extra)} saved event(s) are missing from the journal "
-                           f"(cut short or damaged); taken from the YAML copy {loaded.files.yaml.name}")
+    lost = [f"{len(extra)} saved event(s)"] if extra else []
+    lost += ["a change of the details (participants, subject, ...)"] if newer_meta else []
+    loaded.warnings.append(f"{loaded.files.journal.name}: {' and '.join(lost)} {'are' if extra else 'is'} missing "
+                           f"from the journal (cut short or damaged); taken from the YAML copy {loaded.files.yaml.name}")
+
+
+def _editable(meta: Meta) -> Meta:
+    """Metadata without what follows from the events (status, updated)."""
+    return replace(meta, status="", updated="")
+
+
+def _copy_has_newer_meta(contents: journal.JournalRead | None, copy: Transcript) -> bool:
+    """Whether the journal lost lines after its last whole metadata record (damaged ones, or its end) that
+    the YAML copy was written after: metadata that differs in the copy is then a change the journal lost.
+    The copy is written after the journal, so holding an event the journal wrote after such a line proves
+    it. Without such damage the journal's metadata stands (a copy edited by hand does not override it)."""
+    if contents is None or not copy.events:
+        return False
+    meta_line, events = 1, []  # the line of the last whole metadata record; (line, seq) of the events
+    for number, record in contents.records:
+        event = record.get("event")
+        if record["t"] == "meta":
+            meta_line = number
+        elif record["t"] == "event" and isinstance(event, dict) and isinstance(event.get("seq"), int):
+            events.append((number, event["seq"]))
+    newest = copy.events[-1].seq
+    if newest > max((seq for _, seq in events), default=0):  # it lost its end (cut short, an older copy)
+        return True
+    for lost in (line for line in contents.damaged if line > meta_line):
+        if any(newest >= seq for line, seq in events if line > lost):
+            return True
+    return False
 
 
 def yaml_document(transcript: Transcript, header: str | None = None) -> bytes:
