@@ -209,6 +209,31 @@ def _refuse_links(files: TranscriptFiles) -> tuple[bool, bool]:
     return present[0], present[1]
 
 
+class _Copy:
+    """The YAML copy, read once and only when it is needed."""
+
+    def __init__(self, path: Path, present: bool) -> None:
+        self.path, self.present = path, present
+        self.transcript: Transcript | None = None
+        self.error: TranscriptError | None = None
+        self._read = False
+
+    def read(self) -> Transcript | None:
+        if self.present and not self._read:
+            self._read = True
+            try:
+                self.transcript = read_yaml(self.path)
+            except TranscriptError as exc:
+                self.error = exc
+        return self.transcript
+
+    def needed(self) -> Transcript:
+        """The copy, when nothing else is left to read: its error (or `not_found`) otherwise."""
+        if self.read() is None:
+            raise self.error or TranscriptError("not_found", f"{self.path}: no such transcript", ref=self.path.stem)
+        return self.transcript  # type: ignore[return-value]
+
+
 def read_transcript(files: TranscriptFiles, *, thorough: bool = True) -> Loaded:
     """Read one transcript from both its copies: every event either one holds, with a warning naming
     the copy that was damaged. `thorough=False` (a listing) reads the YAML copy only when the journal
@@ -216,44 +241,26 @@ def read_transcript(files: TranscriptFiles, *, thorough: bool = True) -> Loaded:
     has_yaml, has_journal = _refuse_links(files)
     if not has_yaml and not has_journal:
         raise TranscriptError("not_found", f"{files.folder / files.stem}: no such transcript", ref=files.stem)
+    copy = _Copy(files.yaml, has_yaml)
     # The YAML copy first: it is rewritten only from events the journal already holds, so a copy read
     # before the journal never holds more than the journal read after it, unless one was damaged.
     hint = _hint(files.yaml) if has_yaml and not thorough else None
-    copy: Transcript | None = None
-    copy_error: TranscriptError | None = None
-
-    def read_copy() -> None:
-        nonlocal copy, copy_error
-        if copy is None and copy_error is None and has_yaml:
-            try:
-                copy = read_yaml(files.yaml)
-            except TranscriptError as exc:
-                copy_error = exc
-
-    if thorough or (has_yaml and hint is None):
-        read_copy()
+    if thorough or hint is None:
+        copy.read()
     warnings: list[str] = []
-    contents = None
-    if has_journal:
-        try:
-            contents = journal.read(files.journal)
-        except OSError as exc:
-            read_copy()
-            if copy is None:
-                if copy_error is not None:
-                    raise copy_error
-                raise TranscriptError("read_failed", f"{files.journal}: cannot read: {durable.reason(exc)}",
-                                      file=files.journal.name, **os_reason(exc)) from None
-            warnings.append(f"{files.journal}: cannot read ({durable.reason(exc)}); read the YAML copy instead")
-            return Loaded(files, copy, warnings, None, [], len(copy.events), damaged=["journal"])
-    if contents is None:  # only the YAML copy
-        read_copy()
-        if copy is None:
-            raise copy_error  # type: ignore[misc]
+    if not has_journal:
         warnings.append(f"{files.journal.name} is missing: read the YAML copy (resuming starts a new journal)")
-        return Loaded(files, copy, warnings, None, [], len(copy.events))
+        return Loaded(files, copy.needed(), warnings, yaml_events=len(copy.needed().events))
+    try:
+        contents = journal.read(files.journal)
+    except OSError as exc:
+        if copy.read() is None and copy.error is None:
+            raise TranscriptError("read_failed", f"{files.journal}: cannot read: {durable.reason(exc)}",
+                                  file=files.journal.name, **os_reason(exc)) from None
+        warnings.append(f"{files.journal}: cannot read ({durable.reason(exc)}); read the YAML copy instead")
+        return Loaded(files, copy.needed(), warnings, damaged=["journal"])
     if not contents.usable:
-        return _from_copy_and_damaged_journal(files, contents, read_copy, lambda: (copy, copy_error), warnings)
+        return _from_copy_and_damaged_journal(files, contents, copy, warnings)
     transcript = _from_journal(files.journal, contents, warnings)
     loaded = Loaded(files, transcript, warnings, contents)
     if contents.torn:
@@ -269,37 +276,34 @@ def read_transcript(files: TranscriptFiles, *, thorough: bool = True) -> Loaded:
     else:
         last = transcript.events[-1].seq if transcript.events else 0
         if contents.torn or contents.damaged or (hint is not None and (hint[1] > last or hint[0] > len(transcript.events))):
-            read_copy()
-        if copy is not None:
-            _take_from_copy(loaded, copy)
-        elif copy_error is not None:
+            copy.read()
+        if copy.transcript is not None:
+            _take_from_copy(loaded, copy.transcript)
+        elif copy.error is not None:
             loaded.damaged.append("yaml")
-            warnings.append(f"{files.yaml.name}: the YAML copy is damaged ({copy_error}); the journal holds every "
+            warnings.append(f"{files.yaml.name}: the YAML copy is damaged ({copy.error}); the journal holds every "
                             "saved event and the copy is rewritten when the transcript is resumed")
     loaded.damaged = sorted(set(loaded.damaged))
-    loaded.yaml_current = copy is not None and copy == loaded.transcript  # no need to write it again
+    loaded.yaml_current = copy.transcript == loaded.transcript  # then there is no need to write it again
     return loaded
 
 
-def _from_copy_and_damaged_journal(files: TranscriptFiles, contents: journal.JournalRead, read_copy, got,
+def _from_copy_and_damaged_journal(files: TranscriptFiles, contents: journal.JournalRead, copy: _Copy,
                                    warnings: list[str]) -> Loaded:
     """A journal without a usable header: the YAML copy, with the events of the journal's whole lines."""
-    read_copy()
-    copy, copy_error = got()
-    if copy is None:
-        if copy_error is not None:
-            raise copy_error
+    if copy.read() is None and copy.error is None:
         raise TranscriptError("bad_journal", f"{files.journal}: {contents.problem}", file=files.journal.name,
                               problem=contents.problem)
+    found = copy.needed()
     warnings.append(f"{files.journal}: {contents.problem}; read the YAML copy instead")
-    loaded = Loaded(files, copy, warnings, None, [], len(copy.events), damaged=["journal"],
+    loaded = Loaded(files, found, warnings, yaml_events=len(found.events), damaged=["journal"],
                     foreign_journal=contents.foreign)
     if not contents.foreign:
         _, _, events = _journal_events(files.journal, contents, [])
-        have = {e.seq for e in copy.events}
+        have = {e.seq for e in found.events}
         only_journal = [events[s] for s in sorted(events) if s not in have]
         if only_journal:
-            loaded.transcript = with_derived_meta(copy.meta, sorted((*copy.events, *only_journal), key=lambda e: e.seq))
+            loaded.transcript = with_derived_meta(found.meta, sorted((*found.events, *only_journal), key=lambda e: e.seq))
             warnings.append(f"took {len(only_journal)} event(s) that only the journal's whole lines hold")
     return loaded
 
