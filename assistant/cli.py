@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant import __version__
+from assistant.core.safetext import SafeWriter
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -22,6 +23,17 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors: keep that, shorter
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"dialoog: error: {message}\n")
+
+
+def typed_text(text: str) -> str:
+    """An argparse type for a name or subject typed on the command line: control characters and escape
+    sequences are refused (they would be saved into the transcript and act on a terminal later)."""
+    from assistant.core.safetext import first_unsafe, one_line
+
+    bad = first_unsafe(text)
+    if bad is not None:
+        raise argparse.ArgumentTypeError(f"'{one_line(text)}' holds a control character ({bad}); type it without")
+    return text
 
 
 # The app's own module and words: bare `dialoog` and these subcommands need nothing else, and the
@@ -79,11 +91,8 @@ def emit(data: str | bytes, output: Path | None, force: bool = False) -> int:
     an existing file without `force`, never through a link or onto a device, atomic, 0600)."""
     from assistant.core.outputs import OutputError, write_output
 
-    if output is None:
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
+    if output is None:  # as text, through main's SafeWriter: no control character reaches the terminal
+        sys.stdout.write(data.decode("utf-8") if isinstance(data, bytes) else data)
         return EXIT_OK
     try:
         write_output(output, data.encode("utf-8") if isinstance(data, str) else data, force=force)
@@ -110,7 +119,17 @@ def refused_output(output: Path | None, force: bool = False) -> int | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = sys.argv[1:] if argv is None else list(argv)
+    # Whatever a command prints (a transcript's subject, an answer, an error quoting an argument) passes
+    # through one filter: no control character or escape sequence from data reaches the terminal.
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeWriter(out), SafeWriter(err)
+    try:
+        return _run(sys.argv[1:] if argv is None else list(argv))
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(arguments: list[str]) -> int:
     parser = build_parser([APP_MODULE] if _app_only(arguments) else None)
     args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)

@@ -27,6 +27,8 @@ def _fmt_ms(value: float) -> str:
 
 
 def _cells(row: dict) -> tuple[str, ...]:
+    if "value" in row:  # a quality figure (precision and recall), not a time
+        return (row["figure"], row["value"], "", row.get("baseline") or "", "")
     ratio = row.get("ratio")
     return (
         row["figure"],

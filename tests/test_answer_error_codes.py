@@ -16,8 +16,8 @@ from assistant.core.answers import ANSWER_PARTS, MAX_TEXT, AnswerError, normalis
 from assistant.core.bank import Level, Question, load_bank
 
 BANK = load_bank(Path(__file__).parent / "data" / "banks_ok" / "example.yaml")
-ROWS, BANDS = ("B", "D", "Z", "L"), ("0-5", "5-10", "10-20", "20-30", "30+")
-CELL = {"part": "cell", "row": "B", "column": "0-5"}
+ROWS, BANDS = ("B", "D", "Z", "L"), ("0-4", "5-9", "10-19", "20-29", "30+")
+CELL = {"part": "cell", "row": "B", "column": "0-4"}
 
 # (question id, value, code, params)
 CASES = [
@@ -34,12 +34,12 @@ CASES = [
     ("beleid.score", 11, "above_max", {"number": 11, "unit": "", "maximum": 10}),
     ("beleid.score", "6,5", "not_whole_score", {"minimum": 0, "maximum": 10}),
     ("inzicht.codes", "12 B-codes", "counts_not_table", {}),
-    ("inzicht.codes", {"X": {"0-5": 1}}, "unknown_row", {"row": "X", "expected": ROWS}),
+    ("inzicht.codes", {"X": {"0-4": 1}}, "unknown_row", {"row": "X", "expected": ROWS}),
     ("inzicht.codes", {"B": 3}, "row_not_mapping", {"row": "B"}),
     ("inzicht.codes", {"B": {"40+": 1}}, "unknown_band", {"band": "40+", "row": "B", "expected": BANDS}),
-    ("inzicht.codes", {"B": {"0-5": "x"}}, "not_a_number", {**CELL, "typed": "x"}),
-    ("inzicht.codes", {"B": {"0-5": True}}, "number_expected", CELL),
-    ("inzicht.codes", {"B": {"0-5": "2,5"}}, "bad_count", CELL),
+    ("inzicht.codes", {"B": {"0-4": "x"}}, "not_a_number", {**CELL, "typed": "x"}),
+    ("inzicht.codes", {"B": {"0-4": True}}, "number_expected", CELL),
+    ("inzicht.codes", {"B": {"0-4": "2,5"}}, "bad_count", CELL),
     ("beleid.acties", [], "actions_not_list", {}),
     ("beleid.acties", ["bel"], "action_not_mapping", {"action": 1}),
     ("beleid.acties", [{"wat": "x", "hoe": "y"}], "unknown_action_field",
@@ -90,7 +90,7 @@ def test_a_refusal_names_its_kind_and_the_values_in_its_message(question_id, val
 
 
 def test_the_english_message_stays_as_the_command_line_prints_it():
-    assert str(refusal(BANK.question("inzicht.codes"), {"B": {"0-5": "x"}})) == "B 0-5 must be a number, not 'x'"
+    assert str(refusal(BANK.question("inzicht.codes"), {"B": {"0-4": "x"}})) == "B 0-4 must be a number, not 'x'"
     assert str(refusal(BANK.question("beleid.acties"), [{"wat": "x", "wie": True}])) == "action 1 wie must be text"
     assert str(refusal(BANK.question("beleid.venster"), {"groter": [None]})) == "an item of 'groter' must be text"
     assert str(refusal(ODD_QUESTION, "x")) == "unknown answer type 'hologram'"

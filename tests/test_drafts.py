@@ -109,6 +109,6 @@ def test_retention_deletes_a_transcripts_draft_and_exports_never_include_it(tmp_
 
 def test_a_table_draft_reads_as_one_line():
     actions = Draft("plan.acties", value=[{"wat": "bel ouders", "wie": "CLB", "wanneer": "", "check": ""}])
-    counts = Draft("inzicht.overzicht", value={"B": {"0-5": "2", "5-10": "1"}})
+    counts = Draft("inzicht.overzicht", value={"B": {"0-4": "2", "5-9": "1"}})
     assert actions.shown == "wat: bel ouders · wie: CLB"
-    assert counts.shown == "B: 0-5: 2, 5-10: 1"
+    assert counts.shown == "B: 0-4: 2, 5-9: 1"

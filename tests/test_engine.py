@@ -7,7 +7,7 @@ from assistant.core.engine import evaluate
 from assistant.core.transcript import EventKind
 from engine_helpers import add, engine_banks, engine_script, normalised, transcript_with
 
-BASIS_INZICHT = {"eng.codes": {"B": {"0-5": 3}}, "eng.attesten": "Geen probleem"}
+BASIS_INZICHT = {"eng.codes": {"B": {"0-4": 3}}, "eng.attesten": "Geen probleem"}
 
 
 def view(answers=None, *events, section=None):
@@ -83,11 +83,11 @@ def test_subsections_are_walked_as_part_of_their_section():
 
 
 def test_signals_name_their_rule_reason_and_the_answer_that_triggered_them():
-    v = view({"eng.codes": {"B": {"5-10": 1}}})
+    v = view({"eng.codes": {"B": {"5-9": 1}}})
     [signal] = v.signals
     assert (signal.rule_id, signal.trigger) == ("b-codes-5", "eng.codes")
     assert "signaleren ≠ aanmelden" in signal.text and signal.because.startswith("Bron:")
-    assert view({"eng.codes": {"B": {"0-5": 30}}}).signals == ()
+    assert view({"eng.codes": {"B": {"0-4": 30}}}).signals == ()
 
 
 def test_suggestions_carry_a_stable_key_their_rule_and_reason():

@@ -6,7 +6,7 @@ from assistant.core.transcript import EventKind, Transcript
 from engine_helpers import add, engine_banks, engine_script, normalised
 
 VALUES = {
-    "eng.codes": {"B": {"0-5": 3}}, "eng.attesten": "Geen probleem", "eng.laat": 2, "eng.oorzaken": "Bus",
+    "eng.codes": {"B": {"0-4": 3}}, "eng.attesten": "Geen probleem", "eng.laat": 2, "eng.oorzaken": "Bus",
     "eng.stappenplan": "ja", "eng.kanalen": "mail", "eng.onthaal": "Vriendelijk", "eng.sancties": "Geen",
     "eng.schakel": "ja", "eng.ja.waarom": "Omdat", "eng.nee.waarom": "Daarom", "eng.nee.stel": "Een stelling",
     "eng.score": 6, "eng.venster": {"groter": ["vrienden"], "kleiner": []}, "eng.acties": [{"wat": "Bellen"}],

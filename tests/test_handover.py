@@ -167,7 +167,7 @@ def test_the_preparations_signals_are_carried_and_recorded_in_the_parent_convers
     store = new_store(tmp_path)
     with prepared(store) as prep, hand_over(store, prep) as parent:
         transcript = parent.transcript
-    expected = {"prep.b-codes-5", "prep.september-oktober"}
+    expected = {"prep.b-codes-5", "prep.september-oktober", "prep.d-en-b-codes"}  # 7 B-codes with 2 D-codes
     assert {s["rule"] for s in carried_signals(transcript)} == expected
     recorded = transcript.signals()
     assert set(recorded) == expected
@@ -188,7 +188,9 @@ def test_a_corrected_answer_does_not_carry_a_signal_shown_before_the_correction(
         prep.record(EventKind.ANSWER, question="prep.afwezigheid.b-codes", value=3)  # a typing error corrected
         prep.record(EventKind.ANSWER, question="prep.afwezigheid.codes", value={"B": {"sep-okt": 2, "nov-dec": 1}})
         with hand_over(store, prep) as parent:
-            assert {s["rule"] for s in carried_signals(parent.transcript)} == {"prep.september-oktober"}
+            # 3 B-codes now: no "5 or more", but "alert at every B-code" (and still D- with B-codes)
+            assert {s["rule"] for s in carried_signals(parent.transcript)} == {
+                "prep.september-oktober", "prep.d-en-b-codes", "prep.elke-b-code"}
 
 
 def test_the_link_shows_in_both_transcripts_and_both_summaries(tmp_path):

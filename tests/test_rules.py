@@ -24,7 +24,7 @@ def errors_of(text: str) -> list[str]:
     return [str(e) for e in errors]
 
 
-CODES = {"B": {"0-5": 12, "5-10": 2}, "D": {"20-30": 1}, "L": {"0-5": 4}}
+CODES = {"B": {"0-4": 12, "5-9": 2}, "D": {"20-29": 1}, "L": {"0-4": 4}}
 FACTORS = {"groter": [], "kleiner": ["ruzie thuis", "wordt gepest"]}
 ACTIONS = [{"wat": "Ouders bellen", "wie": "titularis", "wanneer": "later", "check": ""}]
 
@@ -59,8 +59,8 @@ CASES = [
     ("{scale: eng.score, lte: 5}", {"eng.score": 5}, True),
     ("{scale: eng.score, lte: 5}", {"eng.score": 6}, False),
     ("{scale: eng.score, lte: 5}", {}, None),
-    ("{answer: eng.codes, row: B, bands: [5-10, 10-20, 20-30, 30+], gte: 1}", {"eng.codes": CODES}, True),
-    ("{answer: eng.codes, row: B, bands: [10-20, 20-30, 30+], gte: 1}", {"eng.codes": CODES}, False),
+    ("{answer: eng.codes, row: B, bands: [5-9, 10-19, 20-29, 30+], gte: 1}", {"eng.codes": CODES}, True),
+    ("{answer: eng.codes, row: B, bands: [10-19, 20-29, 30+], gte: 1}", {"eng.codes": CODES}, False),
     ("{answer: eng.codes, row: [B, D], gte: 15}", {"eng.codes": CODES}, True),
     ("{answer: eng.codes, gte: 20}", {"eng.codes": CODES}, False),  # all rows, all bands: 19
     ("{answer: eng.codes, row: Z, lt: 1}", {"eng.codes": CODES}, True),  # an empty row counts 0
@@ -76,6 +76,17 @@ CASES = [
     ("{answer: eng.venster, side: kleiner, mentions: pest}", {"eng.venster": FACTORS}, True),
     ("{answer: eng.venster, side: groter, mentions: pest}", {"eng.venster": FACTORS}, False),
     ("{answer: eng.acties, mentions: later}", {"eng.acties": ACTIONS}, True),
+    # mentions and negation: any cue in the clause cancels a mention; with negation: dismissal only a dismissal
+    ("{answer: eng.oorzaken, mentions: bus}", {"eng.oorzaken": "De bus rijdt niet altijd"}, False),
+    ("{answer: eng.oorzaken, mentions: bus, negation: dismissal}", {"eng.oorzaken": "De bus rijdt niet altijd"}, True),
+    ("{answer: eng.oorzaken, mentions: bus, negation: dismissal}", {"eng.oorzaken": "De bus? Dat valt mee."}, False),
+    ("{answer: eng.oorzaken, mentions: bus, negation: any}", {"eng.oorzaken": "Met de bus"}, True),
+    # equals ja / nee on a text answer: the whole answer is a yes or a no
+    ("{answer: eng.attesten, equals: nee}", {"eng.attesten": "Nee hoor"}, True),
+    ("{answer: eng.attesten, equals: no}", {"eng.attesten": "neen"}, True),
+    ("{answer: eng.attesten, equals: nee}", {"eng.attesten": "Nee, maar soms wel"}, False),
+    ("{answer: eng.attesten, equals: ja}", {"eng.attesten": "Ja, zeker"}, True),
+    ("{answer: eng.attesten, equals: ja}", {}, None),
     # a list of questions: true when the test holds for any of them
     ("{answer: [eng.oorzaken, eng.attesten], mentions: pest}", {"eng.oorzaken": "wordt gepest"}, True),
     ("{answer: [eng.oorzaken, eng.attesten], mentions: pest}", {"eng.oorzaken": "niets"}, None),
@@ -127,7 +138,7 @@ def test_conditions_are_data_not_code():
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("{answer: eng.attesten, gte: 5}", "'gte' does not fit question 'eng.attesten' (a text answer); use: mentions"),
+        ("{answer: eng.attesten, gte: 5}", "'gte' does not fit question 'eng.attesten' (a text answer); use: mentions, equals"),
         ("{answer: eng.schakel, mentions: ja}", "'mentions' does not fit question 'eng.schakel' (a yes_no answer); use: equals"),
         ("{answer: eng.kanalen, equals: mail}", "'equals' does not fit question 'eng.kanalen' (a multi_choice answer); use: contains"),
         ("{answer: eng.stappenplan, in: deels}", "'in' takes a list of options, such as [nee, deels]"),
@@ -138,6 +149,10 @@ def test_conditions_are_data_not_code():
         ("{answer: eng.venster, side: breder, gte: 1}", "unknown side 'breder' (expected one of: groter, kleiner)"),
         ("{answer: eng.laat, gt: 1, min_score: 90}", "'min_score' is only for 'mentions'"),
         ("{answer: eng.attesten, mentions: []}", "'mentions' needs at least one word"),
+        ("{answer: eng.attesten, mentions: bus, negation: none}", "'negation' is one of: any, dismissal (what cancels a "
+         "mention: any negation cue in its clause, or only a dismissal such as 'geen probleem')"),
+        ("{answer: eng.laat, gt: 1, negation: any}", "'negation' is only for 'mentions'"),
+        ("{answer: eng.attesten, equals: misschien}", "'equals' on a text answer is ja or nee: the whole answer is a yes or a no (\"Nee hoor\")"),
         ("{answer: eng.attesten, mentions: [12]}", "'mentions' takes words or short phrases, such as [vervoer, bus, geld]"),
         ("{answer: eng.onbekend, gt: 1}", "unknown question 'eng.onbekend'"),
         ("{answer: [], gt: 1}", "'answer' takes a question id or a non-empty list of them"),

@@ -22,13 +22,13 @@ tests/data/scripts_broken/many.yaml:9:11: rule 'not-a-mapping': a condition is a
 tests/data/scripts_broken/many.yaml:13:30: rule 'bad-operator': unknown key 'gteq' in a condition (did you mean 'gte'?)
 tests/data/scripts_broken/many.yaml:17:38: rule 'two-operators': one operator per condition ('gte' and 'lte'): use {all: [...]} for a range
 tests/data/scripts_broken/many.yaml:21:36: rule 'bad-row': unknown row 'X' (expected one of: B, D, Z, L)
-tests/data/scripts_broken/many.yaml:25:53: rule 'bad-band': unknown band '40+' (expected one of: 0-5, 5-10, 10-20, 20-30, 30+)
+tests/data/scripts_broken/many.yaml:25:52: rule 'bad-band': unknown band '40+' (expected one of: 0-4, 5-9, 10-19, 20-29, 30+)
 tests/data/scripts_broken/many.yaml:29:34: rule 'side-on-text': 'side' is only for factors questions; 'eng.attesten' is a text answer
 tests/data/scripts_broken/many.yaml:33:45: rule 'bad-option': question 'eng.stappenplan': 'misschien' is not one of the options: ja, nee, deels
 tests/data/scripts_broken/many.yaml:37:36: rule 'not-a-number': 'lte' compares a number; 'veel' is not a number
 tests/data/scripts_broken/many.yaml:41:19: rule 'scale-on-number': 'scale' needs a scale question; 'eng.laat' is a number answer (use 'answer')
 tests/data/scripts_broken/many.yaml:45:64: rule 'min-score': 'min_score' is a number from 50 to 100 (how close a word must be; 100 is exact)
-tests/data/scripts_broken/many.yaml:48:5: rule 'no-because': missing key 'because': suggestions, signals and priority hints say why (cite the source document)
+tests/data/scripts_broken/many.yaml:48:5: rule 'no-because': missing key 'because': suggestions, signals and priority hints say why (quote the source document, or mark the rule own: true)
 tests/data/scripts_broken/many.yaml:51:5: rule 'no-effect': the rule has no effect (one of: show, skip, suggest, signal, priority_hint)
 tests/data/scripts_broken/many.yaml:54:9: rule 'no-effect': duplicate rule id (first used at line 51)
 tests/data/scripts_broken/many.yaml:55:17: rule 'no-effect': 'any' takes a non-empty list of conditions
@@ -36,8 +36,11 @@ tests/data/scripts_broken/many.yaml:56:28: rule 'no-effect': unknown question or
 tests/data/scripts_broken/many.yaml:59:15: rule 'bad-suggest': a suggestion is a question id, {question: id} or {text: "an ad-hoc question"}
 tests/data/scripts_broken/many.yaml:59:51: rule 'bad-suggest': unknown question 'eng.laatt' (did you mean 'eng.laat'?)
 tests/data/scripts_broken/many.yaml:62:11: rule 'no-head': a condition needs one of: answer, scale, answered, any, all, not
+tests/data/scripts_broken/many.yaml:69:14: rule 'own-unsaid': an own rule's 'because' starts with 'Eigen suggestie:' and says why
+tests/data/scripts_broken/many.yaml:74:14: rule 'own-with-source': an own rule cites no source ('Bron:'): it is our own judgement
+tests/data/scripts_broken/many.yaml:78:14: rule 'own-unmarked': 'because' says 'Eigen suggestie': mark the rule own: true
 tests/data/scripts_broken/missing_question.yaml:7:20: rule 'b-codes': unknown question 'eng.cods' (did you mean 'eng.codes'?)
-tests/data/scripts_broken/text_gte.yaml:7:34: rule 'attesten': 'gte' does not fit question 'eng.attesten' (a text answer); use: mentions
+tests/data/scripts_broken/text_gte.yaml:7:34: rule 'attesten': 'gte' does not fit question 'eng.attesten' (a text answer); use: mentions, equals
 """
 
 

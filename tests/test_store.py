@@ -38,7 +38,7 @@ def test_a_recorded_answer_is_readable_by_another_reader_before_the_session_clos
 def test_every_kind_of_event_survives_the_round_trip(store):
     with store.create(school(tags=("pilot", "brussel"))) as session:
         session.record("answer", question="q.scale", value=6)
-        session.record("answer", question="q.counts", value={"B": {"0-5": 12, "5-10": 3}})
+        session.record("answer", question="q.counts", value={"B": {"0-4": 12, "5-9": 3}})
         session.record("answer", question="q.multi", value=["Thuis", "School"])
         session.record("answer", question="q.scale", value=7)  # edited: the history keeps 6
         session.record("note", text="Ouders nemen de bus; die rijdt vaak niet.", question="q.multi")

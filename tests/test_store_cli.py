@@ -93,10 +93,11 @@ def test_anonymised_export_replaces_names_everywhere(folder, capsys, tmp_path):
     for name in ("Emma", "Janssens", "Mohamed", "Sofie", "Peeters", "An Claes"):
         assert name not in text, name
     data = yaml.safe_load(text)
-    assert data["meta"]["subject"] == "E.J."
+    assert data["meta"]["subject"] == "[leerling]" and data["meta"]["facilitator"] == "[gespreksleider]"
     assert [p["role"] for p in data["meta"]["participants"]] == ["vader", "leerkracht"]
-    assert data["meta"]["carried"]["actions"][0]["wie"] == "leerkracht"
-    assert "vader zegt dat E. 's ochtends buikpijn heeft." == data["meta"]["carried"]["previous"]["thuis.venster"]["value"]
+    assert data["meta"]["carried"]["actions"][0]["wie"] == "[leerkracht]"
+    assert "[vader] zegt dat [leerling] 's ochtends buikpijn heeft." == data["meta"]["carried"]["previous"]["thuis.venster"]["value"]
+    assert text.startswith("# Dialoog transcript, anonymised export") and "# Checked: nobody checked it" in text
 
     code, out, _ = run(capsys, "export", followed.id, "--transcripts", str(folder))
     assert code == 0 and "Mohamed Janssens" in out  # without --anonymise: the transcript as it is

@@ -18,7 +18,7 @@ def write_answers(tmp_path, text):
 
 
 ANSWERS = """\
-eng.codes: {B: {0-5: 10, 5-10: 2}}
+eng.codes: {B: {0-4: 10, 5-9: 2}}
 eng.attesten: Veel twijfel over attesten
 eng.stappenplan: deels
 eng.schakel: nee
@@ -67,12 +67,12 @@ def test_walk_a_bundled_script_by_id(data_dir, tmp_path):
 
 
 def test_bad_answers_are_located_errors(data_dir, tmp_path):
-    answers = write_answers(tmp_path, "eng.codes: {B: {0-5: veel}}\neng.onbekend: ja\neng.schakel: misschien\n")
+    answers = write_answers(tmp_path, "eng.codes: {B: {0-4: veel}}\neng.onbekend: ja\neng.schakel: misschien\n")
     result = dialoog("walk", "tests/data/scripts_ok/engine_script.yaml", "--answers", answers, *ROOT_ARGS,
                      cwd=data_dir.parent.parent)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"{answers}:1:12: question 'eng.codes': B 0-5 must be a number, not 'veel'",
+        f"{answers}:1:12: question 'eng.codes': B 0-4 must be a number, not 'veel'",
         f"{answers}:2:1: unknown question 'eng.onbekend'",
         f"{answers}:3:14: question 'eng.schakel': answer 'ja' or 'nee', not 'misschien'",
     ]
@@ -80,7 +80,7 @@ def test_bad_answers_are_located_errors(data_dir, tmp_path):
 
 
 def test_unknown_script_is_a_usage_error_and_a_broken_one_invalid(data_dir, tmp_path):
-    answers = write_answers(tmp_path, "eng.codes: {B: {0-5: 1}}\n")
+    answers = write_answers(tmp_path, "eng.codes: {B: {0-4: 1}}\n")
     result = dialoog("walk", "no_such_script", "--answers", answers, cwd=data_dir.parent.parent)
     assert result.returncode == 2
     assert result.stderr.startswith("dialoog: unknown script 'no_such_script' (bundled: ")
@@ -89,5 +89,5 @@ def test_unknown_script_is_a_usage_error_and_a_broken_one_invalid(data_dir, tmp_
     assert result.returncode == 1
     assert result.stderr == (
         "tests/data/scripts_broken/text_gte.yaml:7:34: rule 'attesten': 'gte' does not fit question "
-        "'eng.attesten' (a text answer); use: mentions\n"
+        "'eng.attesten' (a text answer); use: mentions, equals\n"
     )

@@ -6,7 +6,7 @@ import argparse
 import gc
 import sys
 
-from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, typed_text
 
 ORDER = 10
 LANGS = ("nl", "en")
@@ -29,9 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                          description="Open the app on a new conversation. Without --facilitator, --subject or "
                          "--participant the details form opens first.")
     new.add_argument("script", metavar="SCRIPT", help="a script id, e.g. parent_dialogue")
-    new.add_argument("--facilitator", metavar="NAME", help="who leads the conversation")
-    new.add_argument("--subject", metavar="TEXT", help="the school or pupil, as you name them")
-    new.add_argument("--participant", action="append", default=[], metavar="'NAME (ROLE)'",
+    new.add_argument("--facilitator", metavar="NAME", type=typed_text, help="who leads the conversation")
+    new.add_argument("--subject", metavar="TEXT", type=typed_text, help="the school or pupil, as you name them")
+    new.add_argument("--participant", action="append", default=[], type=typed_text, metavar="'NAME (ROLE)'",
                      help="someone taking part, with their role (repeatable)")
     new.add_argument("--follows", metavar="TRANSCRIPT", help="this meeting follows an earlier transcript")
     add_default_arguments(new, suppress=True)

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, typed_text
 
 ORDER = 42
 
@@ -27,9 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     handover.add_argument("preparation", metavar="PREP_TRANSCRIPT")
     handover.add_argument("--transcripts", metavar="DIR", type=Path, default=argparse.SUPPRESS,
                           help="the transcripts folder (default: $DIALOOG_TRANSCRIPTS, else ./transcripts)")
-    handover.add_argument("--facilitator", metavar="NAME", help="default: the preparation's facilitator")
-    handover.add_argument("--subject", metavar="TEXT", help="the pupil (default: the preparation's)")
-    handover.add_argument("--participant", action="append", default=[], metavar="'NAME (ROLE)'",
+    handover.add_argument("--facilitator", metavar="NAME", type=typed_text, help="default: the preparation's facilitator")
+    handover.add_argument("--subject", metavar="TEXT", type=typed_text, help="the pupil (default: the preparation's)")
+    handover.add_argument("--participant", action="append", default=[], type=typed_text, metavar="'NAME (ROLE)'",
                           help="who takes part, e.g. 'Fatima (moeder)'; repeat for each person")
     handover.set_defaults(handler=run_handover)
 

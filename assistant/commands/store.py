@@ -71,10 +71,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     export = add("export", "write a transcript as YAML, optionally with names replaced by roles/initials",
                  "Write the transcript as one YAML document (to stdout, or --output FILE, created 0600, never over an "
                  "existing file unless --force). "
-                 "--anonymise replaces participants by their roles, and the facilitator and the school "
-                 "or pupil by initials, also where their names were typed into answers and notes.", run_export)
+                 "--anonymise replaces everyone registered (pupil or school, participants, facilitator) by their role, "
+                 "in every form a Dutch text names them, contact data by its kind, and every other probable name "
+                 "or personal number that was not kept in the app's check.", run_export)
     export.add_argument("transcript", metavar="TRANSCRIPT")
-    export.add_argument("--anonymise", "--anonymize", action="store_true", help="replace names by roles or initials")
+    export.add_argument("--anonymise", "--anonymize", action="store_true", help="replace names by roles, contact data by its kind")
     export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
@@ -118,6 +119,9 @@ def index_progress(stream=None):
 
 
 def _table(rows: list[tuple[str, ...]], right: set[int] = frozenset()) -> list[str]:
+    from assistant.core.safetext import one_line
+
+    rows = [tuple(one_line(c) for c in r) for r in rows]  # escaped before measuring: the columns stay aligned
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return ["  ".join(c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(r)).rstrip()
             for r in rows]
@@ -350,12 +354,21 @@ def run_export(args: argparse.Namespace) -> int:
     transcript = loaded.transcript
     header = YAML_HEADER
     if args.anonymise:
-        from assistant.core.pseudonymise import pseudonymise
+        from assistant.core.pseudonym_choices import anonymised
 
-        transcript = pseudonymise(transcript)
-        header = ("# Dialoog transcript, anonymised export: names replaced by roles or initials (best effort in\n"
-                  "# free text: read it through before sharing).\n")
+        done = anonymised(loaded.files, transcript, banks=_banks())
+        transcript, header = done.transcript, anonymised_header(done.report)
     return emit(yaml_document(transcript, header), args.output, args.force)
+
+
+def anonymised_header(report) -> str:
+    """The YAML export's first lines: what was replaced, and whether a person checked it."""
+    kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.replaced.items())) or "nothing"
+    checked = ("a person went through what the program could not decide" if report.checked else
+               "nobody checked it: every probable name and personal number that was not decided in the app is "
+               "hidden; read it through before sharing")
+    return ("# Dialoog transcript, anonymised export: registered people replaced by their role, contact data by its\n"
+            f"# kind. Replaced: {kinds}.\n# Checked: {checked}.\n")
 
 
 def run_retention(args: argparse.Namespace) -> int:

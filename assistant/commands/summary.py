@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     summary.add_argument("--transcripts", metavar="DIR", type=Path, default=argparse.SUPPRESS,
                          help="the transcripts folder (default: $DIALOOG_TRANSCRIPTS, else ./transcripts)")
     summary.add_argument("--anonymise", "--anonymize", action="store_true",
-                         help="participants by their roles, the facilitator and the school or pupil by initials")
+                         help="everyone registered by their role, contact data by its kind, other probable names hidden "
+                         "(as decided in the app's check, if it was made)")
     _output_options(summary)
     summary.set_defaults(handler=run_summary)
 
@@ -84,6 +85,7 @@ def run_summary(args: argparse.Namespace) -> int:
         return refused
     store = Store(locations.transcripts_dir(getattr(args, "transcripts", None)))
     try:
+        files = store.locate(args.transcript)
         transcript = store.load(args.transcript)
         linked = []
         for ref in (transcript.meta.follows, transcript.meta.prepared_by, *transcript.handovers()):
@@ -102,14 +104,19 @@ def run_summary(args: argparse.Namespace) -> int:
         banks, scripts = _library()
     except SourceErrors as exc:
         return _fail(exc.errors)
+    anonymised = None
+    if args.anonymise:  # nobody to ask here: the decisions made in the app, and every other probable name hidden
+        from assistant.core.pseudonym_choices import anonymised as anonymised_with_choices
+
+        anonymised = anonymised_with_choices(files, transcript, linked=linked, banks=banks)
     if is_preparation(transcript):  # a preparation's summary is the one-page sheet for the parent conversation
-        markdown = render_prep_sheet(transcript, banks, scripts=scripts, lang=getattr(args, "lang", "nl"), anonymise=args.anonymise,
-                                     linked=linked)
+        markdown = render_prep_sheet(transcript, banks, scripts=scripts, lang=getattr(args, "lang", "nl"),
+                                     linked=linked, anonymised=anonymised)
         return emit(markdown, args.output, args.force)
     script = scripts.get(transcript.meta.script)
     view = evaluate(script, banks, transcript) if script else None
     markdown = render_summary(transcript, banks, view=view, script_title=script.title if script else None,
-                              lang=getattr(args, "lang", "nl"), anonymise=args.anonymise, linked=linked)
+                              lang=getattr(args, "lang", "nl"), linked=linked, anonymised=anonymised)
     return emit(markdown, args.output, args.force)
 
 

@@ -8,9 +8,10 @@ raises AnswerError with a message a facilitator can act on.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
-from assistant.core.bank import AnswerType, Question
+from assistant.core.bank import RENAMED_BANDS, AnswerType, Question
 
 YES = "ja"
 NO = "nee"
@@ -148,6 +149,15 @@ def _scale(question: Question, value: Any) -> int:
     return int(number)
 
 
+def count_cell(cells: Any, band: str) -> Any:
+    """A cell of a stored counts row, also when it was stored under the band's earlier name (RENAMED_BANDS)."""
+    if not isinstance(cells, Mapping):
+        return None
+    if band in cells:
+        return cells[band]
+    return next((n for old, n in cells.items() if RENAMED_BANDS.get(str(old)) == band), None)
+
+
 def _counts(question: Question, value: Any) -> dict[str, dict[str, int]]:
     if not isinstance(value, dict):
         raise AnswerError("counts_not_table", "counts are a table: code → band → number")
@@ -161,6 +171,8 @@ def _counts(question: Question, value: Any) -> dict[str, dict[str, int]]:
         clean: dict[str, int] = {}
         for column, cell in cells.items():
             column = str(column)
+            if column not in columns and RENAMED_BANDS.get(column) in columns:
+                column = RENAMED_BANDS[column]  # a band's earlier name (an old transcript, an old answers file)
             if column not in columns:
                 raise AnswerError("unknown_band", f"unknown band '{column}' in row '{row}' (expected one of: {', '.join(columns)})",
                                   band=column, row=row, expected=columns)

@@ -45,7 +45,13 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,119}")
 
 # The absence-code table of the school dialogue, used when a counts question names no rows/columns.
 DEFAULT_COUNT_ROWS = ("B", "D", "Z", "L")
-DEFAULT_COUNT_COLUMNS = ("0-5", "5-10", "10-20", "20-30", "30+")
+# Pupils per band of codes. The document's own bands ("0-5B, 5-10B, 10-20B, 20-30B, +30B") overlap at their
+# edges; these say on which side 5 and 20 fall, the thresholds of the zorgcontinuüm ("vanaf 5 B-codes",
+# "20 D-codes"), so that a pupil with exactly 5 B-codes is never filed below the signal.
+DEFAULT_COUNT_COLUMNS = ("0-4", "5-9", "10-19", "20-29", "30+")
+# The overlapping bands of earlier versions, read as the bands that replaced them: an old transcript's
+# "5-10" cell is shown, counted and edited as "5-9" (its edges were ambiguous; this keeps what it said).
+RENAMED_BANDS = {"0-5": "0-4", "5-10": "5-9", "10-20": "10-19", "20-30": "20-29"}
 
 _STRICT = {"extra": "forbid", "allow_inf_nan": False}  # read by pydantic when it validates these dataclasses
 

@@ -13,8 +13,9 @@ class Suggestion:
     rule_id: str
     question_id: str | None   # a bank question, or None for an ad-hoc text
     text: str
-    because: str              # shown to the facilitator; cites the source document
+    because: str              # shown to the facilitator; quotes the source document, or says "Eigen suggestie"
     trigger: str | None = None  # the question whose answer made the rule fire
+    own: bool = False         # the rule is our own judgement, not a source document's
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Signal:
     text: str
     because: str
     trigger: str | None = None
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class PriorityHint:
     text: str
     because: str
     question_id: str | None = None
+    own: bool = False
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,8 @@ def _hidden(rules: tuple[Rule, ...], fired: tuple[Rule, ...]) -> frozenset[str]:
 
 def _suggestion(rule: Rule, index: int, state: _State) -> Suggestion:
     proposal = rule.suggest[index]
-    return Suggestion(proposal.key(rule.id), rule.id, proposal.question_id, proposal.text, rule.because, state.trigger(rule))
+    return Suggestion(proposal.key(rule.id), rule.id, proposal.question_id, proposal.text, rule.because, state.trigger(rule),
+                      rule.own)
 
 
 def _suggestions(
@@ -233,8 +234,8 @@ def evaluate(script: Script, banks: Mapping[str, Bank], transcript: Transcript, 
     active, decided, accepted = _suggestions(script, fired, transcript, state)
     first = _known_first(script, banks, state.first)
     walk = _walk(script, _hidden(script.rules, fired), accepted, first, state, section)
-    signals = tuple(Signal(r.id, r.signal, r.because, state.trigger(r)) for r in fired if r.signal)
-    hints = tuple(PriorityHint(r.id, r.priority_hint, r.because, state.trigger(r)) for r in fired if r.priority_hint)
+    signals = tuple(Signal(r.id, r.signal, r.because, state.trigger(r), r.own) for r in fired if r.signal)
+    hints = tuple(PriorityHint(r.id, r.priority_hint, r.because, state.trigger(r), r.own) for r in fired if r.priority_hint)
     return View(
         next_question=walk.next_question,
         visible=walk.visible,

@@ -16,6 +16,7 @@ SCRIPTS_ENV = "DIALOOG_SCRIPTS"
 CACHE_ENV = "DIALOOG_CACHE"
 INDEX_NAME = ".index/search.sqlite3"
 DRAFTS_FOLDER = ".drafts"
+PSEUDONYMS_FOLDER = ".pseudonyms"
 DRAFT_SUFFIX = ".draft"
 DAMAGED_FOLDER = ".damaged"
 
@@ -58,6 +59,12 @@ def damaged_dir(folder: Path) -> Path:
     """Where resuming keeps the damaged copy of a transcript's file before it repairs it: hidden, so that
     no listing takes it for a transcript, and beside the transcripts, with the same privacy."""
     return folder / DAMAGED_FOLDER
+
+
+def pseudonyms_path(folder: Path, stem: str) -> Path:
+    """The facilitator's decisions for the anonymised exports of transcript `stem` (replace or keep each
+    word the check asked about): hidden beside the drafts, never listed, removed with the transcript."""
+    return folder / PSEUDONYMS_FOLDER / f"{stem}.yaml"
 
 
 def cache_dir() -> Path:

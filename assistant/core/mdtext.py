@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.core.safetext import visible
+
 
 class Md(str):
     """Text that is already Markdown: the templates print it unchanged."""
@@ -25,7 +27,6 @@ class Md(str):
 _INLINE = re.compile(r"[\\`*\[\]<|~]|(?<![^\W_])_|_(?![^\W_])|&(?=#?[0-9A-Za-z]+;)|(?:(?<=\s)|^)#")
 # What turns a line into a block: heading, quote, list item, setext underline, numbered item.
 _LEADING = re.compile(r"^(?:([>+=-])|(\d+)([.)]))")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 # Text made only of letters, digits, spaces and punctuation that starts nothing in Markdown needs no
@@ -34,10 +35,10 @@ _PLAIN = re.compile(r"(?:[^\W_]|[ ,;:?!'\"/(%€@])*")
 
 
 def _lines(text: object) -> list[str]:
-    """The text as stripped lines: CR/LF variants unified, tabs as spaces, control characters dropped."""
+    """The text as stripped lines: CR/LF variants unified, tabs as spaces, control characters (C0, C1, bidi
+    overrides) shown as escapes (assistant.core.safetext), so that a terminal showing the file acts on none."""
     raw = text if isinstance(text, str) else str(text)
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    raw = _CONTROL.sub("", raw)
+    raw = visible(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
     return [line.strip() for line in raw.split("\n")]
 
 

@@ -1,4 +1,4 @@
-"""Does a free-text answer mention a word? Dutch-aware, typo-tolerant matching for the `mentions` condition.
+"""Does a free-text answer mention a word? Dutch-aware, typo-tolerant, negation-aware matching for `mentions`.
 
 A facilitator types fast and in Flemish: "wordt gepest", "klaagt vaak over buikpijn", "de bussen
 rijden niet". A term matches a word of the answer when, after folding case and accents, one of the
@@ -8,16 +8,23 @@ word itself, the word with a Dutch inflection taken off (plural, diminutive, ver
 participle) and, for compounds, its start or end ("buikpijnklachten", "schoolangst"). Derivations that
 change the meaning ("geldig" from "geld") are deliberately *not* forms: authors list such words
 themselves.
+
+A word said not to be so does not count: "hij is niet bang" does not mention "bang" (see
+assistant.core.negation for clauses, cues and spoken Flemish). With `dismissal_only` only a dismissal
+cancels a mention ("geen probleem", "valt mee"): for words that name a topic a negative sentence is
+still about ("de bus rijdt niet", "geen geld voor het abonnement"). A term that holds a negation cue
+itself ("wil niet naar school", "geen stappenplan") looks for the negative and is never cancelled.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+from assistant.core.negation import NEGATORS, Reading
 
 DEFAULT_MIN_SCORE = 85.0
 # A compound part must leave at least this many letters: "geld" must not hit "geldig".
@@ -88,6 +95,7 @@ class _Forms:
     ordered: tuple[str, ...]
     known: frozenset[str]
     _parts: dict[int, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _near: dict[tuple[int, str, str], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, forms: set[str] | tuple[str, ...]) -> _Forms:
@@ -104,50 +112,58 @@ class _Forms:
             self._parts[length] = (frozenset(parts), tuple(sorted(parts)))
         return self._parts[length]
 
+    def near(self, term: str) -> tuple[str, ...]:
+        """The forms a typo of `term` can be: one letter longer or shorter at most, and with its first or its last
+        letter (one slip does not change both). Kept per shape, so that most terms need no fuzzy search at all."""
+        key = (len(term), term[0], term[-1])
+        if key not in self._near:
+            self._near[key] = tuple(f for f in self.ordered + self.compound_parts(len(term))[1]
+                                    if abs(len(f) - key[0]) <= 1 and (f[0] == key[1] or f[-1] == key[2]))
+        return self._near[key]
+
 
 @dataclass(frozen=True)
-class _TextIndex:
-    """A text as its distinct words (with their forms) and, for phrases, the order in which they come.
+class _Text:
+    """An answer prepared for matching: the forms of each of its distinct words, all forms together (one
+    C call matches them all), and its reading (the words in order, clauses and negation)."""
 
-    Each distinct word is kept once: memory grows with the text by four bytes a word (a summary of an
-    answer of 50 MB took 3 GB when every word of it was an object of its own), and a phrase is looked up
-    by first finding the distinct words that fit each of its parts."""
-
-    distinct: tuple[_Forms, ...]
-    order: array            # the index into `distinct` of each word of the text, in order
-    every: _Forms           # all forms of the text together (one C call matches them all)
+    distinct: tuple[tuple[str, ...], ...]  # the forms of reading.distinct[n]
+    every: _Forms
+    reading: Reading
 
 
 _PIECE = 1 << 20
+_CUT = re.compile(r"[^\W_](?=[\W_])")  # the end of a word: no separator starts before it and goes on after
 
 
 def _pieces(text: str) -> Iterator[str]:
-    """`text` in pieces of about a megabyte, cut between words."""
+    """`text` in pieces of about a megabyte, each cut at the end of a word, so that no word and no separator
+    (a run of full stops, a dash between spaces) is cut: read piece by piece, the text reads as a whole."""
     start = 0
     while len(text) - start > _PIECE:
-        gap = max(text.rfind(" ", start, start + _PIECE), text.rfind("\n", start, start + _PIECE))
-        end = gap if gap > start else start + _PIECE  # no space in a megabyte: a word is cut, no more
+        end = start + _PIECE
+        cut = None
+        for near in (end - 4096, start):  # most texts have one in the last few kilobytes
+            for cut in _CUT.finditer(text, max(near, start), end):
+                pass
+            if cut is not None:
+                break
+        else:
+            cut = _CUT.search(text, end, end + _PIECE)  # none in this piece: the first one after it
+        end = cut.end() if cut is not None else end  # no word ends in two megabytes: one is cut, no more
         yield text[start:end]
         start = end
     yield text[start:]
 
 
-
-
 @lru_cache(maxsize=4096)
-def _text_index(text: str) -> _TextIndex:
-    """The words of a text and their forms. Cached because the engine re-evaluates every rule after
-    every answer while most answers stay the same."""
-    seen: dict[str, int] = {}
-    order = array("I")
-    for piece in _pieces(fold(text)):  # a piece at a time: the words of a whole long answer at once took GBs
-        found = _WORD.findall(piece)
-        for word in dict.fromkeys(found):
-            if word not in seen:
-                seen[word] = len(seen)
-        order.extend(map(seen.__getitem__, found))
-    distinct = tuple(_Forms.of(word_forms(w)) for w in seen)
-    return _TextIndex(distinct, order, _Forms.of({f for group in distinct for f in group.ordered}))
+def _text_index(text: str) -> _Text:
+    """Cached because the engine re-evaluates every rule after every answer while most answers stay the same.
+    Read a piece at a time, and each distinct word once: the words of a long answer as objects of their own
+    took GBs (a summary of a 50 MB answer took 3 GB)."""
+    reading = Reading.read(_pieces(fold(text)))
+    distinct = tuple(word_forms(w) if w else () for w in reading.distinct)
+    return _Text(distinct, _Forms.of({f for forms in distinct for f in forms}), reading)
 
 
 def _term_forms(term: str) -> tuple[str, ...]:
@@ -171,10 +187,10 @@ def _word_matches(term: str, forms: _Forms, min_score: float) -> bool:
         return False
     from rapidfuzz import fuzz, process  # imported on first use: it is not needed to start the app
 
-    return any(
-        process.extractOne(term, candidates, scorer=fuzz.ratio, score_cutoff=min_score) is not None
-        for candidates in (forms.ordered, ordered_parts)
-    )
+    # A typo adds, drops or changes a letter: a close word two letters longer or shorter is another word
+    # ("blijven" is not a typo of "nablijven"); the candidates are the words and compound parts of that shape.
+    candidates = forms.near(term)
+    return bool(candidates) and process.extractOne(term, candidates, scorer=fuzz.ratio, score_cutoff=min_score) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -183,8 +199,9 @@ def _term_words(term: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def mentions(text: str, term: str, min_score: float = DEFAULT_MIN_SCORE) -> bool:
-    """True when `text` mentions `term` (a word or a phrase of several words)."""
+def mentions(text: str, term: str, min_score: float = DEFAULT_MIN_SCORE, dismissal_only: bool = False) -> bool:
+    """True when `text` mentions `term` (a word or a phrase of several words) in a clause that does not
+    say it is not so (any negation cue; with `dismissal_only`, only "geen probleem", "valt mee" and the like)."""
     parts = _term_words(term)
     if not parts:
         return False
@@ -192,21 +209,66 @@ def mentions(text: str, term: str, min_score: float = DEFAULT_MIN_SCORE) -> bool
     # Each word must occur somewhere before a phrase is worth looking for word by word.
     if not all(_word_matches(part, index.every, min_score) for part in parts):
         return False
-    if len(parts) == 1:
+    reading = index.reading
+    negative_term = any(part in NEGATORS for part in parts)
+    if len(parts) == 1 and (negative_term or not reading.any_negation):
         return True
-    fits = [{n for n, forms in enumerate(index.distinct) if _word_matches(part, forms, min_score)} for part in parts]
-    order, size, first = index.order, len(parts), fits[0]
-    for start in range(len(order) - size + 1):
-        if order[start] in first and all(order[start + k] in fits[k] for k in range(1, size)):
-            return True
+    fits = [_fitting(part, index, min_score) for part in parts]
+    return _said(reading, fits, regardless=negative_term, dismissal_only=dismissal_only)
+
+
+def _fitting(term: str, index: _Text, min_score: float) -> frozenset[int]:
+    """The distinct words of a text that `term` matches (as _word_matches on each, but the close words and
+    compound parts are found once for the whole text and each word is only looked up in them)."""
+    every, length = index.every, len(term)
+    exact = every.known.intersection(_term_forms(term))
+    parts = {term} if length >= MIN_STEM and term in every.compound_parts(length)[0] else set()
+    if length >= MIN_FUZZY:
+        from rapidfuzz import fuzz, process
+
+        close = {found for found, _, _ in process.extract(term, every.near(term), scorer=fuzz.ratio,
+                                                              score_cutoff=min_score, limit=None)}
+        exact |= close
+        parts |= close
+    if not exact and not parts:
+        return frozenset()
+    long_enough = length + MIN_COMPOUND_REST
+    return frozenset(n for n, forms in enumerate(index.distinct)
+                     if not exact.isdisjoint(forms)
+                     or (parts and any(f[:length] in parts or f[-length:] in parts for f in forms if len(f) >= long_enough)))
+
+
+def _said(reading: Reading, fits: list[frozenset[int]], *, regardless: bool, dismissal_only: bool) -> bool:
+    """Whether the words that fit each part of a term come one after the other somewhere in the text, in a
+    clause that does not say it is not so (or anywhere, `regardless`)."""
+    order, size = reading.order, len(fits)
+    stop = len(order) - size + 1
+    for first in fits[0]:
+        at = 0
+        while at < stop:
+            try:
+                at = order.index(first, at, stop)  # a scan in C, not a step in Python per word
+            except ValueError:
+                break
+            if all(order[at + k] in fits[k] for k in range(1, size)):
+                if regardless:
+                    return True
+                clause = reading.clause_at(at)
+                if not reading.blocked_clause(clause, dismissal_only=dismissal_only):
+                    return True
+                at = max(at + 1, reading.clause_end(clause))  # the rest of this clause says it is not so too
+            else:
+                at += 1
+    return False
     return False
 
 
 @lru_cache(maxsize=16384)
-def mentions_any(texts: tuple[str, ...], terms: tuple[str, ...], min_score: float = DEFAULT_MIN_SCORE) -> str | None:
+def mentions_any(texts: tuple[str, ...], terms: tuple[str, ...], min_score: float = DEFAULT_MIN_SCORE,
+                 dismissal_only: bool = False) -> str | None:
     """The first term mentioned in any of `texts`, or None. Cached: one lookup per condition per evaluation."""
     for term in terms:
         for text in texts:
-            if mentions(text, term, min_score):
+            if mentions(text, term, min_score, dismissal_only):
                 return term
     return None

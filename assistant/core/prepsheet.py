@@ -13,7 +13,9 @@ from typing import Any
 
 from assistant.core.bank import Bank
 from assistant.core.handover import PARENT_SCRIPT, read_preparation
-from assistant.core.pseudonymise import pseudonymise
+from assistant.core.pseudonymise import Anonymised, vocabulary_of
+from assistant.core.pseudonymise import anonymise as anonymise_transcripts
+from assistant.core.summary import privacy_context
 from assistant.core.questions import QuestionIndex
 from assistant.core.templating import render
 from assistant.core.transcript import Transcript
@@ -40,19 +42,21 @@ def render_prep_sheet(
     lang: str = "nl",
     anonymise: bool = False,
     linked: Iterable[Transcript] | None = None,
+    anonymised: Anonymised | None = None,
 ) -> str:
     """The prep sheet of the preparation `transcript` as Markdown (CommonMark with tables).
 
     `scripts` (by id) gives the preparation's rules, for its signals as the answers stand, and the
     parent dialogue's order; without it the signals recorded during the preparation are shown.
     `linked` are the transcripts it refers to (the conversation started from it), described by date
-    and subject; without them, by id.
+    and subject; without them, by id. `anonymise`: as `render_summary`.
     """
     scripts = scripts or {}
     linked_list = list(linked or ())
-    if anonymise:
-        transcript = pseudonymise(transcript)
-        linked_list = [pseudonymise(t) for t in linked_list]
+    privacy = None
+    if anonymise or anonymised is not None:
+        done = anonymised or anonymise_transcripts(transcript, linked=linked_list, vocabulary=vocabulary_of(banks))
+        transcript, linked_list, privacy = done.transcript, list(done.linked), privacy_context(done.report)
     prep = read_preparation(transcript, banks, prep_script=scripts.get(transcript.meta.script),
                             target_script=scripts.get(PARENT_SCRIPT))
     meta = transcript.meta
@@ -62,6 +66,7 @@ def render_prep_sheet(
         place = index.get(signal.get("trigger"))
         signals.append({"text": signal["text"], "rule": signal["rule"], "where": place.where if place else ""})
     context = {
+        "privacy": privacy,
         "header": {
             "date": meta.created[:10],
             "facilitator": meta.facilitator,

@@ -16,22 +16,25 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from assistant.core.answers import FACTOR_SIDES, AnswerError, normalise_answer
-from assistant.core.bank import AnswerType, Question
-from assistant.core.mentions import DEFAULT_MIN_SCORE, mentions_any
+from assistant.core.bank import RENAMED_BANDS, AnswerType, Question
+from assistant.core.mentions import DEFAULT_MIN_SCORE, fold, mentions_any
+from assistant.core.negation import is_no, is_yes
 from assistant.core.yamlsource import Located, SourceError, YamlPath
 
 Truth = Union[bool, None]  # None: not known yet, a question it tests is unanswered
 
 COMPARISONS = ("gt", "gte", "lt", "lte")
 OPERATORS = ("equals", "in", "contains", *COMPARISONS, "mentions")
-MODIFIERS = ("row", "bands", "side", "min_score")
+MODIFIERS = ("row", "bands", "side", "min_score", "negation")
+# What cancels a mention: any negation cue in its clause, or only a dismissal ("geen probleem", "valt mee").
+NEGATION_MODES = ("any", "dismissal")
 HEADS = ("answer", "scale", "answered", "any", "all", "not")
 
 _NUMERIC = {"equals", *COMPARISONS}
 # Which operators fit which answer type. counts, factors and actions compare a number they hold: the
 # sum of the chosen cells of a counts table, the number of factors or of actions.
 FITTING: dict[AnswerType, tuple[str, ...]] = {
-    AnswerType.TEXT: ("mentions",),
+    AnswerType.TEXT: ("mentions", "equals"),  # equals: ja / nee, the whole answer is a yes or a no
     AnswerType.YES_NO: ("equals",),
     AnswerType.CHOICE: ("equals", "in"),
     AnswerType.MULTI_CHOICE: ("contains",),
@@ -59,6 +62,7 @@ class AnswerTest:
     bands: tuple[str, ...] | None = None
     side: str | None = None
     min_score: float = DEFAULT_MIN_SCORE
+    negation: str = "any"
 
     def evaluate(self, answers: Answers) -> Truth:
         if self.question not in answers:
@@ -66,7 +70,10 @@ class AnswerTest:
         value = answers[self.question]
         try:
             if self.op == "mentions":
-                return mentions_any(self._texts(value), self.operand, self.min_score) is not None
+                return mentions_any(self._texts(value), self.operand, self.min_score, self.negation == "dismissal") is not None
+            if self.kind == AnswerType.TEXT:  # equals ja / nee: "Nee hoor" is a no, "Nee, maar ..." is neither
+                says = is_no if self.operand == "nee" else is_yes
+                return says(fold(value)) if isinstance(value, str) else None
             if self.op == "in":
                 return value in self.operand
             if self.op == "contains":
@@ -92,7 +99,7 @@ class AnswerTest:
             total = 0
             for row in rows:
                 cells = value.get(row) or {}
-                total += sum(n for band, n in cells.items() if self.bands is None or band in self.bands)
+                total += sum(n for band, n in cells.items() if self.bands is None or RENAMED_BANDS.get(band, band) in self.bands)
             return total
         if self.kind == AnswerType.FACTORS:
             sides = (self.side,) if self.side else FACTOR_SIDES
@@ -187,12 +194,11 @@ class Rule:
     suggest: tuple[Proposal, ...] = ()
     signal: str | None = None
     priority_hint: str | None = None
+    own: bool = False               # our own judgement, not a source document's: its because says so
 
 
 def slug(text: str, limit: int = 48) -> str:
     """A stable, readable key part for an ad-hoc suggestion."""
-    from assistant.core.mentions import fold
-
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:limit].rstrip("-") or "vraag"
 
 
@@ -320,10 +326,13 @@ class ConditionParser:
         min_score = self._min_score(node, at, op)
         if min_score is None:
             return None
+        negation = self._negation(node, at, op)
+        if negation is None:
+            return None
         operand = self._operand(node[op], (*at, op), question, op)
         if operand is None:
             return None
-        return AnswerTest(question.id, kind, op, operand, rows, bands, side, min_score)  # type: ignore[arg-type]
+        return AnswerTest(question.id, kind, op, operand, rows, bands, side, min_score, negation)  # type: ignore[arg-type]
 
     def _modifiers(self, node: dict[str, Any], at: YamlPath, question: Question, op: str) -> tuple[Any, Any, Any]:
         kind = question.type
@@ -372,8 +381,27 @@ class ConditionParser:
             return None
         return float(value)
 
+    def _negation(self, node: dict[str, Any], at: YamlPath, op: str) -> str | None:
+        if "negation" not in node:
+            return "any"
+        value = node["negation"]
+        if op != "mentions":
+            self.error((*at, "negation"), "'negation' is only for 'mentions'", key=True)
+            return None
+        if value not in NEGATION_MODES:
+            self.error((*at, "negation"), f"'negation' is one of: {', '.join(NEGATION_MODES)} (what cancels a mention: any "
+                                          "negation cue in its clause, or only a dismissal such as 'geen probleem')")
+            return None
+        return str(value)
+
     def _operand(self, value: Any, at: YamlPath, question: Question, op: str) -> Any:
         kind = question.type
+        if kind == AnswerType.TEXT and op == "equals":
+            said = {True: "ja", False: "nee"}.get(value, value) if isinstance(value, bool) else value
+            if isinstance(said, str) and said.strip().casefold() in ("ja", "nee", "neen"):
+                return "ja" if said.strip().casefold() == "ja" else "nee"
+            self.error(at, "'equals' on a text answer is ja or nee: the whole answer is a yes or a no (\"Nee hoor\")")
+            return None
         if op == "mentions":
             terms = value if isinstance(value, list) else [value]
             clean = []

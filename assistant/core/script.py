@@ -25,6 +25,10 @@ EFFECTS = ("show", "skip", "suggest", "signal", "priority_hint")
 _STRICT = {"extra": "forbid"}  # read by pydantic when it validates the shape of a script file
 _TEXT_KEYS = ("title", "description")
 _RULE_TEXT_KEYS = ("because", "signal", "priority_hint")
+# The `because` contract (README, Scripts): "Bron:" with the document's words in double quotes, or
+# "Eigen suggestie:" for a rule that is our own judgement (own: true).
+SOURCE_PREFIX = "Bron:"
+OWN_PREFIX = "Eigen suggestie"
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class _RuleDoc:
     suggest: Any = None
     signal: str | None = None
     priority_hint: str | None = None
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -236,7 +241,10 @@ class _Compiler:
         if not effects:
             self.error(at, "the rule has no effect (one of: show, skip, suggest, signal, priority_hint)")
         elif not isinstance(raw.get("because"), str) and any(k in effects for k in ("suggest", "signal", "priority_hint")):
-            self.error(at, "missing key 'because': suggestions, signals and priority hints say why (cite the source document)")
+            self.error(at, "missing key 'because': suggestions, signals and priority hints say why (quote the source "
+                           "document, or mark the rule own: true)")
+        elif isinstance(raw.get("because"), str) and any(k in effects for k in ("suggest", "signal", "priority_hint")):
+            self._because(raw["because"], raw.get("own") is True, (*at, "because"))
         if len(self.errors) > count or when is None or not isinstance(ident, str):
             return None
         return Rule(
@@ -248,7 +256,21 @@ class _Compiler:
             suggest=suggest,
             signal=raw["signal"].strip() if isinstance(raw.get("signal"), str) else None,
             priority_hint=raw["priority_hint"].strip() if isinstance(raw.get("priority_hint"), str) else None,
+            own=raw.get("own") is True,
         )
+
+    def _because(self, because: str, own: bool, at: YamlPath) -> None:
+        """An own rule (our judgement, not a document's) says so and borrows no source's authority.
+        (That a cited rule quotes its document word for word is checked against the documents by the tests
+        of the shipped scripts: the documents are not shipped.)"""
+        text = " ".join(because.split())
+        if own:
+            if not text.startswith(OWN_PREFIX):
+                self.error(at, f"an own rule's 'because' starts with '{OWN_PREFIX}:' and says why")
+            elif SOURCE_PREFIX in text:
+                self.error(at, f"an own rule cites no source ('{SOURCE_PREFIX}'): it is our own judgement")
+        elif text.startswith(OWN_PREFIX):
+            self.error(at, f"'because' says '{OWN_PREFIX}': mark the rule own: true")
 
     def _targets(self, value: Any, at: YamlPath, sections: dict[str, Section], questions: set[str]) -> tuple[str, ...]:
         """Question ids, with a section standing for all its questions; only what this script walks."""

@@ -355,7 +355,7 @@ class Store:
                 writer = journal.JournalWriter.open(files.journal)
             if require_closed and read_transcript(files).transcript.meta.status != "closed":
                 raise StoreError("reopened", f"{files.stem} is open again; not deleted", name=files.stem)
-            for path in (files.yaml, files.journal, files.draft, *_kept_aside(files)):
+            for path in (files.yaml, files.journal, files.draft, files.pseudonyms, *_kept_aside(files)):
                 try:
                     path.unlink()
                 except FileNotFoundError:

@@ -12,12 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.core.answers import answer_as_text
+from assistant.core.answers import answer_as_text, count_cell
 from assistant.core.bank import AnswerType, Bank, Level
 from assistant.core.effects import Suggestion, View
 from assistant.core.followup import previous_answers, still_parked
 from assistant.core.handover import prior_knowledge
-from assistant.core.pseudonymise import pseudonymise
+from assistant.core.pseudonymise import Anonymised, Report, vocabulary_of
+from assistant.core.pseudonymise import anonymise as anonymise_transcripts
 from assistant.core.questions import Place, QuestionIndex
 from assistant.core.sheet import render_sheet  # noqa: F401  (the other document of this module's family)
 from assistant.core.templating import render
@@ -122,6 +123,7 @@ def render_summary(
     anonymise: bool = False,
     previous: Transcript | Mapping[str, Any] | None = None,
     linked: Mapping[str, Transcript] | Iterable[Transcript] | None = None,
+    anonymised: Anonymised | None = None,
 ) -> str:
     """The summary of `transcript` as Markdown (CommonMark with tables).
 
@@ -129,15 +131,31 @@ def render_summary(
     the summary uses what the transcript recorded. `previous` is the previous meeting (its transcript
     or its answers by question id), whose self-scale scores are shown beside today's. `linked` are
     transcripts this one refers to (the previous meeting, the preparation), described in the header.
+    `anonymise`: everything that identifies people replaced (assistant.core.pseudonymise), with nobody to
+    ask; `anonymised`: the result of `anonymise_for_export` after a person checked it. Either way the
+    summary says under its title what was replaced and whether a person checked.
     """
     linked_list = list(linked.values()) if isinstance(linked, Mapping) else list(linked or ())
-    if anonymise:
-        transcript = pseudonymise(transcript)
-        linked_list = [pseudonymise(t) for t in linked_list]
+    privacy = None
+    if anonymise or anonymised is not None:
+        done = anonymised or anonymise_transcripts(transcript, linked=linked_list, vocabulary=vocabulary_of(banks))
+        transcript, linked_list, privacy = done.transcript, list(done.linked), privacy_context(done.report)
     if previous is None and transcript.meta.follows:
         previous = next((t for t in linked_list if t.meta.id == transcript.meta.follows), None)
     builder = _Summary(transcript, QuestionIndex(banks), view, previous)
-    return render("summary.md.j2", lang, builder.context(script_title, linked_list))
+    return render("summary.md.j2", lang, {**builder.context(script_title, linked_list), "privacy": privacy})
+
+
+def privacy_context(report: Report) -> dict[str, Any]:
+    """What the templates say about an anonymised document (assistant/templates/privacy.md.j2)."""
+    order = ("persoon", "naam", "plaats", "adres", "telefoon", "e-mail", "link", "rekeningnummer",
+             "rijksregisternummer", "geboortedatum", "nummer")
+    kinds = [(kind, report.replaced[kind]) for kind in order if report.replaced.get(kind)]
+    return {"kinds": kinds, "checked": report.checked, "kept": len(report.kept)}
+
+
+def _cell_text(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def _plain(value: Any) -> str:
@@ -222,7 +240,7 @@ class _Summary:
                 return Answer(kind="text", text=str(value), **common)
             if kind == AnswerType.COUNTS and isinstance(value, Mapping):
                 columns = tuple(question.count_columns)
-                rows = tuple((row, *(str(value.get(row, {}).get(c, "")) for c in columns)) for row in question.count_rows)
+                rows = tuple((row, *(_cell_text(count_cell(value.get(row), c)) for c in columns)) for row in question.count_rows)
                 return Answer(kind="table", table=Table(columns, rows), **common)
             if kind == AnswerType.ACTIONS and isinstance(value, list):
                 return Answer(kind="actions", **common)

@@ -21,6 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from assistant.core import locations
 from assistant.core.mdtext import Md, block, cell, inline, prose, row
+from assistant.core.safetext import visible
 
 LANGUAGES = ("nl", "en")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -126,4 +127,5 @@ def render(name: str, lang: str, context: dict[str, Any], folder: Path | None = 
     except TemplateError as exc:
         raise TemplateProblem(f"template {name}: {exc}") from None
     text = _TRAILING_SPACE.sub("\n", text)
-    return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
+    # Data is escaped as it goes in; a template is a file people edit too: nothing it holds acts on a terminal.
+    return visible(_BLANK_RUNS.sub("\n\n", text).strip()) + "\n"

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from assistant.core import durable, journal, locations
+from assistant.core.safetext import first_unsafe
 from assistant.core.store_errors import TranscriptError, os_reason
 from assistant.core.transcript import Event, Meta, Transcript
 from assistant.core.transcript_codec import (
@@ -77,6 +78,11 @@ class TranscriptFiles:
     def draft(self) -> Path:
         """Unsent typing (assistant.core.drafts): not part of the transcript, never listed."""
         return locations.draft_path(self.folder, self.stem)
+
+    @property
+    def pseudonyms(self) -> Path:
+        """What the facilitator decided for anonymised exports (assistant.core.pseudonym_choices)."""
+        return locations.pseudonyms_path(self.folder, self.stem)
 
     def exists(self) -> bool:
         return self.yaml.exists() or self.journal.exists()
@@ -366,8 +372,10 @@ def yaml_document(transcript: Transcript, header: str | None = None) -> bytes:
     if header is None:
         last = transcript.events[-1].seq if transcript.events else 0
         header = YAML_HEADER + _HINT.format(count=len(transcript.events), last=last)
-    body = yaml.dump(transcript_to_dict(transcript), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=100)
+    data = transcript_to_dict(transcript)
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+    if first_unsafe(body) is not None:  # PyYAML writes bidi controls and tag characters as they are: escape all
+        body = yaml.dump(data, Dumper=_Dumper, allow_unicode=False, sort_keys=False, default_flow_style=False, width=100)
     return (header + body).encode("utf-8")
 
 

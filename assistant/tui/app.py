@@ -13,6 +13,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from assistant.core.safetext import one_line
 from assistant.tui.settings import Library, NewMeta, Settings
 from assistant.tui.strings import Strings
 
@@ -117,7 +118,7 @@ class DialoogApp(App[None]):
         except Exception:  # the list is a convenience in the form; a broken index must not block a meeting
             return []
         status = {"open": self.strings("review.open"), "closed": self.strings("review.closed")}
-        return [(i.id, f"{i.date} · {i.subject or '-'} · {status.get(i.status, i.status)}") for i in infos if i.readable]
+        return [(i.id, f"{i.date} · {one_line(i.subject or '-')} · {status.get(i.status, i.status)}") for i in infos if i.readable]
 
     def _start_new(self, script_id: str, meta: NewMeta) -> Any:
         from assistant.tui.sessions import start_new

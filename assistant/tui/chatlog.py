@@ -220,7 +220,7 @@ def _compact(entries: list[Entry]) -> list[Entry]:
 
 def _suggestion(suggestion: Suggestion, decision: str) -> SuggestionEntry:
     return SuggestionEntry(f"s:{suggestion.key}", suggestion.key, suggestion.text, suggestion.because,
-                           suggestion.rule_id, str(decision))
+                           suggestion.rule_id, str(decision), own=suggestion.own)
 
 
 def _signal(signal: Signal) -> SignalEntry:

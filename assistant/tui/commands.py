@@ -13,6 +13,7 @@ from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from assistant.core.safetext import visible
 from assistant.tui.actions import CONVERSATION, REVIEW, START, SUMMARY, ActionSpec
 
 def _specs(screen: Any) -> tuple[ActionSpec, ...]:
@@ -51,13 +52,13 @@ class ActionsProvider(Provider):
             return
         t = self.app.strings  # type: ignore[attr-defined]
         for suggestion in meeting.view.suggestions:
-            yield (t("palette.follow", text=suggestion.text), suggestion.because, partial(screen.follow, suggestion.key))
+            yield (t("palette.follow", text=suggestion.text), visible(suggestion.because), partial(screen.follow, suggestion.key))
         for unit in meeting.script.units:
             yield (t("palette.section", title=unit.title), t("conv.sections.help"), partial(screen.jump_section, unit.section))
         for qid in meeting.answered_order():
             question = meeting.question(qid)
             if question is not None:
-                yield (t("palette.edit", text=question.text), meeting.section_title(qid), partial(screen.edit_answer, qid))
+                yield (t("palette.edit", text=question.text), visible(meeting.section_title(qid)), partial(screen.edit_answer, qid))
 
     async def discover(self) -> Hits:
         for label, help_text, command in self._commands():

@@ -59,6 +59,7 @@ class SuggestionEntry:
     decision: str = ""            # "" while pending; accepted | parked | dismissed
     same_reason: bool = False     # the message just above gives the same reason: not repeated
     keys_hint: bool = False       # the newest pending suggestion says how to decide
+    own: bool = False             # our own judgement, not a source document's: said on the suggestion itself
 
 
 @dataclass(frozen=True)

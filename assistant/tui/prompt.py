@@ -17,7 +17,17 @@ YES, NO = "ja", "nee"
 ACTION_FIELDS = ("wat", "wie", "wanneer", "check")
 FACTOR_SIDES = ("groter", "kleiner")
 DEFAULT_COUNT_ROWS = ("B", "D", "Z", "L")
-DEFAULT_COUNT_COLUMNS = ("0-5", "5-10", "10-20", "20-30", "30+")
+DEFAULT_COUNT_COLUMNS = ("0-4", "5-9", "10-19", "20-29", "30+")
+RENAMED_BANDS = {"0-5": "0-4", "5-10": "5-9", "10-20": "10-19", "20-30": "20-29"}
+
+
+def count_cell(cells: Any, band: str) -> Any:
+    """A cell of a stored counts row, also when it was stored under the band's earlier name."""
+    if not isinstance(cells, dict):
+        return None
+    if band in cells:
+        return cells[band]
+    return next((n for old, n in cells.items() if RENAMED_BANDS.get(str(old)) == band), None)
 ADHOC_PREFIX = "adhoc:"
 
 

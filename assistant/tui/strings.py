@@ -10,6 +10,8 @@ from __future__ import annotations
 import string
 from typing import TYPE_CHECKING, Any
 
+from assistant.core.safetext import visible
+
 if TYPE_CHECKING:
     from assistant.core.answers import AnswerError
 
@@ -138,6 +140,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.flag_set": ("{flag}: {question}", "{flag}: {question}"),
     "conv.flag_cleared": ("Markering weg: {flag}", "Flag removed: {flag}"),
     "conv.suggestion": ("Vervolgvraag", "Follow-up question"),
+    "conv.suggestion.own": ("Vervolgvraag (eigen suggestie)", "Follow-up question (our own suggestion)"),
     "conv.because": ("Waarom: ", "Why: "),
     "conv.suggestion.keys": (
         "ctrl+f, dan: enter volgen · p parkeren · x negeren",
@@ -416,6 +419,20 @@ _TABLE: dict[str, tuple[str, str]] = {
                               "Save the summary with roles or initials instead of names"),
     "export.named_done": ("Geëxporteerd (met namen): {path}", "Exported (with names): {path}"),
     "export.anonymous_done": ("Anoniem geëxporteerd: {path}", "Exported anonymised: {path}"),
+    "export.cancelled": ("Niet geëxporteerd: er is niets geschreven.", "Not exported: nothing was written."),
+    "check.title": ("Nakijken voor het delen: {count} woord(en) kon het programma niet beslissen",
+                    "Check before sharing: {count} word(s) the program could not decide"),
+    "check.intro": ("Geregistreerde personen en contactgegevens zijn al vervangen. Is dit een naam of iets persoonlijks?",
+                    "Registered people and contact data are replaced already. Is this a name or something personal?"),
+    "check.keys": ("v vervangen (onthouden) · b behouden · ↑↓ kiezen · Enter bestand maken (onbeslist: verborgen) · Esc annuleren",
+                   "r replace (remembered) · k keep · ↑↓ choose · Enter write the file (undecided: hidden) · Esc cancel"),
+    "check.open": ("[ ? ]", "[ ? ]"),
+    "check.replaced": ("[vervangen]", "[replaced]"),
+    "check.kept": ("[behouden]", "[kept]"),
+    "check.kind.naam": ("naam", "name"),
+    "check.kind.plaats": ("plaats", "place"),
+    "check.kind.adres": ("adres", "address"),
+    "check.kind.nummer": ("nummer", "number"),
     "summary.close": ("Sluiten", "Close"),
     "summary.close.help": ("Terug naar het vorige scherm", "Back to the previous screen"),
     "summary.followup": ("Vervolggesprek", "Follow-up meeting"),
@@ -515,7 +532,11 @@ class Strings:
 
     def __call__(self, key: str, **values: object) -> str:
         template = _TABLE[key][self._index]
-        return template.format(**values) if values else template
+        if not values:
+            return template
+        # What fills a template is data (a subject, an answer, a file name, an OS error): shown with its
+        # control characters as escapes (assistant.core.safetext), never acting on the terminal.
+        return template.format(**{k: v if isinstance(v, int | float) else visible(v) for k, v in values.items()})
 
     def answer_error(self, error: AnswerError) -> str:
         """Why an answer was refused, in this language (the core's message is English)."""

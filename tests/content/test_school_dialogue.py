@@ -42,10 +42,10 @@ def test_the_conversation_opens_with_the_absence_figures_by_code_and_band():
     assert first.text.startswith("Overzicht van de afwezigheden op jaarbasis")
     assert first.type == AnswerType.COUNTS
     assert first.count_rows == ("B", "D", "Z", "L")
-    assert first.count_columns == ("0-5", "5-10", "10-20", "20-30", "30+")
-    assert normalise_answer(first, {"B": {"5-10": "3", "30+": 1}}) == {"B": {"5-10": 3, "30+": 1}}
+    assert first.count_columns == ("0-4", "5-9", "10-19", "20-29", "30+")
+    assert normalise_answer(first, {"B": {"5-9": "3", "30+": 1}}) == {"B": {"5-9": 3, "30+": 1}}
     with pytest.raises(AnswerError, match="unknown row 'P'"):
-        normalise_answer(first, {"P": {"0-5": 1}})
+        normalise_answer(first, {"P": {"0-4": 1}})
 
 
 def test_basis_questions_come_first_in_every_section():

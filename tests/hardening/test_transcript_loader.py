@@ -31,7 +31,7 @@ def _sample() -> Transcript:
                        participants=(Participant("Jan", "directie"),), tags=("pilot",))
     for kind, data in [
         ("answer", {"question": "inzicht.twijfelachtige-attesten", "value": "Vooral op maandag."}),
-        ("answer", {"question": "inzicht.overzicht-afwezigheden", "value": {"B": {"0-5": 12, "5-10": 3}}}),
+        ("answer", {"question": "inzicht.overzicht-afwezigheden", "value": {"B": {"0-4": 12, "5-9": 3}}}),
         ("note", {"question": "inzicht.twijfelachtige-attesten", "text": "Opvolgen."}),
         ("flag", {"question": "inzicht.twijfelachtige-attesten", "flag": "priority", "rank": 1}),
         ("decision", {"suggestion": "r1:x", "decision": "parked", "rule": "r1"}),

@@ -49,8 +49,8 @@ def school() -> tuple[Transcript, list[Bank], View]:
                       Participant("Karim Benali", "registratie")),
         status="closed", bank_versions={"school_dialogue": 1},
     )
-    c.answer("inzicht.overzicht-afwezigheden", {"B": {"0-5": 212, "5-10": 31, "10-20": 9, "20-30": 3, "30+": 2},
-                                                  "D": {"0-5": 40, "5-10": 6}, "Z": {"0-5": 388, "5-10": 57, "10-20": 12}})
+    c.answer("inzicht.overzicht-afwezigheden", {"B": {"0-4": 212, "5-9": 31, "10-19": 9, "20-29": 3, "30+": 2},
+                                                  "D": {"0-4": 40, "5-9": 6}, "Z": {"0-4": 388, "5-9": 57, "10-19": 12}})
     c.answer("inzicht.twijfelachtige-attesten", "Een tiental leerlingen met telkens attesten van dezelfde arts.\n"
              "Vooral op maandag en na vakanties.", speaker="Leen Wouters")
     c.answer("inzicht.aandeel-te-laat", "Ongeveer 8% van de leerlingen komt minstens één keer per week te laat.")

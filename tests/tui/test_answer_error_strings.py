@@ -36,7 +36,7 @@ def test_dutch_says_it_in_dutch_with_dutch_numbers_and_names_the_part():
     big = next(e for e in all_refusals() if e.code == "above_max" and e.params["unit"])
     assert nl.answer_error(big) == "2.500,5 leerlingen is te veel: het maximum is 2.000."
     assert en.answer_error(big) == "2,500.5 leerlingen is above the maximum of 2,000."
-    assert nl.answer_error(refused("not_a_number", "cell")) == "Vak B 0-5: geef een getal, niet 'x'."
+    assert nl.answer_error(refused("not_a_number", "cell")) == "Vak B 0-4: geef een getal, niet 'x'."
     assert nl.answer_error(refused("not_text", "action_field")) == "Actie 1, Wie: dit moet tekst zijn."
     assert en.answer_error(refused("not_text", "factor_item")) == "List 'groter': this must be text."
 

@@ -83,8 +83,8 @@ async def test_parent_dialogue_with_follow_ups_an_edit_and_basis_only(new_app, s
 
 
 @pytest.mark.parametrize("lang, reason", [
-    ("nl", "Vak B 0-5: geef een getal, niet '{}'."),
-    ("en", "Cell B 0-5: give a number, not '{}'."),
+    ("nl", "Vak B 0-4: geef een getal, niet '{}'."),
+    ("en", "Cell B 0-4: give a number, not '{}'."),
 ], ids=["nl", "en"])
 async def test_an_invalid_answer_stays_in_the_box_with_the_reason(new_app, lang, reason):
     app = new_app("school_dialogue", lang=lang)
@@ -104,7 +104,7 @@ async def test_an_invalid_answer_stays_in_the_box_with_the_reason(new_app, lang,
         await pilot.pause()
         assert reason.format("2x") in screen_text(app)
         assert app.focused.value == "2x" and app.screen is not conversation
-        assert conversation.meeting.transcript.answers()[question.id] == {"B": {"0-5": 2}}
+        assert conversation.meeting.transcript.answers()[question.id] == {"B": {"0-4": 2}}
 
 
 async def test_a_failed_save_shows_a_persistent_error_and_keeps_the_answer(new_app, store, monkeypatch):
@@ -413,7 +413,7 @@ async def test_letters_typed_as_the_checklist_opens_go_into_the_next_answer(make
     from assistant.tui.settings import NewMeta, Start
 
     meeting = start_new(store, library, "school_dialogue", NewMeta("An", "De Linde"), clock=clock)
-    meeting.answer({"B": {"0-5": 3}})  # the absence table; one text question left in the section
+    meeting.answer({"B": {"0-4": 3}})  # the absence table; one text question left in the section
     meeting.session.close()
     app = make_app(Start("resume", ref=meeting.transcript.meta.id))
     async with app.run_test(size=(100, 30)) as pilot:

@@ -98,7 +98,7 @@ def test_signals_shown_are_recorded_once(store, library, clock):
     meeting = start_new(store, library, "school_dialogue", NewMeta(), clock=clock)
     with meeting.session:
         assert meeting.prompt().question.type == "counts"
-        meeting.answer({"B": {"0-5": "3", "5-10": "4"}})
+        meeting.answer({"B": {"0-4": "3", "5-9": "4"}})
         assert meeting.view.signals, "5 or more B-codes raise a signal"
         shown = [e.get("rule") for e in meeting.transcript.of_kind(EventKind.SIGNAL)]
         meeting.refresh()

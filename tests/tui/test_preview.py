@@ -15,6 +15,7 @@ def test_the_plain_constants_are_the_cores():
     assert (plain.YES, plain.NO) == (answers.YES, answers.NO)
     assert (plain.ACTION_FIELDS, plain.FACTOR_SIDES) == (answers.ACTION_FIELDS, answers.FACTOR_SIDES)
     assert (plain.DEFAULT_COUNT_ROWS, plain.DEFAULT_COUNT_COLUMNS) == (bank.DEFAULT_COUNT_ROWS, bank.DEFAULT_COUNT_COLUMNS)
+    assert plain.RENAMED_BANDS == bank.RENAMED_BANDS
 
 
 def test_a_resumed_conversation_previews_as_it_opens(store, library, clock):

@@ -33,7 +33,7 @@ PARENT = {
     "thuis.relatie-ouders": "Goed, mama volgt alles op.",
     "thuis.raam": {"groter": ["steun van oma"], "kleiner": ["ruzie thuis", "weinig slaap"]},
 }
-SCHOOL = {"inzicht.codes": {"B": {"0-5": 3, "5-10": 4}}, "inzicht.attesten": "Klein probleem."}
+SCHOOL = {"inzicht.codes": {"B": {"0-4": 3, "5-9": 4}}, "inzicht.attesten": "Klein probleem."}
 
 
 @pytest.fixture

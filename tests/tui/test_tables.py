@@ -43,8 +43,8 @@ async def test_the_counts_grid_lines_up_at_three_sizes_and_keeps_a_burst_of_keys
         await pilot.pause()
         await pilot.pause()
         assert meeting.transcript.answers()[question.id] == {
-            "B": {"0-5": 2, "5-10": 3, "10-20": 7},
-            "D": {"0-5": 5, "5-10": 4, "10-20": 12},
+            "B": {"0-4": 2, "5-9": 3, "10-19": 7},
+            "D": {"0-4": 5, "5-9": 4, "10-19": 12},
         }
 
 

@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from assistant.core.safetext import one_line
 from assistant.tui.settings import NewMeta, format_participants, parse_participants
 from assistant.tui.typing import settle
 from assistant.tui.widgets.answers.text import OrderedInput
@@ -46,21 +47,23 @@ class DetailsDialog(ModalScreen[NewMeta | None]):
     def compose(self) -> ComposeResult:
         t = self.app.strings  # type: ignore[attr-defined]
         m = self.meta
+        # The fields show what was saved, control characters as escapes (a subject given on an older command
+        # line, a colleague's copy): saved again, they are the escapes, which act on no terminal.
         with Vertical(classes="dialog -wide details-form") as form:
             form.set_class(self._roomy(), "-roomy")
             title = t("conv.details") if self.editing else self.title_text or t("meta.title", script=self.script_title)
             yield Static(title, classes="dialog-title", markup=False)
             with VerticalScroll(classes="dialog-scroll"):
                 yield Label(t("meta.facilitator"))
-                yield OrderedInput(m.facilitator, id="facilitator", compact=True)
+                yield OrderedInput(one_line(m.facilitator), id="facilitator", compact=True)
                 yield Label(t("meta.subject"))
-                yield OrderedInput(m.subject, id="subject", compact=True)
+                yield OrderedInput(one_line(m.subject), id="subject", compact=True)
                 yield Label(t("meta.participants"))
-                yield OrderedInput(format_participants(m.participants),
+                yield OrderedInput(one_line(format_participants(m.participants)),
                                    placeholder=self.participants_hint or t("meta.participants.placeholder"),
                                    id="participants", compact=True)
                 yield Label(t("meta.tags"))
-                yield OrderedInput(", ".join(m.tags), id="tags", compact=True)
+                yield OrderedInput(one_line(", ".join(m.tags)), id="tags", compact=True)
                 if not self.editing:
                     yield Label(t("meta.follows"))
                     options = [(label, name) for name, label in self.earlier]

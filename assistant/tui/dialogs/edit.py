@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from assistant.core.safetext import visible, visible_in
 from assistant.core.answers import AnswerError, normalise_answer
 from assistant.core.bank import Question
 from assistant.tui.typing import settle
@@ -26,12 +27,13 @@ class EditDialog(ModalScreen[Any]):
 
     def __init__(self, title: str, question: Question, value: Any, hint: str) -> None:
         super().__init__(classes="dialog-screen")
-        self.title_text, self.question, self.value, self.hint = title, question, value, hint
+        # The answer as saved, its control characters as escapes: saved again, it holds the escapes.
+        self.title_text, self.question, self.value, self.hint = title, question, visible_in(value), hint
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Static(self.question.text, classes="dialog-question", markup=False)
+            yield Static(visible(self.question.text), classes="dialog-question", markup=False)
             yield answer_box(self.question, self.value, id="edit-box")
             yield Static(self.hint, id="edit-error", classes="dialog-hint", markup=False)
 

@@ -23,6 +23,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
+from assistant.core.safetext import one_line
 from assistant.tui.actions import CONVERSATION, install
 from assistant.tui.commands import ActionsProvider, QuestionJumpProvider
 from assistant.tui.screens.conversation_commands import CommandsMixin
@@ -255,7 +256,7 @@ class ConversationScreen(DraftsMixin, CommandsMixin, Screen[None]):
         self._topbar_shown = (title, subject, minutes, basis_only)
         right = " · ".join(p for p in (t("conv.clock", minutes=minutes), t("conv.badge.basis_only") if basis_only else "") if p)
         room = max(self.app.size.width - 2 - len(right) - 3, 0)  # the bar's padding and the " · " before `right`
-        self.query_one("#topbar", Static).update(f"{fit_title(title, subject, room)} · {right}")
+        self.query_one("#topbar", Static).update(f"{fit_title(one_line(title), one_line(subject), room)} · {right}")
 
     def _apply_panel(self) -> None:
         wide = self.app.size.width >= WIDE

@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Select, Static
 
+from assistant.core.safetext import one_line
 from assistant.tui.widgets.answers.text import OrderedInput
 from assistant.tui.widgets.keybar import KeyBar
 from assistant.tui.commands import ActionsProvider
@@ -38,8 +39,9 @@ def column_widths(screen_width: int, longest_script: int) -> dict[str, int]:
 
 def cut(text: str) -> Text:
     """A cell that ends in '…' where its column cuts it, and shows brackets as typed (a str cell is
-    read as Rich markup: an answer with '[b]' in it lost those letters)."""
-    return Text(text, no_wrap=True, overflow="ellipsis", end="")
+    read as Rich markup: an answer with '[b]' in it lost those letters), on one line with its control
+    characters as escapes (assistant.core.safetext)."""
+    return Text(one_line(text), no_wrap=True, overflow="ellipsis", end="")
 
 
 class ReviewScreen(Screen[None]):
@@ -175,7 +177,7 @@ class ReviewScreen(Screen[None]):
             info = self.rows[name]
             script = scripts.get(info.script)
             status = t("review.open") if info.status == "open" else t("review.closed")
-            table.add_row(info.date, cut(script.title if script else info.script), cut(info.subject or "-"), status,
+            table.add_row(cut(info.date), cut(script.title if script else info.script), cut(info.subject or "-"), status,
                           str(info.answers), cut(snippets.get(name, "")), key=name)
         if problem:
             message = problem
@@ -271,7 +273,20 @@ class ReviewScreen(Screen[None]):
         self._export_chosen(anonymise=False)
 
     def action_export_anonymous(self) -> None:
-        self._export_chosen(anonymise=True)
+        info = self._chosen()
+        if info is None:
+            return
+        try:
+            transcript = self.app.store.load(info.name)  # type: ignore[attr-defined]
+        except Exception as exc:  # damaged since it was listed: name the problem
+            self._status(self.strings("app.load_failed", reason=exc))
+            return
+        from assistant.tui.screens.summary import export_anonymous
+
+        export_anonymous(self, transcript, self._status)
+
+    def _status(self, message: str, failed: bool = False) -> None:
+        self.query_one("#review-status", Static).update(message)
 
     def _export_chosen(self, *, anonymise: bool) -> None:
         info = self._chosen()

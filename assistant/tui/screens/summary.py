@@ -6,6 +6,8 @@ Save and export run in a worker with a visible indicator; the screen never write
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any, Literal
 
 from textual import work
@@ -22,13 +24,8 @@ from assistant.tui.actions import SUMMARY, install
 Back = Literal["home", "conversation", "review"]
 
 
-def render_for(app: Any, transcript: Transcript, meeting: Any = None, *, anonymise: bool = False) -> str:
-    """The summary's Markdown: with the engine's view (suggestions, hints) and the linked transcripts."""
-    from assistant.core.engine import evaluate
-    from assistant.core.handover import is_preparation
-    from assistant.core.summary import render_summary
-
-    library = app.library
+def linked_of(app: Any, transcript: Transcript) -> list[Transcript]:
+    """The transcripts `transcript` refers to (the previous meeting, the preparation, the hand-overs)."""
     linked = []
     for ref in (transcript.meta.follows, transcript.meta.prepared_by, *transcript.handovers()):
         if ref:
@@ -36,19 +33,44 @@ def render_for(app: Any, transcript: Transcript, meeting: Any = None, *, anonymi
                 linked.append(app.store.load(ref))
             except Exception:  # a linked transcript that was deleted or damaged: the summary names the id
                 pass
+    return linked
+
+
+def render_for(app: Any, transcript: Transcript, meeting: Any = None, *, anonymise: bool = False,
+               anonymised: Any = None) -> str:
+    """The summary's Markdown: with the engine's view (suggestions, hints) and the linked transcripts;
+    `anonymised`: the transcript as the check before sharing left it (assistant.core.pseudonym_choices)."""
+    from assistant.core.engine import evaluate
+    from assistant.core.handover import is_preparation
+    from assistant.core.summary import render_summary
+
+    library = app.library
+    linked = linked_of(app, transcript)
+    if anonymise and anonymised is None:
+        anonymised = anonymised_for(app, transcript)
     if is_preparation(transcript):  # as `dialoog summary` prints it: the one-page sheet for the parent conversation
         from assistant.core.prepsheet import render_prep_sheet
 
         return render_prep_sheet(transcript, library.banks, scripts=library.scripts, lang=app.settings.lang,
-                                 anonymise=anonymise, linked=linked)
+                                 linked=linked, anonymised=anonymised)
     script = library.scripts.get(transcript.meta.script)
     view = meeting.view if meeting is not None else (evaluate(script, library.banks, transcript) if script else None)
     return render_summary(transcript, library.banks, view=view, script_title=script.title if script else None,
-                          lang=app.settings.lang, anonymise=anonymise, linked=linked)
+                          lang=app.settings.lang, linked=linked, anonymised=anonymised)
+
+
+def anonymised_for(app: Any, transcript: Transcript, *, extra: dict[str, str] | None = None,
+                   checked: bool | None = None) -> Any:
+    """The transcript (and its linked ones) anonymised with the decisions kept for it."""
+    from assistant.core.pseudonym_choices import anonymised
+
+    files = app.store.locate(transcript.meta.id)
+    return anonymised(files, transcript, linked=linked_of(app, transcript), banks=app.library.banks, extra=extra,
+                      checked=checked)
 
 
 def export_summary(app: Any, transcript: Transcript, *, anonymise: bool, meeting: Any = None,
-                   shown: str = "") -> tuple[str, bool]:
+                   shown: str = "", anonymised: Any = None) -> tuple[str, bool]:
     """Save the summary, with names or anonymised, in the store's exports folder (assistant.core.exports):
     the one export of the summary screen and the review. `shown`: the Markdown already on screen (with
     names). Returns the status line's message and whether it failed; never raises (it runs in a worker)."""
@@ -59,7 +81,8 @@ def export_summary(app: Any, transcript: Transcript, *, anonymise: bool, meeting
 
     t = app.strings
     try:
-        text = shown if shown and not anonymise else render_for(app, transcript, meeting, anonymise=anonymise)
+        text = shown if shown and not anonymise else render_for(app, transcript, meeting, anonymise=anonymise,
+                                                                anonymised=anonymised)
         path = save_summary(app.store.root, file_stem(transcript), text, anonymised=anonymise)
     except OSError as exc:
         return t("app.saving_failed", reason=durable.reason(exc)), True
@@ -68,6 +91,54 @@ def export_summary(app: Any, transcript: Transcript, *, anonymise: bool, meeting
     except Exception as exc:  # a summary that cannot be made: say why, keep the screen
         return t("summary.unavailable", reason=exc), True
     return t("export.anonymous_done" if anonymise else "export.named_done", path=path), False
+
+
+def export_anonymous(screen: Any, transcript: Transcript, status: Callable[..., None], meeting: Any = None) -> None:
+    """The anonymised export, with the check before sharing: what the program could not decide (and was not
+    decided for this transcript before) is shown in the check dialog first; its decisions are kept with
+    the transcript; nothing is written when the facilitator calls it off. The slow parts run in workers."""
+    from assistant.core import durable
+    from assistant.core.pseudonym_choices import save
+    from assistant.tui.dialogs.anonymise_check import AnonymiseCheckDialog
+
+    app = screen.app
+    t = app.strings
+
+    def prepare() -> None:
+        try:
+            done = anonymised_for(app, transcript)
+        except Exception as exc:  # a transcript that cannot be read now: say why
+            app.call_from_thread(status, t("summary.unavailable", reason=exc), True)
+            return
+        if done.report.undecided:
+            app.call_from_thread(ask, done)
+        else:
+            app.call_from_thread(status, *export_summary(app, transcript, anonymise=True, meeting=meeting, anonymised=done))
+
+    def ask(done: Any) -> None:
+        app.push_screen(AnonymiseCheckDialog(done.report.findings, dict(done.report.decided)), chosen)
+
+    def chosen(decisions: dict[str, str] | None) -> None:
+        if decisions is None:
+            status(t("export.cancelled"))
+            return
+        status(t("app.working"))
+        screen.run_worker(partial(write, decisions), thread=True, exclusive=True, group="export")
+
+    def write(decisions: dict[str, str]) -> None:
+        try:
+            save(app.store.locate(transcript.meta.id), decisions)
+            done = anonymised_for(app, transcript, extra=decisions, checked=True)
+        except OSError as exc:
+            app.call_from_thread(status, t("app.saving_failed", reason=durable.reason(exc)), True)
+            return
+        except Exception as exc:
+            app.call_from_thread(status, t("summary.unavailable", reason=exc), True)
+            return
+        app.call_from_thread(status, *export_summary(app, transcript, anonymise=True, meeting=meeting, anonymised=done))
+
+    status(t("app.working"))
+    screen.run_worker(prepare, thread=True, exclusive=True, group="export")
 
 
 class SummaryScreen(Screen[None]):
@@ -118,7 +189,7 @@ class SummaryScreen(Screen[None]):
         self._export(anonymise=False)
 
     def action_export_anonymous(self) -> None:
-        self._export(anonymise=True)
+        export_anonymous(self, self.transcript, self._status, self.meeting)
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, anonymise: bool) -> None:

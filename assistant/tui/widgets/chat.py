@@ -12,6 +12,7 @@ answer (edit, flag) or to decide on a suggestion; Escape goes back to the compos
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields, replace
 from typing import Literal
 
 from textual.binding import Binding
@@ -21,6 +22,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Static
 
+from assistant.core.safetext import first_unsafe, visible
 from assistant.tui.entries import (
     AnswerEntry,
     Entry,
@@ -45,8 +47,22 @@ def _flag_label(t: Strings, flag: str, rank: int | None) -> str:
     return t(f"conv.flag.{flag}")
 
 
+def shown(entry: Entry) -> Entry:
+    """`entry` with the control characters of its texts as visible escapes (assistant.core.safetext): an
+    answer, a subject or a bank's text is data, and never acts on the terminal."""
+    changes = {}
+    for f in fields(entry):
+        value = getattr(entry, f.name)
+        if isinstance(value, str) and first_unsafe(value):
+            changes[f.name] = visible(value)
+        elif isinstance(value, tuple) and any(isinstance(v, str) and first_unsafe(v) for v in value):
+            changes[f.name] = tuple(visible(v) if isinstance(v, str) else v for v in value)
+    return replace(entry, **changes) if changes else entry
+
+
 def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) -> Content:
-    """The text of one message. User data goes in as plain text, never as markup."""
+    """The text of one message. User data goes in as plain text, never as markup, and shown (`shown`)."""
+    entry = shown(entry)
     if isinstance(entry, SectionEntry):
         if entry.known:
             return Content.assemble((f"── {entry.title} ──", "bold"), "\n", (t("conv.prep_knew", value=entry.known), "italic"))
@@ -85,7 +101,9 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str]) 
         if entry.decision:
             return Content.assemble((f"{t('conv.suggestion')} ({t(f'conv.decision.{entry.decision}')}): ", "dim"),
                                     (entry.text, "dim"))
-        parts = [(f"{t('conv.suggestion')}: ", "bold"), (entry.text, "bold")]
+        # An own suggestion says so on its first line, also where its reason is not shown.
+        head = t("conv.suggestion.own") if entry.own else t("conv.suggestion")
+        parts = [(f"{head}: ", "bold"), (entry.text, "bold")]
         if not entry.same_reason:
             parts += ["\n", (t("conv.because"), "italic"), (entry.because, "italic")]
         if entry.keys_hint:

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from assistant.core.safetext import one_line
 from assistant.tui.prompt import SectionProgress
 from assistant.tui.strings import Strings
 
@@ -74,6 +75,6 @@ class SidePanel(VerticalScroll):
         sections.current = next((n for n, item in enumerate(progress) if item.section == current), None)
         t = self.strings
         self.query_one("#pending", Static).update(
-            "\n".join(f"• {text}" for text in pending) if pending else t("conv.none"))
+            "\n".join(f"• {one_line(text)}" for text in pending) if pending else t("conv.none"))
         self.query_one("#signals", Static).update(
-            "\n".join(f"⚑ {text}" for text in signals) if signals else t("conv.none"))
+            "\n".join(f"⚑ {one_line(text)}" for text in signals) if signals else t("conv.none"))

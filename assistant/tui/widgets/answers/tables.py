@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Input, Label, TextArea
 
-from assistant.tui.prompt import ACTION_FIELDS, FACTOR_SIDES
+from assistant.tui.prompt import ACTION_FIELDS, FACTOR_SIDES, RENAMED_BANDS, count_cell
 from assistant.tui.typing import KeysInOrder, settle
 from assistant.tui.widgets.answers.base import AnswerBox
 from assistant.tui.widgets.answers.text import OrderedTextArea
@@ -92,7 +92,7 @@ class CountsBox(TableBox):
             for r, row in enumerate(rows):
                 yield Label(row, classes="row-head")
                 for c, column in enumerate(columns):
-                    yield Cell(_text((values.get(row) or {}).get(column)), r, c, id=f"cell-{r}-{c}")
+                    yield Cell(_text(count_cell(values.get(row), column)), r, c, id=f"cell-{r}-{c}")
 
     def raw_value(self) -> Any:
         rows, columns = self.question.count_rows, self.question.count_columns
@@ -107,7 +107,7 @@ class CountsBox(TableBox):
 
     def _initial_raw(self) -> dict[str, dict[str, str]]:
         values = self.initial if isinstance(self.initial, dict) else {}
-        return {r: {c: str(n) for c, n in cells.items()} for r, cells in values.items() if cells}
+        return {r: {RENAMED_BANDS.get(c, c): str(n) for c, n in cells.items()} for r, cells in values.items() if cells}
 
     @on(Input.Submitted)
     def _send(self, event: Input.Submitted) -> None:
