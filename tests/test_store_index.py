@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+import select
 import sqlite3
 import stat
+import subprocess
+import sys
 import time
 
 import pytest
-from storekit import new_store, old_closed, school, write_yaml_only
+from storekit import ROOT, new_store, old_closed, school, write_yaml_only
 
 from assistant.core import index as index_module
 from assistant.core import locations
@@ -248,6 +251,38 @@ def test_random_flips_in_the_index_never_give_an_error_or_a_wrong_listing(store)
         assert [(i.subject, i.status, i.answers) for i in fresh.list()] == truth, seed
         fresh.search("bus")  # no error (what a flip inside the full-text data changes, SQLite cannot see)
         fresh.close()
+
+
+def test_on_a_terminal_the_rebuild_counts_up_on_one_line(store):
+    """The progress is one line redrawn in place: its carriage return is ours, not data, so the filter that
+    shows a transcript's control characters as escapes must let it through (it showed it as a literal \\x0d)."""
+    index = locations.index_path(store.root)
+    store.list()
+    store.close()
+    _damaged_copy(index, index.read_bytes(), DAMAGE["not a database"])
+    terminal, child_side = os.openpty()
+    try:
+        listing = subprocess.Popen([sys.executable, "-m", "assistant", "list", "--transcripts", str(store.root)],
+                                   stdin=subprocess.DEVNULL, stdout=child_side, stderr=child_side, cwd=ROOT)
+        os.close(child_side)
+        shown = b""
+        while True:  # until the listing closes the terminal (EIO, or end of file)
+            assert select.select([terminal], [], [], 60)[0], f"dialoog list wrote nothing more for 60 s: {shown!r}"
+            try:
+                chunk = os.read(terminal, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+        assert listing.wait(timeout=60) == 0
+    finally:
+        os.close(terminal)
+    assert b"\\x0d" not in shown
+    progress = re.findall(rb"\rdialoog: the search index was damaged \(file is not a database\); rebuilding it from "
+                          rb"the transcripts: (\d+)/(\d+) file\(s\) read", shown)
+    assert progress and progress[0][0] == b"0" and progress[-1][0] == progress[-1][1]
+    assert shown.count(b"Sint-Jozef") == 1 and b"Atheneum Noord" in shown
 
 
 def test_the_list_command_says_it_rebuilds_a_damaged_index(store, capsys):

@@ -101,6 +101,8 @@ def _fail(message: str, code: int = EXIT_INVALID) -> int:
 def index_progress(stream=None):
     """What a command shows while the search index is built again (it is missing, or was damaged): on a
     terminal one line counting up, elsewhere a line when it starts and one when it is done."""
+    from assistant.core.safetext import start_of_line
+
     stream = stream or sys.stderr
     live = stream.isatty()
 
@@ -109,7 +111,8 @@ def index_progress(stream=None):
                 else "building the search index")
         if live:
             end = "\n" if done == total else ""
-            print(f"\rdialoog: {what}: {done}/{total} file(s) read", end=end, file=stream, flush=True)
+            start_of_line(stream)  # the line counts up in place (through the SafeWriter it was shown as \x0d)
+            print(f"dialoog: {what}: {done}/{total} file(s) read", end=end, file=stream, flush=True)
         elif done == 0:
             print(f"dialoog: {what}: reading {total} file(s)", file=stream, flush=True)
         elif done == total:
