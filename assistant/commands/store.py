@@ -219,11 +219,18 @@ def _text(value: Any) -> str:
 def _indented(text: str, indent: str) -> str:
     """A text of several lines with every line after the first under the first: a line of an answer that
     reads '# Heading' or 'Answers (3)' must not look like part of the layout around it."""
-    return ("\n" + indent).join(text.splitlines()) if "\n" in text or "\r" in text else text
+    return ("\n" + indent).join(_lines(text))
 
 
 def _one_line(text: str) -> str:
-    return " / ".join(part.strip() for part in text.splitlines() if part.strip()) if "\n" in text or "\r" in text else text
+    lines = _lines(text)
+    return " / ".join(part.strip() for part in lines if part.strip()) if len(lines) > 1 else text
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a text as safetext reads them: a newline or CR LF ends one. str.splitlines also broke at
+    U+2028, U+0085, FS, a lone CR, ..., which then vanished where the output shows them as escapes."""
+    return text.replace("\r\n", "\n").split("\n")
 
 
 def describe(transcript, banks: dict) -> list[str]:
