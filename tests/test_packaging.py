@@ -1,6 +1,6 @@
 """A plain install carries everything the app needs: the wheel (built from the sdist, as `pip install .`
 does) installed into a fresh venv, outside the source tree, lists and validates the bundled banks and
-scripts and renders a sheet from the templates.
+scripts, renders a sheet from the templates, and anonymises with the Dutch word list it carries.
 
 Offline: the build backend and the dependencies come from uv's cache, filled when `.venv` was made
 from the lock; the dependencies installed are the lock's, so this takes a few seconds."""
@@ -81,3 +81,23 @@ def test_the_wheel_carries_the_banks_scripts_and_templates(installed, tmp_path):
     assert sheet.returncode == 0, sheet.stderr
     assert sheet.stdout.startswith("#")
     assert "Traceback" not in banks.stderr + valid.stderr + sheet.stderr
+
+
+def test_the_wheel_carries_the_word_list_an_anonymised_export_reads(installed, tmp_path):
+    """The word list is read from the installed package: without it a name nobody registered ('Jitske') or a
+    town could not be told from an ordinary word, and anonymising fails."""
+    from storekit import new_store, school
+
+    from assistant.core.transcript import Participant
+
+    store = new_store(tmp_path / "transcripts")
+    with store.create(school(subject="Noor Peeters", script="parent_dialogue",
+                             participants=(Participant("Fatima El Amrani", "moeder"),))) as session:
+        session.record("answer", question="thuis.praktische-problemen",
+                       value="Noor speelt na school vaak met Jitske in Mortsel; bel 0470 12 34 56.")
+    store.close()
+    exported = _run(installed, tmp_path, "export", session.id, "--anonymise", "--transcripts", str(tmp_path / "transcripts"))
+    assert exported.returncode == 0, exported.stderr
+    answer = next(line for line in exported.stdout.splitlines() if line.strip().startswith("value:"))
+    assert answer.strip() == "value: '[leerling] speelt na school vaak met [naam 1] in [plaats]; bel [telefoon].'"
+    assert "Traceback" not in exported.stderr
