@@ -7,10 +7,15 @@ from __future__ import annotations
 import tracemalloc
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from storekit import files_of, new_store, school
+
+from tests.hardening.inputs import fuzz
 
 from assistant.core import mentions
 from assistant.core.answers import MAX_TEXT, AnswerError
+from assistant.core.negation import Reading
 from assistant.core.searchtext import PASSAGE, chunks
 from assistant.core.session import MAX_EVENT_BYTES
 
@@ -65,6 +70,33 @@ def test_a_phrase_is_found_across_the_pieces_a_long_text_is_read_in(monkeypatch)
     assert not mentions.mentions(text, "gepest op de fiets")
     mentions._text_index.cache_clear()
     mentions.mentions.cache_clear()
+
+
+# Words that open, negate, dismiss or are referred back to, spoken Flemish, and every separator (also runs
+# and dashes between spaces), so that piece ends fall next to all of them.
+_READ_WORDS = ("niet ni nie geen nooit zonder alleen enkel zomaar maar want om en of hij ze da dat die is heeft valt "
+               "mee meevalt lukt goed probleem zorgen bang buikpijn bus gepest thuis vrijdag").split()
+_SEPARATORS = (" ", " ", " ", ", ", ". ", "? ", "\n", ".\n", "..", " - ", " -", "- ", " – ", "—", "; ", ": ", "(", ")",
+               "\t", '"', "\r\n")
+
+
+@fuzz(200)
+@given(st.lists(st.tuples(st.sampled_from(_READ_WORDS), st.sampled_from(_SEPARATORS)), max_size=60),
+       st.integers(min_value=8, max_value=80))  # a word end within two pieces: no word is ever cut
+def test_a_text_read_in_pieces_reads_as_the_whole(parts, piece):
+    """Clauses, negation and dismissals that refer back are the same whether a long text is read a piece at
+    a time or at once: a piece ends at the end of a word, the clause and sentence go on in the next."""
+    text = "".join(word + separator for word, separator in parts)
+    whole = Reading.of(text)
+    original, mentions._PIECE = mentions._PIECE, piece
+    try:
+        pieces = list(mentions._pieces(text))
+        read = Reading.read(pieces)
+    finally:
+        mentions._PIECE = original
+    assert "".join(pieces) == text
+    assert (read.words, read.clause_of, read.negated, read.dismissed) == \
+        (whole.words, whole.clause_of, whole.negated, whole.dismissed)
 
 
 def test_the_rules_and_the_summary_of_a_long_answer_take_memory_in_proportion(store):

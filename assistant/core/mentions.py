@@ -144,12 +144,12 @@ def _pieces(text: str) -> Iterator[str]:
         end = start + _PIECE
         cut = None
         for near in (end - 4096, start):  # most texts have one in the last few kilobytes
-            for cut in _CUT.finditer(text, max(near, start), end):
+            for cut in _CUT.finditer(text, max(near, start), end + 1):  # + 1: the character after the last one
                 pass
             if cut is not None:
                 break
         else:
-            cut = _CUT.search(text, end, end + _PIECE)  # none in this piece: the first one after it
+            cut = _CUT.search(text, end, end + _PIECE + 1)  # none in this piece: the first one after it
         end = cut.end() if cut is not None else end  # no word ends in two megabytes: one is cut, no more
         yield text[start:end]
         start = end
