@@ -57,7 +57,8 @@ class LineDialog(ModalScreen[str | None]):
 
 
 class NoteDialog(ModalScreen[str | None]):
-    """Several lines; ctrl+s saves (as in the composer), Escape cancels."""
+    """Several lines; ctrl+s saves (as in the composer), Escape cancels. A note longer than a note may be
+    stays here, with the reason, for the facilitator to shorten: it is never dropped."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", show=False, priority=True),
@@ -76,11 +77,23 @@ class NoteDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
+        self._check(self.value.strip())
+
+    def _check(self, text: str) -> bool:
+        """Whether `text` can be saved as a note; if not, the hint says why."""
+        from assistant.core.answers import MAX_TEXT, AnswerError
+
+        if len(text) <= MAX_TEXT:
+            return True
+        refused = AnswerError("too_long", "too long", length=len(text), maximum=MAX_TEXT)
+        self.query_one(".dialog-hint", Static).update(self.app.strings.answer_error(refused))  # type: ignore[attr-defined]
+        return False
 
     async def action_save(self) -> None:
         await settle(self)  # ctrl+s is read before the letters typed just before it reach the note
         text = self.query_one(TextArea).text.strip()
-        self.dismiss(text or None)
+        if self._check(text):
+            self.dismiss(text or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
