@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from assistant import __version__
 from assistant.core.safetext import SafeWriter
@@ -85,6 +86,38 @@ def build_parser(only: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def emit(data: str | bytes, output: Path | None, force: bool = False) -> int:
+    """A command's result: to standard output, or to the file `output` (assistant.core.outputs: never over
+    an existing file without `force`, never through a link or onto a device, atomic, 0600)."""
+    from assistant.core.outputs import OutputError, write_output
+
+    if output is None:  # as text, through main's SafeWriter: no control character reaches the terminal
+        sys.stdout.write(data.decode("utf-8") if isinstance(data, bytes) else data)
+        return EXIT_OK
+    try:
+        write_output(output, data.encode("utf-8") if isinstance(data, str) else data, force=force)
+    except OutputError as exc:
+        print(f"dialoog: {exc}", file=sys.stderr)
+        return EXIT_USAGE if exc.code == "output_folder" else EXIT_INVALID
+    print(f"written: {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def refused_output(output: Path | None, force: bool = False) -> int | None:
+    """Check `output` before the work of making its contents: the exit code of a refusal (said on
+    standard error), or None when it can be written."""
+    from assistant.core.outputs import OutputError, check_output
+
+    if output is None:
+        return None
+    try:
+        check_output(output, force=force)
+    except OutputError as exc:
+        print(f"dialoog: {exc}", file=sys.stderr)
+        return EXIT_USAGE if exc.code == "output_folder" else EXIT_INVALID
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Whatever a command prints (a transcript's subject, an answer, an error quoting an argument) passes
     # through one filter: no control character or escape sequence from data reaches the terminal.
@@ -109,3 +142,10 @@ def _run(arguments: list[str]) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the file system refused something no command foresaw: one line, never a traceback
+        from assistant.core.durable import reason
+        from assistant.core.outputs import shown
+
+        where = f" ({shown(exc.filename)})" if exc.filename else ""
+        print(f"dialoog: {reason(exc)}{where}", file=sys.stderr)
+        return EXIT_INVALID

@@ -8,6 +8,11 @@ Baselines, measured in the same run on the same disk:
   query matching more than RANK_AT_MOST passages, ranking all of them, which the store does not do);
 - the index rebuild against reading every journal's bytes.
 Listing and search build a new Store each time, as `dialoog list` does; the index already exists.
+- search in a folder whose one transcript holds a very long answer (50 MB; pasted, or from an older
+  Dialoog) against the same search where that answer is 100 characters: the snippet is made from the
+  best passage of the answer, so for a word found once in it the ratio stays near 1 (a 900 KB answer
+  took 40 s before); a word all through it matches thousands of passages, of which at most RANK_AT_MOST
+  are ranked, so that search costs more but stays bounded.
 
 The synthetic folder takes most of a minute to write (20,000 files), and it is the same on every run
 (same generator, same seed), so it is written once and kept in the temp folder, keyed by the source
@@ -136,6 +141,45 @@ def _folder_rows(folder: Path, count: int, runs: int, rebuild_runs: int) -> list
     return rows
 
 
+def _long_answer_folder(folder: Path, size: int) -> Path:
+    """Twenty synthetic transcripts and one whose answer has `size` characters, written as the store
+    writes them (the app refuses such an answer now; older transcripts and hand edits may hold one)."""
+    import random
+
+    from assistant.core.transcript_codec import event_to_dict, meta_to_dict
+    from assistant.core.transcript_files import TranscriptFiles, file_stem
+
+    generate(folder, 20)
+    rng = random.Random(7)
+    t = synthetic.synthetic_transcript(rng, 999, answers=3)
+    text = " ".join(synthetic._sentence(rng, 12) for _ in range(200))
+    text = (text * (size // len(text) + 1))[:size - 60] + " Hij wordt gepest op de bus."
+    t = t.with_event(t.next_event("answer", at=t.meta.updated, question="thuis.lang", value=text))
+    files = TranscriptFiles(folder, file_stem(t))
+    records = [{"t": "head", "format": journal.JOURNAL_FORMAT, "meta": meta_to_dict(t.meta)},
+               *({"t": "event", "event": event_to_dict(e)} for e in t.events)]
+    files.journal.write_bytes(b"".join(journal.encode(r) for r in records))
+    os.chmod(files.journal, 0o600)
+    _fresh_list(folder)  # the index, built before the timing
+    _quiet(folder)
+    _fresh_list(folder)
+    return folder
+
+
+def _long_answer_rows(folder: Path, quick: bool, runs: int) -> list[dict]:
+    size = 5_000_000 if quick else 50_000_000
+    long = _long_answer_folder(folder / "long", size)
+    short = _long_answer_folder(folder / "short", 100)
+    rows = []
+    for query, what in (("gepest", "a word once in it: its snippet"),
+                        ("bus", "a word all through it: at most RANK_AT_MOST passages ranked")):
+        times = interleaved({"long": lambda: _fresh_search(long, query), "short": lambda: _fresh_search(short, query)},
+                            runs)
+        rows.append(row(f"store: ranked search, one transcript holds a {size / 1e6:g} MB answer ('{query}', {what})",
+                        times["long"], "the same, that answer 100 characters", times["short"]))
+    return rows
+
+
 def corpus(count: int) -> Path:
     """A folder of `count` synthetic transcripts: the one a previous run wrote, or a new one."""
     from assistant.core import transcript_codec, transcript_files
@@ -159,6 +203,7 @@ def run(quick: bool = False) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="dialoog-bench-store-") as tmp:
         folder = Path(tmp)
         rows = _save_rows(folder, 30 if quick else 200)
+        rows += _long_answer_rows(folder, quick, 5 if quick else 15)
         # A rebuild of 10,000 takes 10-15 s: two of them keep the whole suite within its two minutes.
         rows += _folder_rows(corpus(count), count, 5 if quick else 15, 1 if quick else 2)
     return rows

@@ -4,10 +4,16 @@ Baseline: a plain `str.join` of the same questions and answers (each answer thro
 `answer_as_text`, no escaping, no structure), measured in the same run, so the ratio shows what the
 templates, the escaping and the summary's parts cost on top of just writing the answers out.
 The first render in a process also compiles the templates: that figure is reported on its own.
+
+A transcript with one very long answer (pasted, or from an older Dialoog: the app now refuses more than
+20,000 characters) is summarised as `dialoog summary` does it (the parent dialogue's rules, then the
+summary) against the same with an answer a tenth as long: a ratio near 10 is time in proportion to the
+text. The peak memory of each (measured apart, with tracemalloc) is in the figure's label.
 """
 
 from __future__ import annotations
 
+import tracemalloc
 from typing import Any
 
 from assistant.core import templating
@@ -67,6 +73,49 @@ def conversation(answers: int = ANSWERS) -> tuple[Transcript, Bank, View]:
     return t, bank, view
 
 
+LONG_PHRASE = "Ze klaagt 's ochtends over buikpijn en wordt gepest op de bus; de school volgt het op. "
+
+
+def _long_answer_summary(size: int):
+    """`dialoog summary` of a parent dialogue whose one answer has `size` characters, as a function."""
+    from assistant.core import locations, mentions
+    from assistant.core.catalog import load_bank_folder, load_script_folder
+    from assistant.core.engine import evaluate
+
+    banks = load_bank_folder(locations.banks_dir())
+    script = load_script_folder(locations.scripts_dir(), banks)["parent_dialogue"]
+    t = Transcript(Meta(id="long", script="parent_dialogue", created=STAMP, updated=STAMP, subject="Noor"))
+    t = t.with_event(t.next_event("answer", at=STAMP, question="thuis.praktische-problemen",
+                                  value=(LONG_PHRASE * (size // len(LONG_PHRASE) + 1))[:size]))
+
+    def summary() -> str:
+        mentions._text_index.cache_clear()  # a new process: nothing of the text is known yet
+        mentions.mentions.cache_clear()
+        mentions.mentions_any.cache_clear()
+        return render_summary(t, banks, view=evaluate(script, banks, t), script_title=script.title)
+
+    return summary
+
+
+def _peak_mb(fn) -> float:
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def _long_rows(quick: bool) -> list[dict]:
+    size = 2_000_000 if quick else 20_000_000
+    long, tenth = _long_answer_summary(size), _long_answer_summary(size // 10)
+    peaks = _peak_mb(long), _peak_mb(tenth)
+    times = interleaved({"long": long, "tenth": tenth}, 1 if quick else 3, warmup=0)
+    return [row(f"summary of a parent dialogue with one {size / 1e6:g} MB answer (rules and summary; "
+                f"peak memory {peaks[0]:,.0f} MB)", times["long"],
+                f"the same, the answer {size / 1e7:g} MB (peak {peaks[1]:,.0f} MB)", times["tenth"])]
+
+
 def run(quick: bool = False) -> list[dict]:
     transcript, bank, view = conversation()
     banks = {bank.id: bank}
@@ -92,6 +141,7 @@ def run(quick: bool = False) -> list[dict]:
             "str.join of the same answers", times["plain"]),
         row(f"first summary in a process ({ANSWERS} answers, compiling the templates)", first,
             "summary with templates compiled", times["summary"]),
+        *_long_rows(quick),
     ]
 
 

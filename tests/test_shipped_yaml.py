@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).parent.parent
-FILES = sorted((ROOT / "question_banks").glob("*.yaml")) + sorted((ROOT / "scripts").glob("*.yaml"))
+FILES = sorted((ROOT / "assistant" / "question_banks").glob("*.yaml")) + sorted((ROOT / "assistant" / "scripts").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)

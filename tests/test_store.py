@@ -13,6 +13,7 @@ from assistant.core.store import NotFoundError, Store, StoreError
 from assistant.core.transcript import EventKind, Flag, Participant
 from assistant.core.transcript_files import read_yaml
 from assistant.core.yamlsource import parse_located
+from tests.waiting import wait_until
 
 
 @pytest.fixture
@@ -177,7 +178,9 @@ def test_the_yaml_copy_is_not_on_the_answers_path_but_follows_on_close(store):
     files = files_of(store, session)
     session.record("answer", question="q", value="in de journal")
     assert read_yaml(files.yaml).events == ()  # the answer waited only for the journal
+    assert not session.yaml_current
     session.snapshot()
+    assert session.yaml_current
     assert read_yaml(files.yaml).answers() == {"q": "in de journal"}
     session.record("answer", question="q2", value="later")
     session.close()
@@ -188,11 +191,8 @@ def test_the_yaml_copy_catches_up_in_the_background(tmp_path):
     store = Store(tmp_path / "t", snapshot_delay=0.01)
     session = store.create(school())
     session.record("answer", question="q", value="x")
-    timer = session._timer
-    if timer is not None:
-        timer.join(10)  # wait for the rewrite itself, not for a guessed amount of time
-    with session._yaml_lock:
-        assert read_yaml(files_of(store, session).yaml).answers() == {"q": "x"}
+    wait_until(lambda: session.yaml_current, "the background rewrite has written the YAML copy")
+    assert read_yaml(files_of(store, session).yaml).answers() == {"q": "x"}
     session.close()
 
 

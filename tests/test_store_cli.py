@@ -130,3 +130,33 @@ def test_the_environment_names_the_folder_for_a_real_process(folder, tmp_path):
     result = dialoog("search", "buikpijn", env=env, cwd=elsewhere)
     assert "[buikpijn]" in result.stdout
     assert list(elsewhere.iterdir()) == []
+
+
+def test_show_keeps_every_line_of_a_long_answer_and_a_note_under_its_first(tmp_path, capsys):
+    """A line of an answer that reads '# Heading' or 'Notes' started at column 0 and looked like layout."""
+    store = new_store(tmp_path)
+    with store.create(school(script="parent_dialogue")) as session:
+        session.record("answer", question="thuis.venster", value="Eerste regel\n# Conclusie\nNotes\n  - nep")
+        session.record("note", text="Moeder belt\nActions\n[x] klaar")
+    code, out, _ = run(capsys, "show", "--transcripts", str(tmp_path), session.id)
+    assert code == 0
+    lines = out.splitlines()
+    start = lines.index("      Eerste regel")
+    assert lines[start + 1:start + 4] == ["      # Conclusie", "      Notes", "        - nep"]
+    assert "  - Moeder belt" in lines and lines[lines.index("  - Moeder belt") + 1:][:2] == ["    Actions", "    [x] klaar"]
+    headings = [line for line in lines if line and not line.startswith(" ")]
+    assert not any(h.startswith(("#", "Actions", "[x]")) for h in headings)
+    assert headings.count("Notes") == 1  # the real heading, not the answer's line
+
+
+def test_show_breaks_lines_only_at_newlines_and_shows_other_line_separators_as_escapes(tmp_path, capsys):
+    """Only a newline (or CR LF) is a line of the answer: U+2028, U+0085, FS and a lone CR were taken as line
+    breaks by the indentation and vanished, where every other output shows them as escapes."""
+    store = new_store(tmp_path)
+    with store.create(school(script="parent_dialogue")) as session:
+        session.record("answer", question="thuis.venster", value="Eerste regel\r\nTweede\u2028derde\x1cvierde\x85vijf\rzes")
+    code, out, _ = run(capsys, "show", "--transcripts", str(tmp_path), session.id)
+    assert code == 0
+    lines = out.splitlines()
+    start = lines.index("      Eerste regel")
+    assert lines[start + 1] == "      Tweede\\u2028derde\\x1cvierde\\x85vijf\\x0dzes"

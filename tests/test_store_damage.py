@@ -28,7 +28,7 @@ def test_a_torn_last_line_is_ignored_with_a_warning_and_repaired_on_resume(store
         handle.write(b'0badc0de {"t":"event","event":{"seq":4,"kind":"ans')  # a write cut off by a crash
     loaded = store.inspect(session.id)
     assert loaded.transcript.answers() == {f"q{i}": f"antwoord {i}" for i in range(3)}
-    assert any("cut off by an interrupted write" in w for w in loaded.warnings)
+    assert any("the last line is cut off" in w for w in loaded.warnings)
     assert "cut off" in (store.list()[0].warning or "")
 
     resumed = store.resume(session.id)
@@ -48,7 +48,7 @@ def test_a_damaged_line_inside_the_journal_is_recovered_from_the_yaml_copy(store
     loaded = store.inspect(session.id)
     assert loaded.transcript.answers() == {f"q{i}": f"antwoord {i}" for i in range(3)}
     assert any("damaged record skipped" in w for w in loaded.warnings)
-    assert any("recovered 1 event(s)" in w for w in loaded.warnings)
+    assert any("1 saved event(s) are missing from the journal" in w for w in loaded.warnings)
     # Resuming writes the recovered event back into the journal.
     store.resume(session.id).close()
     assert store.load(session.id).answers() == loaded.transcript.answers()
@@ -140,18 +140,26 @@ def test_a_journal_interrupted_while_being_created_is_unreadable_not_fatal(store
     assert [i.name for i in store.list() if i.readable] == [good.name]
 
 
-def test_a_damaged_journal_without_its_copy_cannot_be_resumed_and_is_left_alone(store):
+def test_a_journal_with_a_damaged_first_line_is_resumed_from_both_copies_and_kept_aside(store):
     session = _recorded(store)
     files = files_of(store, session)
-    files.journal.write_bytes(b"garbage\n" + files.journal.read_bytes())
-    with pytest.raises(TranscriptError, match="not a Dialoog journal"):
-        store.resume(session.id)  # the YAML copy is still readable ...
-    assert store.load(session.id).answers()  # ... and shown
+    damaged = b"garbage\n" + files.journal.read_bytes()
+    files.journal.write_bytes(damaged)
+    loaded = store.inspect(session.id)  # the YAML copy is still readable ...
+    assert len(loaded.transcript.answers()) == 3 and loaded.damaged == ["journal"]
+    copy = files.yaml.read_bytes()
     files.yaml.unlink()
-    damaged = files.journal.read_bytes()
-    with pytest.raises(TranscriptError, match="not a Dialoog journal"):
+    with pytest.raises(TranscriptError, match="first line is damaged"):  # ... without it, it cannot be read
         store.load(session.id)
-    assert files.journal.read_bytes() == damaged
+    assert files.journal.read_bytes() == damaged  # and reading changed nothing
+    files.yaml.write_bytes(copy)
+    resumed = store.resume(session.id)
+    assert any("is kept as .damaged/" in w for w in resumed.warnings)
+    resumed.close()
+    assert store.inspect(session.id).warnings == []
+    assert store.load(session.id).answers() == {f"q{i}": f"antwoord {i}" for i in range(3)}
+    kept = list((store.root / ".damaged").iterdir())
+    assert [p.read_bytes() for p in kept] == [damaged]
 
 
 def test_retention_only_deletes_closed_transcripts_past_the_limit(store):

@@ -122,8 +122,25 @@ def write_journal(tmp, mp):
 
 
 def cannot_continue(tmp, mp):
+    shelf, name = closed_transcript(tmp)  # a journal of a newer Dialoog is never rewritten by this one
+    files_of(shelf, name).journal.write_bytes(journal.encode({"t": "head", "format": "dialoog-journal/9"}))
+    return error_of(shelf.resume, name, reopen=True)
+
+
+def not_a_file(tmp, mp):
     shelf, name = closed_transcript(tmp)
-    files_of(shelf, name).journal.write_bytes(b"")
+    files = files_of(shelf, name)
+    outside = tmp.parent / f"{tmp.name}-outside.journal"
+    files.journal.rename(outside)
+    files.journal.symlink_to(outside)
+    return error_of(shelf.load, name)
+
+
+def keep_aside(tmp, mp):
+    shelf, name = closed_transcript(tmp)
+    files = files_of(shelf, name)
+    files.journal.write_bytes(files.journal.read_bytes()[:-5])  # cut short: resuming keeps it aside first
+    (tmp / ".damaged").write_text("a file where the folder goes")
     return error_of(shelf.resume, name, reopen=True)
 
 
@@ -213,6 +230,9 @@ CASES = [
     (open_journal, SaveError, "open_journal", {"file": None, "reason": "is a directory", "os_error": "EISDIR"}),
     (write_journal, SaveError, "write_journal", {"file": None, **DISK_FULL}),
     (cannot_continue, TranscriptError, "cannot_continue", {"file": None}),
+    (not_a_file, TranscriptError, "not_a_file", {"file": None}),
+    (keep_aside, SaveError, "keep_aside", {"name": None, "folder": None, "reason": "file exists",
+                                           "os_error": "EEXIST"}),
     (reopened, StoreError, "reopened", {"name": None}),
     (delete_failed, StoreError, "delete_failed", {"name": None, "reason": "is a directory", "os_error": "EISDIR"}),
     (locked, LockedError, "locked", {"name": None, "who": None, "pid": os.getpid(), "since": None}),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 
 import pytest
 from storekit import files_of, new_store, school
@@ -145,3 +146,24 @@ def test_a_yaml_copy_that_cannot_be_written_on_close_loses_nothing(store, monkey
     monkeypatch.undo()
     assert store.load(session.id).meta.status == "closed"
     assert store.load(session.id).answers() == {"q": "in de journal"}
+
+
+def test_every_folder_the_program_makes_is_private_whatever_the_umask(tmp_path, monkeypatch):
+    from assistant.core import bankcache, locations
+    from assistant.core.exports import save_summary
+
+    monkeypatch.setenv("DIALOOG_CACHE", str(tmp_path / "cache" / "dialoog"))
+    before = os.umask(0)  # nothing masked: mkdir's 0700 alone would not hold
+    try:
+        store = new_store(tmp_path / "a" / "b" / "transcripts")
+        with store.create(school()) as session:
+            session.record("answer", question="q", value="x")
+        store.list()
+        save_summary(store.root, session.name, "# samenvatting")
+        bankcache.load_bank_cached(locations.banks_dir() / "parent_dialogue.yaml")
+    finally:
+        os.umask(before)
+    made = [tmp_path / "a", tmp_path / "a" / "b", store.root, store.root / ".index", store.root / "exports",
+            tmp_path / "cache", tmp_path / "cache" / "dialoog"]
+    assert {str(p.relative_to(tmp_path)): oct(stat.S_IMODE(p.stat().st_mode)) for p in made} == \
+        {str(p.relative_to(tmp_path)): "0o700" for p in made}

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
+import select
 import sqlite3
 import stat
+import subprocess
+import sys
 import time
 
 import pytest
-from storekit import new_store, old_closed, school, write_yaml_only
+from storekit import ROOT, new_store, old_closed, school, write_yaml_only
 
 from assistant.core import index as index_module
 from assistant.core import locations
@@ -182,3 +186,116 @@ def test_a_query_matching_too_much_is_ranked_among_the_most_recent_passages(stor
     assert _subjects(hits) == ["Nieuwste school"]
     monkeypatch.setattr(index_module, "RANK_AT_MOST", 100)
     assert len(store.search("bus")) == 4 and not store.index.last_capped
+
+
+def _flipped(data: bytes, seed: int) -> bytes:
+    """Eight bytes of the file set to random values, as a failing disk or a copy gone wrong does."""
+    import random
+
+    rng = random.Random(seed)
+    damaged = bytearray(data)
+    for _ in range(8):
+        damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+    return bytes(damaged)
+
+
+DAMAGE = {  # each kind of damage found by an attack run of 8-byte flips, made on purpose
+    "not a database": lambda data: b"\0" * 16 + data[16:],
+    "unsupported file format": lambda data: data[:18] + b"\x03\x03" + data[20:],
+    "text encoding in the header": lambda data: data[:56] + (2).to_bytes(4, "big") + data[60:],
+    "zeroed": lambda data: bytes(len(data)),
+    "a value that is not UTF-8": lambda data: data.replace(b"Sint-Jozef", b"Sint-Jo\xffef"),  # UnicodeDecodeError
+    "a digit in the stored listing": lambda data: re.sub(  # SQLite sees nothing wrong: the listing's checksum does
+        rb'("Atheneum Noord","closed","[^"]*","[^"]*",)2,', rb"\g<1>7,", data),
+}
+
+
+def _damaged_copy(index, data: bytes, damage) -> None:
+    for suffix in ("-wal", "-shm"):
+        index.with_name(index.name + suffix).unlink(missing_ok=True)
+    index.write_bytes(damage(data))
+
+
+def test_a_damaged_index_is_rebuilt_with_progress_and_never_shown_as_the_truth(store):
+    """Found by an attack run: flips that gave a UnicodeDecodeError (at PRAGMA journal_mode=WAL) or a
+    JSONDecodeError on every run, the index never repaired; the review screen showed an empty list."""
+    index = locations.index_path(store.root)
+    truth = [(i.subject, i.status, i.answers, i.warning) for i in store.list()]
+    found = _subjects(store.search("bus"))
+    store.close()
+    data = index.read_bytes()
+    assert DAMAGE["a digit in the stored listing"](data) != data  # what the last case changes is there to change
+    for name, damage in DAMAGE.items():
+        _damaged_copy(index, data, damage)
+        told = []
+        fresh = new_store(store.root)
+        listed = [(i.subject, i.status, i.answers, i.warning) for i in fresh.list(progress=lambda *a: told.append(a))]
+        assert listed == truth, name
+        assert _subjects(fresh.search("bus")) == found, name
+        assert fresh.index.repaired and fresh.index.degraded is None, name  # repaired on disk, not bypassed
+        assert told[0] == (0, 3, fresh.index.repaired) and told[-1] == (3, 3, fresh.index.repaired), name
+        fresh.close()
+        again = new_store(store.root)
+        assert again.list() and again.index.repaired is None, name  # repaired once, for good
+        again.close()
+
+
+def test_random_flips_in_the_index_never_give_an_error_or_a_wrong_listing(store):
+    index = locations.index_path(store.root)
+    truth = [(i.subject, i.status, i.answers) for i in store.list()]
+    store.close()
+    data = index.read_bytes()
+    for seed in range(24):
+        _damaged_copy(index, data, lambda d: _flipped(d, seed))
+        fresh = new_store(store.root)
+        assert [(i.subject, i.status, i.answers) for i in fresh.list()] == truth, seed
+        fresh.search("bus")  # no error (what a flip inside the full-text data changes, SQLite cannot see)
+        fresh.close()
+
+
+def test_on_a_terminal_the_rebuild_counts_up_on_one_line(store):
+    """The progress is one line redrawn in place: its carriage return is ours, not data, so the filter that
+    shows a transcript's control characters as escapes must let it through (it showed it as a literal \\x0d)."""
+    index = locations.index_path(store.root)
+    store.list()
+    store.close()
+    _damaged_copy(index, index.read_bytes(), DAMAGE["not a database"])
+    terminal, child_side = os.openpty()
+    try:
+        listing = subprocess.Popen([sys.executable, "-m", "assistant", "list", "--transcripts", str(store.root)],
+                                   stdin=subprocess.DEVNULL, stdout=child_side, stderr=child_side, cwd=ROOT)
+        os.close(child_side)
+        shown = b""
+        while True:  # until the listing closes the terminal (EIO, or end of file)
+            assert select.select([terminal], [], [], 60)[0], f"dialoog list wrote nothing more for 60 s: {shown!r}"
+            try:
+                chunk = os.read(terminal, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+        assert listing.wait(timeout=60) == 0
+    finally:
+        os.close(terminal)
+    assert b"\\x0d" not in shown
+    progress = re.findall(rb"\rdialoog: the search index was damaged \(file is not a database\); rebuilding it from "
+                          rb"the transcripts: (\d+)/(\d+) file\(s\) read", shown)
+    assert progress and progress[0][0] == b"0" and progress[-1][0] == progress[-1][1]
+    assert shown.count(b"Sint-Jozef") == 1 and b"Atheneum Noord" in shown
+
+
+def test_the_list_command_says_it_rebuilds_a_damaged_index(store, capsys):
+    from assistant.cli import main
+
+    index = locations.index_path(store.root)
+    store.list()
+    store.close()
+    for suffix in ("-wal", "-shm"):
+        index.with_name(index.name + suffix).unlink(missing_ok=True)
+    index.write_bytes(DAMAGE["a value that is not UTF-8"](index.read_bytes()))
+    assert main(["list", "--transcripts", str(store.root)]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 4  # the header and all three
+    assert err.startswith("dialoog: the search index was damaged (") and "rebuilding it from the transcripts" in err
+    assert "Traceback" not in err

@@ -73,7 +73,7 @@ def test_every_acknowledged_answer_survives_sigkill_at_random_moments(tmp_path):
             acknowledged.add(int(line.split()[1]))
             seen += 1
         if rng.random() < 0.7:  # land inside a write rather than right after an acknowledgement
-            time.sleep(rng.random() * 0.004)
+            time.sleep(rng.random() * 0.004)  # the random moment is what is under test, not a wait
         child.send_signal(signal.SIGKILL)
         rest, errors = child.communicate(timeout=30)
         assert child.returncode == -signal.SIGKILL, errors

@@ -113,6 +113,17 @@ def run_app(args: argparse.Namespace) -> int:
             gc.enable()
 
 
+def no_terminal() -> str | None:
+    """Why the app cannot run here, or None. Without a terminal to read keys from (stdin /dev/null, a
+    pipe) and to draw on (stdout a pipe or a file), a Textual app never gets a key and spins."""
+    missing = [name for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout))
+               if stream is None or not stream.isatty()]
+    if not missing:
+        return None
+    return (f"dialoog: the app needs a terminal ({' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} "
+            "not one); without one, use list, show, summary or export")
+
+
 def _run_app(args: argparse.Namespace) -> int:
     try:
         start = _start(args)
@@ -120,6 +131,11 @@ def _run_app(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     root = getattr(args, "transcripts", None)
+    refused = no_terminal()
+    if refused is not None:  # a mistake in the arguments first, it is the more useful thing to hear; nothing starts
+        problem = check(root, start)
+        print(problem[0] if problem else refused, file=sys.stderr)
+        return problem[1] if problem else EXIT_USAGE
     handle = None
     kept = None  # the first screen of a new conversation, as kept by an earlier run
     if start.kind == "resume" or (start.kind == "new" and start.meta is not None):

@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     validate = sub.add_parser(
         "validate",
         help="check question banks and scripts; one 'file:line:col: message' line per error",
-        description="Validate question banks and scripts. Without paths: the bundled question_banks/ and scripts/. "
+        description="Validate question banks and scripts. Without paths: the bundled banks and scripts (assistant/question_banks/ and assistant/scripts/). "
         "Exit 0 when all are valid, 1 when any is invalid, 2 on a usage error.",
     )
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="YAML files or folders of them")

@@ -69,13 +69,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     show.add_argument("transcript", metavar="TRANSCRIPT")
 
     export = add("export", "write a transcript as YAML, optionally with names replaced by roles/initials",
-                 "Write the transcript as one YAML document (to stdout, or --output FILE, created 0600). "
+                 "Write the transcript as one YAML document (to stdout, or --output FILE, created 0600, never over an "
+                 "existing file unless --force). "
                  "--anonymise replaces everyone registered (pupil or school, participants, facilitator) by their role, "
                  "in every form a Dutch text names them, contact data by its kind, and every other probable name "
                  "or personal number that was not kept in the app's check.", run_export)
     export.add_argument("transcript", metavar="TRANSCRIPT")
     export.add_argument("--anonymise", "--anonymize", action="store_true", help="replace names by roles, contact data by its kind")
     export.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     retention = add("retention", "list (or --delete) closed transcripts older than N months",
                     "List closed transcripts whose last change is more than N months ago; with --delete, delete "
@@ -94,6 +96,29 @@ def _store(args: argparse.Namespace):
 def _fail(message: str, code: int = EXIT_INVALID) -> int:
     print(f"dialoog: {message}", file=sys.stderr)
     return code
+
+
+def index_progress(stream=None):
+    """What a command shows while the search index is built again (it is missing, or was damaged): on a
+    terminal one line counting up, elsewhere a line when it starts and one when it is done."""
+    from assistant.core.safetext import start_of_line
+
+    stream = stream or sys.stderr
+    live = stream.isatty()
+
+    def report(done: int, total: int, damage: str | None) -> None:
+        what = (f"the search index was damaged ({damage}); rebuilding it from the transcripts" if damage
+                else "building the search index")
+        if live:
+            end = "\n" if done == total else ""
+            start_of_line(stream)  # the line counts up in place (through the SafeWriter it was shown as \x0d)
+            print(f"dialoog: {what}: {done}/{total} file(s) read", end=end, file=stream, flush=True)
+        elif done == 0:
+            print(f"dialoog: {what}: reading {total} file(s)", file=stream, flush=True)
+        elif done == total:
+            print(f"dialoog: search index ready ({total} file(s) read)", file=stream, flush=True)
+
+    return report
 
 
 def _table(rows: list[tuple[str, ...]], right: set[int] = frozenset()) -> list[str]:
@@ -119,7 +144,8 @@ def run_list(args: argparse.Namespace) -> int:
 
     store = _store(args)
     try:
-        infos = store.list(script=args.script, status=args.status, tag=args.tag, since=args.since, until=args.until)
+        infos = store.list(script=args.script, status=args.status, tag=args.tag, since=args.since, until=args.until,
+                           progress=index_progress())
     except StoreError as exc:
         return _fail(str(exc))
     finally:
@@ -145,10 +171,11 @@ def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     respelled = None
     try:
-        hits = store.search(query, limit=args.limit)
+        progress = index_progress()
+        hits = store.search(query, limit=args.limit, progress=progress)
         if not hits:  # a typo: search what it most likely meant, and say so
-            respelled = store.respell(query)
-            hits = store.search(respelled, limit=args.limit) if respelled else []
+            respelled = store.respell(query, progress=progress)
+            hits = store.search(respelled, limit=args.limit, progress=progress) if respelled else []
     except ValueError as exc:
         return _fail(str(exc), EXIT_USAGE)
     except StoreError as exc:
@@ -187,6 +214,23 @@ def _text(value: Any) -> str:
     from assistant.core.searchtext import plain_text
 
     return plain_text(value)
+
+
+def _indented(text: str, indent: str) -> str:
+    """A text of several lines with every line after the first under the first: a line of an answer that
+    reads '# Heading' or 'Answers (3)' must not look like part of the layout around it."""
+    return ("\n" + indent).join(_lines(text))
+
+
+def _one_line(text: str) -> str:
+    lines = _lines(text)
+    return " / ".join(part.strip() for part in lines if part.strip()) if len(lines) > 1 else text
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a text as safetext reads them: a newline or CR LF ends one. str.splitlines also broke at
+    U+2028, U+0085, FS, a lone CR, ..., which then vanished where the output shows them as escapes."""
+    return text.replace("\r\n", "\n").split("\n")
 
 
 def describe(transcript, banks: dict) -> list[str]:
@@ -236,15 +280,16 @@ def describe(transcript, banks: dict) -> list[str]:
             title = place.question.text if place else ("(not in the current banks)" if question_id in unknown else "")
             lines.append(f"  {question_id}" + (f" — {title}" if title else ""))
             history = transcript.history(question_id)
-            extra = f"   (earlier: {'; '.join(answer(question_id, v) for v in history[:-1])})" if len(history) > 1 else ""
-            speaker = f"   [{event.get('speaker')}]" if event.get("speaker") else ""
+            earlier = "; ".join(_one_line(answer(question_id, v)) for v in history[:-1])
+            extra = f"   (earlier: {earlier})" if len(history) > 1 else ""
+            speaker = f"   [{_one_line(str(event.get('speaker')))}]" if event.get("speaker") else ""
             before = previous_answer(transcript, question_id)
-            last_time = f"   (vorige keer: {answer(question_id, before)})" if before is not None else ""
-            lines.append(f"      {answer(question_id, event.data['value'])}{speaker}{extra}{last_time}")
+            last_time = f"   (vorige keer: {_one_line(answer(question_id, before))})" if before is not None else ""
+            lines.append(f"      {_indented(answer(question_id, event.data['value']), '      ')}{speaker}{extra}{last_time}")
     notes = transcript.notes()
     if notes:
-        lines += ["", "Notes"] + [f"  - {n.data['text']}" + (f"  [{n.get('question')}]" if n.get("question") else "")
-                                  for n in notes]
+        lines += ["", "Notes"] + [f"  - {_indented(str(n.data['text']), '    ')}" +
+                                  (f"  [{n.get('question')}]" if n.get("question") else "") for n in notes]
     flags = transcript.flags()
     if flags:
         lines += ["", "Flags"] + [f"  {flag}: {q}" + (f" (rank {e.get('rank')})" if e.get("rank") is not None else "")
@@ -317,9 +362,12 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from assistant.core import durable
+    from assistant.cli import emit, refused_output
     from assistant.core.transcript_files import YAML_HEADER, yaml_document
 
+    refused = refused_output(args.output, args.force)
+    if refused is not None:
+        return refused
     loaded = _inspect(args)
     if isinstance(loaded, int):
         return loaded
@@ -330,16 +378,7 @@ def run_export(args: argparse.Namespace) -> int:
 
         done = anonymised(loaded.files, transcript, banks=_banks())
         transcript, header = done.transcript, anonymised_header(done.report)
-    data = yaml_document(transcript, header)
-    if args.output is None:
-        sys.stdout.write(data.decode("utf-8"))
-        return EXIT_OK
-    try:
-        durable.atomic_write(args.output, data)
-    except OSError as exc:
-        return _fail(f"cannot write {args.output}: {durable.reason(exc)}")
-    print(f"written: {args.output}", file=sys.stderr)
-    return EXIT_OK
+    return emit(yaml_document(transcript, header), args.output, args.force)
 
 
 def anonymised_header(report) -> str:

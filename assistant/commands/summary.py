@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from assistant.cli import EXIT_INVALID, EXIT_USAGE, emit, refused_output
 
 ORDER = 45
 
@@ -73,26 +73,6 @@ def _library() -> tuple[dict[str, Any], dict[str, Any]]:
     return banks, scripts
 
 
-def _write(content: str | bytes, output: Path | None, force: bool) -> int:
-    """Standard output, or FILE written atomically and private: a summary holds personal data.
-    The one place these commands write a file (Markdown as text, a Word file as bytes)."""
-    from assistant.core import durable
-
-    if output is None:
-        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
-        return EXIT_OK
-    if output.is_dir():
-        return _fail([f"dialoog: {output} is a folder; name a file"], EXIT_USAGE)
-    if output.exists() and not force:
-        return _fail([f"dialoog: {output} already exists; use --force to overwrite it"])
-    try:
-        durable.atomic_write(output, content.encode("utf-8") if isinstance(content, str) else content)
-    except OSError as exc:
-        return _fail([f"dialoog: cannot write {output}: {durable.reason(exc)}"])
-    print(f"written: {output}", file=sys.stderr)
-    return EXIT_OK
-
-
 def run_summary(args: argparse.Namespace) -> int:
     from assistant.core import locations
     from assistant.core.engine import evaluate
@@ -103,6 +83,9 @@ def run_summary(args: argparse.Namespace) -> int:
     from assistant.core.summary import render_summary
     from assistant.core.yamlsource import SourceErrors
 
+    refused = refused_output(args.output, args.force)  # before the work: a refusal is said at once
+    if refused is not None:
+        return refused
     store = Store(locations.transcripts_dir(getattr(args, "transcripts", None)))
     try:
         files = store.locate(args.transcript)
@@ -138,7 +121,7 @@ def run_summary(args: argparse.Namespace) -> int:
         markdown = render_summary(transcript, banks, view=view, script_title=script.title if script else None,
                                   lang=getattr(args, "lang", "nl"), linked=linked, anonymised=anonymised)
     if not args.docx:
-        return _write(markdown, args.output, args.force)
+        return emit(markdown, args.output, args.force)
     from assistant.core import durable
     from assistant.core.exports import summary_path
     from assistant.core.transcript_files import file_stem
@@ -151,7 +134,7 @@ def run_summary(args: argparse.Namespace) -> int:
             durable.ensure_private_dir(output.parent)
         except OSError as exc:
             return _fail([f"dialoog: cannot write {output}: {durable.reason(exc)}"])
-    return _write(docx_bytes(markdown), output, args.force)
+    return emit(docx_bytes(markdown), output, args.force)
 
 
 def run_sheet(args: argparse.Namespace) -> int:
@@ -160,6 +143,9 @@ def run_sheet(args: argparse.Namespace) -> int:
     from assistant.core.sheet import render_sheet
     from assistant.core.yamlsource import SourceErrors
 
+    refused = refused_output(args.output, args.force)
+    if refused is not None:
+        return refused
     try:
         banks, scripts = _library()
         given = Path(args.script)
@@ -175,4 +161,4 @@ def run_sheet(args: argparse.Namespace) -> int:
     except SourceErrors as exc:
         return _fail(exc.errors)
     markdown = render_sheet(script, banks, lang=getattr(args, "lang", "nl"), basis_only=args.basis_only)
-    return _write(markdown, args.output, args.force)
+    return emit(markdown, args.output, args.force)

@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from assistant.core import locations
+from assistant.core import durable, locations
 from assistant.core.bank import AnswerType, Bank, Level, Question, Section, load_bank
 from assistant.core.yamlsource import MAX_BYTES, SourceError, SourceErrors
 
@@ -81,7 +81,7 @@ def load_bank_cached(path: Path, display: str | None = None, cache_dir: Path | N
 
 def _store(entry: Path, bank: Bank) -> None:
     try:
-        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        durable.ensure_private_dir(entry.parent)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(bank_to_dict(bank), f, ensure_ascii=False)

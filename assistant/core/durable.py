@@ -36,11 +36,26 @@ def reason(exc: OSError) -> str:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) if needed; the folder itself is made private when we create it."""
+    """Create `path` and any missing parents, each private (0700) whatever the umask; folders that
+    already exist are left as they are."""
+    path = Path(path)
     if path.is_dir():
         return
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    os.chmod(path, DIR_MODE)  # mkdir's mode is filtered by the umask
+    missing = []
+    for folder in (path, *path.parents):
+        if os.path.lexists(folder):  # a folder, or something else that the mkdir below then says
+            break
+        missing.append(folder)
+    if not missing:
+        path.mkdir(mode=DIR_MODE)  # raises what is in the way (a file: FileExistsError)
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+            continue  # another process made it a moment ago: theirs to set
+        os.chmod(folder, DIR_MODE)  # mkdir's mode is filtered by the umask (000 would leave 0777)
 
 
 def fsync_dir(path: Path) -> None:
@@ -77,16 +92,31 @@ def temp_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(3)}{TEMP_SUFFIX}")
 
 
-def atomic_write(target: Path, data: bytes) -> None:
-    """Replace `target` with `data`: temp file, fsync, rename, fsync the folder. Raises OSError."""
-    temp = temp_name(target)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+def write_new(target: Path, data: bytes, *, sync_folder: bool = True) -> None:
+    """Create `target` (never over an existing file or through a link), private, with `data`, fsync'ed;
+    nothing is left of it when that fails. `sync_folder`: make the new name itself durable too."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
     try:
         try:
             write_all(fd, data)
             _fsync(fd)
         finally:
             os.close(fd)
+    except BaseException:
+        try:
+            target.unlink()
+        except OSError:
+            pass
+        raise
+    if sync_folder:
+        fsync_dir(target.parent)
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Replace `target` with `data`: temp file, fsync, rename, fsync the folder. Raises OSError."""
+    temp = temp_name(target)
+    write_new(temp, data, sync_folder=False)
+    try:
         os.replace(temp, target)
     except BaseException:
         try:

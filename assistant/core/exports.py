@@ -2,7 +2,8 @@
 
 Summaries hold the same personal data as transcripts: they go to an `exports` folder inside the
 transcripts folder, created private (0700, files 0600), written atomically so a crash never
-leaves half a file. An existing file of the same name is replaced: it is the same summary, newer.
+leaves half a file. An existing file of the same name is replaced: it is the same summary, newer; a link
+or a special file of that name is not (assistant.core.outputs).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.core import durable
+from assistant.core.outputs import write_output
 
 EXPORTS_FOLDER = "exports"
 
@@ -26,8 +28,8 @@ def summary_path(store_root: Path, stem: str, *, anonymised: bool = False, word:
 
 
 def save_summary(store_root: Path, stem: str, markdown: str, *, anonymised: bool = False, word: bool = False) -> Path:
-    """Write the summary (`word`: as a Word file made from the same Markdown); returns its path.
-    OSError (with errno) when it cannot be written."""
+    """Write the summary (`word`: as a Word file made from the same Markdown); returns its path. OSError
+    (with errno) when the folder cannot be made, OutputError when the file cannot be written."""
     target = summary_path(store_root, stem, anonymised=anonymised, word=word)
     if word:
         from assistant.core.worddoc import docx_bytes
@@ -36,5 +38,4 @@ def save_summary(store_root: Path, stem: str, markdown: str, *, anonymised: bool
     else:
         data = markdown.encode("utf-8")
     durable.ensure_private_dir(target.parent)
-    durable.atomic_write(target, data)
-    return target
+    return write_output(target, data, force=True)

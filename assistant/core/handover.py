@@ -38,7 +38,7 @@ from assistant.core.store_errors import SaveError
 from assistant.core.transcript import ActionItem, EventKind, Transcript
 from assistant.core.transcript_codec import plain
 
-# The preparation bank's questions this module reads (question_banks/parent_prep.yaml).
+# The preparation bank's questions this module reads (assistant/question_banks/parent_prep.yaml).
 PREP_SCRIPT = "parent_prep"
 PARENT_SCRIPT = "parent_dialogue"
 FOCUS_TOPICS = "prep.focus.topics"

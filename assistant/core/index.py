@@ -22,6 +22,8 @@ import os
 import sqlite3
 import threading
 import time
+import zlib
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -33,12 +35,18 @@ from assistant.core.transcript_files import JOURNAL_SUFFIX, YAML_SUFFIX, Transcr
 
 __all__ = ["SearchHit", "SearchIndex", "TranscriptInfo", "fts_query", "scan"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: long texts indexed in passages (assistant.core.searchtext.passages)
 FOREIGN = "not a Dialoog transcript (only .yaml and .journal files of transcripts belong in this folder)"
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
+# PERM, BUSY, LOCKED, NOMEM, READONLY, INTERRUPT, IOERR, FULL, CANTOPEN, PROTOCOL, AUTH: the index cannot be
+# reached or written now, which says nothing about its contents (it is used in memory instead)
+_OUT_OF_REACH = {3, 5, 6, 7, 8, 9, 10, 13, 14, 15, 23}
 _QUIET_NS = 3_000_000_000  # a folder mtime this close to the scan may hide a later change in the same tick (FAT: 2 s)
 _TAG_SEP = "\x1f"
 RANK_AT_MOST = 5_000  # passages ranked per search; see SearchIndex.search
+PROGRESS_FROM = 200   # files to (re)read before a refresh reports its progress
+# progress(done, total, damage): files read so far, files to read, why the index is rebuilt (or None)
+Progress = Callable[[int, int, "str | None"], None]
 
 _SCHEMA = """
 CREATE TABLE entries(
@@ -122,7 +130,7 @@ def _entry(folder: Path, key: str, ysig: str, jsig: str, foreign: bool) -> tuple
         return (key, ysig, jsig, key, *blank, FOREIGN, None), []
     shown = f"{key}{YAML_SUFFIX}" if ysig != "-" else f"{key}{JOURNAL_SUFFIX}"
     try:
-        loaded = read_transcript(TranscriptFiles(folder, key))
+        loaded = read_transcript(TranscriptFiles(folder, key), thorough=False)
     except TranscriptError as exc:
         return (key, ysig, jsig, shown, *blank, str(exc), None), []
     except OSError as exc:
@@ -152,31 +160,28 @@ class SearchIndex:
         self.folder = Path(folder)
         self.path = locations.index_path(self.folder)
         self.degraded: str | None = None  # why the index lives in memory instead of on disk
+        self.repaired: str | None = None  # why the index on disk was thrown away and built again (this process)
         self.last_capped = False          # the last search matched too much to rank it all
         self._db: sqlite3.Connection | None = None
         self._lock = threading.RLock()
         self._terms_cache: tuple[tuple, dict[str, int]] | None = None  # see _terms
+        self._damage: str | None = None   # the damage found, until the rebuild that follows has read the folder
 
     # -- connection -------------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
         if self._db is not None:
             return self._db
         if self.degraded is None and self.folder.is_dir():
-            try:
-                self._db = self._open_on_disk()
-                return self._db
-            except sqlite3.DatabaseError as exc:
-                if _is_corrupt(exc):
-                    self._discard()
-                    try:
-                        self._db = self._open_on_disk()
-                        return self._db
-                    except (sqlite3.DatabaseError, OSError) as again:
-                        self.degraded = str(again)
-                else:
-                    self.degraded = str(exc)
-            except OSError as exc:
-                self.degraded = durable.reason(exc)
+            for attempt in (1, 2):
+                try:
+                    self._db = self._open_on_disk()
+                    return self._db
+                except Exception as exc:  # noqa: BLE001 - a damaged file fails in many ways; see _is_damage
+                    if attempt == 1 and _is_damage(exc):
+                        self._discard(exc)
+                        continue
+                    self.degraded = durable.reason(exc) if isinstance(exc, OSError) else _described(exc)
+                    break
         self._db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         self._db.executescript(_SCHEMA)
         return self._db
@@ -212,40 +217,51 @@ class SearchIndex:
             raise
         return db
 
-    def _discard(self) -> None:
+    def _discard(self, damage: BaseException | None = None) -> None:
+        """Throw the index on disk away (the next use builds it again from the transcripts)."""
+        if damage is not None:
+            self._damage = self.repaired = _described(damage)
         if self._db is not None:
-            self._db.close()
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
             self._db = None
+        self._terms_cache = None
         for suffix in ("", "-wal", "-shm", "-journal"):
             try:
                 os.unlink(f"{self.path}{suffix}")
-            except FileNotFoundError:
-                pass
             except OSError:
                 pass
 
-    def _with_db(self, work):
-        """Run `work(db)`; on corruption throw the index away and rebuild, on other failures go to memory."""
+    def _with_db(self, work, progress: Progress | None = None, *, refreshing: bool = False):
+        """Run `work(db)`. The index is a cache: whatever goes wrong with it (SQLite finds it corrupt, a
+        flipped byte makes a value undecodable, the listing's checksum fails) throws it away and builds it
+        again from the transcripts (with `progress`) before `work` runs again; where it cannot be kept on
+        disk it lives in memory. Never an answer from a damaged index, never an empty one in its place."""
         with self._lock:
             for _attempt in range(3):
                 db = self._connect()
                 in_memory = self.degraded is not None or not self.folder.is_dir()
                 try:
                     return work(db)
-                except sqlite3.DatabaseError as exc:
+                except Exception as exc:  # noqa: BLE001 - see _is_damage
                     try:
                         db.execute("ROLLBACK")
                     except sqlite3.Error:
                         pass
                     if in_memory:
-                        raise StoreError("index_failed", f"search index failed: {exc}", problem=str(exc)) from None
-                    if _is_corrupt(exc):
-                        self._discard()
-                    else:
+                        raise StoreError("index_failed", f"search index failed: {_described(exc)}",
+                                         problem=_described(exc)) from None
+                    if _is_damage(exc):
+                        self._discard(exc)
+                    else:  # locked for too long, read-only, full: the transcripts are read into memory instead
                         self._db.close()
                         self._db = None
-                        self.degraded = str(exc)
-            raise StoreError("index_failed", "search index failed repeatedly", problem="repeatedly")  # pragma: no cover
+                        self.degraded = _described(exc)
+                    if not refreshing:
+                        self.refresh(progress)  # what `work` reads must be there again before it runs again
+            raise StoreError("index_failed", "search index failed repeatedly", problem="repeatedly")
 
     def close(self) -> None:
         with self._lock:
@@ -254,8 +270,9 @@ class SearchIndex:
                 self._db = None
 
     # -- keeping it current -----------------------------------------------------------------------
-    def refresh(self) -> int:
-        """Bring the index in line with the folder; returns how many files were (re-)read."""
+    def refresh(self, progress: Progress | None = None) -> int:
+        """Bring the index in line with the folder; returns how many files were (re-)read. `progress(done,
+        total, damage)` is told while a long reading goes on, and always when a damaged index is rebuilt."""
         try:
             folder_mtime = str(os.stat(self.folder).st_mtime_ns)
         except OSError:
@@ -271,13 +288,27 @@ class SearchIndex:
             # In name order, which starts with the date: chunk rowids then follow time (see search).
             changed = sorted(k for k, (y, j, _) in found.items() if known.get(k) != (y, j))
             gone = [k for k in known if k not in found]
-            self._replace(db, gone, [_entry(self.folder, k, *found[k]) for k in changed])
+            self._replace(db, gone, self._read(changed, found, progress))
             # Trust the folder's mtime next time only if it was already old when this scan began.
             settled = folder_mtime != "-" and started - int(folder_mtime) > _QUIET_NS
             db.execute("INSERT OR REPLACE INTO state VALUES ('quiet_mtime', ?)", (folder_mtime if settled else "",))
+            self._damage = None
             return len(changed)
 
-        return self._with_db(work)
+        return self._with_db(work, progress, refreshing=True)
+
+    def _read(self, keys: list[str], found: dict, progress: Progress | None) -> list[tuple[tuple, list[tuple]]]:
+        damage = self._damage
+        if progress is None or (len(keys) < PROGRESS_FROM and damage is None):
+            return [_entry(self.folder, k, *found[k]) for k in keys]
+        step = max(1, len(keys) // 100)
+        progress(0, len(keys), damage)
+        read = []
+        for done, key in enumerate(keys, start=1):
+            read.append(_entry(self.folder, key, *found[key]))
+            if done % step == 0 or done == len(keys):
+                progress(done, len(keys), damage)
+        return read
 
     def _refresh_volatile(self, db: sqlite3.Connection) -> int:
         """The quiet folder's fast path: re-check only what can change without the folder noticing,
@@ -318,7 +349,7 @@ class SearchIndex:
                        [(i, body) for i, (_, (_, _, _, body)) in zip(ids, pieces)])
         db.execute("COMMIT")
 
-    def rebuild(self) -> int:
+    def rebuild(self, progress: Progress | None = None) -> int:
         """Forget everything and read the whole folder again."""
         with self._lock:
             self.close()
@@ -326,12 +357,12 @@ class SearchIndex:
                 self._discard()
             else:
                 self._db = None
-            return self.refresh()
+            return self.refresh(progress)
 
     # -- reading ----------------------------------------------------------------------------------
     def infos(self, script: str | None = None, status: str | None = None, tag: str | None = None,
               since: date | datetime | str | None = None, until: date | datetime | str | None = None,
-              ) -> list[TranscriptInfo]:
+              progress: Progress | None = None) -> list[TranscriptInfo]:
         """Readable transcripts that pass the filters (newest first), then every unreadable file."""
         first, last = _day(since, "since"), _day(until, "until")
         wanted = tag.casefold() if tag else None
@@ -344,7 +375,7 @@ class SearchIndex:
                     and (not first or day >= first) and (not last or day <= last)
                     and (not wanted or any(t.casefold() == wanted for t in (row[9] or "").split(_TAG_SEP))))
 
-        rows = self._with_db(self._listing)
+        rows = self._with_db(self._listing, progress)
         if script or status or first or last or wanted:
             rows = [r for r in rows if keep(r)]
         folder, make = self.folder, tuple.__new__  # ten thousand infos: skip the Python-level __new__
@@ -365,13 +396,19 @@ class SearchIndex:
             rows.sort(key=lambda r: r[6] or "", reverse=True)
             rows.sort(key=lambda r: r[12] is not None)  # stable: unreadable last, by name
             value = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-            db.execute("INSERT OR REPLACE INTO state VALUES ('listing', ?)", (value,))
+            db.execute("INSERT OR REPLACE INTO state VALUES ('listing', ?)", (f"{zlib.crc32(value.encode()):08x} {value}",))
             db.execute("COMMIT")
-            found = (value,)
-        return json.loads(found[0])
+            return rows
+        # With its checksum: SQLite does not check the bytes of a value, and a flipped digit in it would
+        # show a wrong count of answers as if it were true.
+        stored = found[0]
+        if not isinstance(stored, str) or zlib.crc32(stored[9:].encode()) != int(stored[:8], 16):
+            raise _Damaged("the stored listing fails its checksum")
+        return json.loads(stored[9:])
 
-    def search(self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
-        """The best `limit` passages matching `query`, best first.
+    def search(self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]"),
+               progress: Progress | None = None) -> list[SearchHit]:
+        """The best `limit` answers, notes or actions matching `query` (each with its best passage), best first.
 
         Ranking costs time for every matching passage. When a query matches more than RANK_AT_MOST
         passages (a word in nearly every answer), only the most recently indexed RANK_AT_MOST of them
@@ -382,12 +419,27 @@ class SearchIndex:
             edge = db.execute("SELECT rowid FROM texts WHERE texts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
                               (match, RANK_AT_MOST)).fetchone()
             self.last_capped = edge is not None
+            wanted, after = max(1, int(limit)), edge[0] if edge else 0
             rows = db.execute(
                 "SELECT c.key, c.kind, c.question, c.seq, snippet(texts, 0, ?, ?, '…', 16), rank "
                 "FROM texts JOIN chunks AS c ON c.rowid = texts.rowid "
                 "WHERE texts MATCH ? AND texts.rowid > ? ORDER BY rank LIMIT ?",
-                (mark[0], mark[1], match, edge[0] if edge else 0, max(1, int(limit))),
+                (mark[0], mark[1], match, after, wanted * 2),
             ).fetchall()
+            best = {}  # one hit per text: the passages of one long text may match together, its best one counts
+            for found in rows:
+                best.setdefault(found[:4], found)
+            if len(best) < wanted and len(rows) == wanted * 2:  # they crowd out the rest: rank per text
+                best = {}
+                for rowid, *where, score in db.execute(
+                        "SELECT texts.rowid, c.key, c.kind, c.question, c.seq, min(rank) "
+                        "FROM texts JOIN chunks AS c ON c.rowid = texts.rowid WHERE texts MATCH ? AND texts.rowid > ? "
+                        "GROUP BY c.key, c.kind, c.question, c.seq ORDER BY min(rank) LIMIT ?",
+                        (match, after, wanted)).fetchall():
+                    snippet = db.execute("SELECT snippet(texts, 0, ?, ?, '…', 16) FROM texts WHERE texts MATCH ? "
+                                         "AND rowid = ?", (mark[0], mark[1], match, rowid)).fetchone()[0]
+                    best[tuple(where)] = (*where, snippet, score)
+            rows = list(best.values())[:wanted]
             keys = sorted({r[0] for r in rows})
             infos = {}
             for start in range(0, len(keys), 500):
@@ -397,10 +449,10 @@ class SearchIndex:
             return [SearchHit(infos[k], kind, question, seq, snippet, -score)
                     for k, kind, question, seq, snippet, score in rows if k in infos]
 
-        return self._with_db(work)
+        return self._with_db(work, progress)
 
 
-    def respell(self, query: str) -> str | None:
+    def respell(self, query: str, progress: Progress | None = None) -> str | None:
         """`query` with each word that finds nothing replaced by the indexed word closest to it (at most
         one typo in words of four or more letters, two from seven: 'buikpyn' -> 'buikpijn'; the more
         common word on a tie), or None when every word finds something or no word is close enough."""
@@ -425,7 +477,7 @@ class SearchIndex:
                     corrections[word] = min(near, key=lambda found: (found[1], -terms[found[0]], found[0]))[0]
             return respelled(query, corrections) if corrections else None
 
-        return self._with_db(work)
+        return self._with_db(work, progress)
 
 
     def _terms(self, db: sqlite3.Connection) -> dict[str, int]:
@@ -442,6 +494,35 @@ def _forget(db: sqlite3.Connection, key: str) -> None:
     db.execute("DELETE FROM texts WHERE rowid IN (SELECT rowid FROM chunks WHERE key = ?)", (key,))
     db.execute("DELETE FROM chunks WHERE key = ?", (key,))
     db.execute("DELETE FROM entries WHERE key = ?", (key,))
+
+
+class _Damaged(Exception):
+    """Damage that SQLite does not see (a value whose checksum fails)."""
+
+
+def _is_damage(exc: BaseException) -> bool:
+    """Whether `exc` means the index file is damaged (throw it away) rather than out of reach (locked,
+    read-only, a full disk: build it in memory). A flipped byte surfaces as SQLite's corruption codes, but
+    also as a UnicodeDecodeError (PRAGMA journal_mode on a header that names another text encoding), a
+    JSON error, a wrong type: anything that is not a plain file-system or SQLite access error."""
+    if isinstance(exc, OSError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(exc, sqlite3.Error) and code is not None:
+        # Our statements are fixed: an SQL error ("no such table", "unsupported file format") means the
+        # file is not what we wrote, like corruption; only access errors leave the file as it was.
+        return (code & 0xFF) not in _OUT_OF_REACH
+    return True
+
+
+def _described(exc: BaseException) -> str:
+    """The damage in a few words, without the stored text the message may quote (names of pupils)."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    if isinstance(exc, UnicodeDecodeError) or text.startswith("Could not decode to UTF-8"):
+        return "a stored value is not valid UTF-8 text"
+    if isinstance(exc, ValueError) and not isinstance(exc, sqlite3.Error):  # JSON: it quotes no text
+        return f"a stored value cannot be read ({text[:80]})"
+    return text[:80] if isinstance(exc, sqlite3.Error) else f"{type(exc).__name__}: {text[:80]}"
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:

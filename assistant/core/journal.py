@@ -103,6 +103,12 @@ class JournalRead:
     unterminated: bool = False                          # the last record is whole but lacks its newline
     good_size: int = 0                                  # bytes up to the end of the last whole line
     problem: str | None = None
+    foreign: bool = False  # a journal of another format (a newer Dialoog): never rewritten by this one
+
+    @property
+    def usable(self) -> bool:
+        """A journal this version can continue (its header is whole and ours)."""
+        return self.problem is None and self.head is not None
 
     def last_holder(self) -> dict[str, Any]:
         opens = [r for _, r in self.records if r.get("t") == "open"]
@@ -131,9 +137,13 @@ def parse(raw: bytes) -> JournalRead:
     head = decode(complete[0])
     if head is None or head.get("t") != "head" or head.get("format") != JOURNAL_FORMAT:
         found = head.get("format") if head else None
-        result.problem = f"not a Dialoog journal (format '{found}')" if found else "not a Dialoog journal"
-        return result
-    result.head = head
+        if found:
+            result.problem, result.foreign = f"not a Dialoog journal (format '{found}')", True
+            return result
+        # A damaged first line: the records after it still count (the YAML copy supplies the header).
+        result.problem = "not a Dialoog journal (its first line is damaged)"
+    else:
+        result.head = head
     numbers, bodies = [], []
     for number, line in enumerate(complete[1:], start=2):
         body = _checked(line)
@@ -164,11 +174,27 @@ def parse(raw: bytes) -> JournalRead:
 
 
 def read(path: Path) -> JournalRead:
-    """Read and parse a journal; OSError if it cannot be read."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return JournalRead(problem=f"journal too large ({size:,} bytes)")
-    return parse(path.read_bytes())
+    """Read and parse a journal; OSError if it cannot be read (ELOOP for a symbolic link: never followed)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # a pipe would block an open without it
+    try:
+        size = os.fstat(fd).st_size
+        if size > MAX_BYTES:
+            return JournalRead(problem=f"journal too large ({size:,} bytes)")
+        return parse(read_all(fd, size))
+    finally:
+        os.close(fd)
+
+
+def read_all(fd: int, size: int) -> bytes:
+    """The first `size` bytes of an open file (fewer if it is shorter)."""
+    chunks, offset = [], 0
+    while offset < size:
+        chunk = os.pread(fd, min(size - offset, 1 << 24), offset)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
 
 
 def _lock(fd: int) -> bool:
@@ -218,8 +244,9 @@ class JournalWriter:
 
     @classmethod
     def open(cls, path: Path) -> JournalWriter:
-        """Open an existing journal for appending, or raise LockedError naming its holder."""
-        fd = os.open(path, os.O_RDWR | os.O_APPEND)
+        """Open an existing journal for appending, or raise LockedError naming its holder (never through a
+        symbolic link: OSError ELOOP)."""
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK)
         if not _lock(fd):
             os.close(fd)
             try:
@@ -243,6 +270,16 @@ class JournalWriter:
             self.size = contents.good_size
         elif contents.unterminated:
             self.append(b"\n")
+
+    def contents(self) -> bytes:
+        """Every byte of the locked file, as it is now (to keep a damaged journal aside before repairing it)."""
+        return read_all(self.fd, os.fstat(self.fd).st_size)
+
+    def rewrite(self, records: list[dict[str, Any]]) -> None:
+        """Replace the whole file with `records` (a journal whose header was damaged, kept aside first)."""
+        os.ftruncate(self.fd, 0)
+        self.size = 0
+        self.append(b"".join(encode(r) for r in records))
 
     def append(self, data: bytes) -> None:
         """Write and fsync `data`; on failure cut the file back to its last good size and re-raise."""

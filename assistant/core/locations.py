@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # the banks and scripts travel inside the package
 TRANSCRIPTS_ENV = "DIALOOG_TRANSCRIPTS"
 BANKS_ENV = "DIALOOG_BANKS"
 SCRIPTS_ENV = "DIALOOG_SCRIPTS"
@@ -18,20 +18,21 @@ INDEX_NAME = ".index/search.sqlite3"
 DRAFTS_FOLDER = ".drafts"
 PSEUDONYMS_FOLDER = ".pseudonyms"
 DRAFT_SUFFIX = ".draft"
+DAMAGED_FOLDER = ".damaged"
 
 
 def banks_dir() -> Path:
     """The bundled question banks (override with DIALOOG_BANKS)."""
-    return Path(os.environ.get(BANKS_ENV) or PROJECT_ROOT / "question_banks")
+    return Path(os.environ.get(BANKS_ENV) or PACKAGE_ROOT / "question_banks")
 
 
 def scripts_dir() -> Path:
     """The bundled branching scripts (override with DIALOOG_SCRIPTS)."""
-    return Path(os.environ.get(SCRIPTS_ENV) or PROJECT_ROOT / "scripts")
+    return Path(os.environ.get(SCRIPTS_ENV) or PACKAGE_ROOT / "scripts")
 
 
 def templates_dir() -> Path:
-    return Path(__file__).resolve().parents[1] / "templates"
+    return PACKAGE_ROOT / "templates"
 
 
 def transcripts_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -52,6 +53,12 @@ def draft_path(folder: Path, stem: str) -> Path:
     saving it every few seconds never changes the transcripts folder's mtime (the index relies on a
     quiet folder) and no listing mistakes it for a transcript."""
     return folder / DRAFTS_FOLDER / f"{stem}{DRAFT_SUFFIX}"
+
+
+def damaged_dir(folder: Path) -> Path:
+    """Where resuming keeps the damaged copy of a transcript's file before it repairs it: hidden, so that
+    no listing takes it for a transcript, and beside the transcripts, with the same privacy."""
+    return folder / DAMAGED_FOLDER
 
 
 def pseudonyms_path(folder: Path, stem: str) -> Path:

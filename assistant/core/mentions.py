@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -38,10 +39,21 @@ _VOWELS = set("aeiou")
 _WORD = re.compile(r"[^\W_]+")
 
 
+def _fold_run(run: re.Match[str] | str) -> str:
+    decomposed = unicodedata.normalize("NFKD", run if isinstance(run, str) else run.group())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def fold(text: str) -> str:
     """Lower case without accents: 'Één' and 'een' compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    # Only the letters outside ASCII can lose an accent: an answer of megabytes is mostly ASCII, and
+    # looking at every letter of it in Python took seconds.
+    if not text.isascii():
+        text = _NON_ASCII.sub(_fold_run, text)
+    return text.casefold()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -112,20 +124,46 @@ class _Forms:
 
 @dataclass(frozen=True)
 class _Text:
-    """An answer prepared for matching: the forms of each word, all forms together (one C call matches
-    them all), and its reading (clauses and negation)."""
+    """An answer prepared for matching: the forms of each of its distinct words, all forms together (one
+    C call matches them all), and its reading (the words in order, clauses and negation)."""
 
-    groups: tuple[_Forms, ...]
+    distinct: tuple[tuple[str, ...], ...]  # the forms of reading.distinct[n]
     every: _Forms
     reading: Reading
 
 
+_PIECE = 1 << 20
+_CUT = re.compile(r"[^\W_](?=[\W_])")  # the end of a word: no separator starts before it and goes on after
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """`text` in pieces of about a megabyte, each cut at the end of a word, so that no word and no separator
+    (a run of full stops, a dash between spaces) is cut: read piece by piece, the text reads as a whole."""
+    start = 0
+    while len(text) - start > _PIECE:
+        end = start + _PIECE
+        cut = None
+        for near in (end - 4096, start):  # most texts have one in the last few kilobytes
+            for cut in _CUT.finditer(text, max(near, start), end + 1):  # + 1: the character after the last one
+                pass
+            if cut is not None:
+                break
+        else:
+            cut = _CUT.search(text, end, end + _PIECE + 1)  # none in this piece: the first one after it
+        end = cut.end() if cut is not None else end  # no word ends in two megabytes: one is cut, no more
+        yield text[start:end]
+        start = end
+    yield text[start:]
+
+
 @lru_cache(maxsize=4096)
 def _text_index(text: str) -> _Text:
-    """Cached because the engine re-evaluates every rule after every answer while most answers stay the same."""
-    reading = Reading.of(fold(text))
-    groups = tuple(_Forms.of(word_forms(w)) for w in reading.words)
-    return _Text(groups, _Forms.of({f for group in groups for f in group.ordered}), reading)
+    """Cached because the engine re-evaluates every rule after every answer while most answers stay the same.
+    Read a piece at a time, and each distinct word once: the words of a long answer as objects of their own
+    took GBs (a summary of a 50 MB answer took 3 GB)."""
+    reading = Reading.read(_pieces(fold(text)))
+    distinct = tuple(word_forms(w) if w else () for w in reading.distinct)
+    return _Text(distinct, _Forms.of({f for forms in distinct for f in forms}), reading)
 
 
 def _term_forms(term: str) -> tuple[str, ...]:
@@ -175,12 +213,53 @@ def mentions(text: str, term: str, min_score: float = DEFAULT_MIN_SCORE, dismiss
     negative_term = any(part in NEGATORS for part in parts)
     if len(parts) == 1 and (negative_term or not reading.any_negation):
         return True
-    size = len(parts)
-    forms = index.groups
-    for start in range(len(forms) - size + 1):
-        if all(_word_matches(part, forms[start + k], min_score) for k, part in enumerate(parts)):
-            if negative_term or not reading.blocked(start, dismissal_only=dismissal_only):
-                return True
+    fits = [_fitting(part, index, min_score) for part in parts]
+    return _said(reading, fits, regardless=negative_term, dismissal_only=dismissal_only)
+
+
+def _fitting(term: str, index: _Text, min_score: float) -> frozenset[int]:
+    """The distinct words of a text that `term` matches (as _word_matches on each, but the close words and
+    compound parts are found once for the whole text and each word is only looked up in them)."""
+    every, length = index.every, len(term)
+    exact = every.known.intersection(_term_forms(term))
+    parts = {term} if length >= MIN_STEM and term in every.compound_parts(length)[0] else set()
+    if length >= MIN_FUZZY:
+        from rapidfuzz import fuzz, process
+
+        close = {found for found, _, _ in process.extract(term, every.near(term), scorer=fuzz.ratio,
+                                                              score_cutoff=min_score, limit=None)}
+        exact |= close
+        parts |= close
+    if not exact and not parts:
+        return frozenset()
+    long_enough = length + MIN_COMPOUND_REST
+    return frozenset(n for n, forms in enumerate(index.distinct)
+                     if not exact.isdisjoint(forms)
+                     or (parts and any(f[:length] in parts or f[-length:] in parts for f in forms if len(f) >= long_enough)))
+
+
+def _said(reading: Reading, fits: list[frozenset[int]], *, regardless: bool, dismissal_only: bool) -> bool:
+    """Whether the words that fit each part of a term come one after the other somewhere in the text, in a
+    clause that does not say it is not so (or anywhere, `regardless`)."""
+    order, size = reading.order, len(fits)
+    stop = len(order) - size + 1
+    for first in fits[0]:
+        at = 0
+        while at < stop:
+            try:
+                at = order.index(first, at, stop)  # a scan in C, not a step in Python per word
+            except ValueError:
+                break
+            if all(order[at + k] in fits[k] for k in range(1, size)):
+                if regardless:
+                    return True
+                clause = reading.clause_at(at)
+                if not reading.blocked_clause(clause, dismissal_only=dismissal_only):
+                    return True
+                at = max(at + 1, reading.clause_end(clause))  # the rest of this clause says it is not so too
+            else:
+                at += 1
+    return False
     return False
 
 

@@ -88,3 +88,9 @@ class SafeWriter(io.TextIOBase):
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return getattr(self.stream, "encoding", "utf-8")
+
+
+def start_of_line(stream: TextIO) -> None:
+    """Back to the start of the line on a terminal, to redraw a line that counts up (the search index's
+    progress): our own control character, so it goes past the SafeWriter that escapes those of data."""
+    (stream.stream if isinstance(stream, SafeWriter) else stream).write("\r")

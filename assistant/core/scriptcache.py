@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from assistant.core import locations
+from assistant.core import durable, locations
 from assistant.core.bank import Bank
 from assistant.core.script import Script, load_script, script_from_located
 from assistant.core.yamlsource import MAX_BYTES, Located, SourceError, SourceErrors
@@ -60,7 +60,7 @@ def load_script_cached(path: Path, banks: Mapping[str, Bank], display: str | Non
 
 def _store(entry: Path, data: Any) -> None:
     try:
-        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        durable.ensure_private_dir(entry.parent)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(data, f, ensure_ascii=False)

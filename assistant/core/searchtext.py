@@ -20,23 +20,54 @@ def plain_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# A text is indexed in passages of at most this many characters, each overlapping the one before (so a
+# phrase across the cut is found whole in one of them): the snippet of a match costs time for the whole
+# text it is in, some 40 s for one answer of 900 KB, and a bounded passage keeps every search as quick
+# as for a short answer. Nearly every answer fits in one passage.
+PASSAGE = 2_000
+OVERLAP = 200
+
+
+def passages(text: str) -> Iterator[str]:
+    """`text` in passages of at most PASSAGE characters, cut at spaces where there are any."""
+    if len(text) <= PASSAGE:
+        yield text
+        return
+    start = 0
+    while True:
+        end = start + PASSAGE
+        if end >= len(text):
+            yield text[start:]
+            return
+        space = text.rfind(" ", end - OVERLAP, end)
+        end = space if space > start else end
+        yield text[start:end]
+        space = text.rfind(" ", end - OVERLAP, end)  # the next passage starts a few words back
+        start = space + 1 if space > start else max(start + 1, end - OVERLAP)
+
+
 def chunks(transcript: Transcript) -> Iterator[tuple[str, str | None, int | None, str]]:
-    """(kind, question, seq, text) of everything worth searching: current answers, notes, actions."""
+    """(kind, question, seq, text) of everything worth searching: current answers, notes, actions; a long
+    text as several passages with the same kind, question and seq."""
     meta = transcript.meta
     if meta.subject:
         yield "subject", None, None, " ".join([meta.subject, *meta.tags])
     for question, event in transcript.answer_events().items():
         text = plain_text(event.data["value"])
         if text.strip():
-            yield "answer", question, event.seq, text
+            for passage in passages(text):
+                yield "answer", question, event.seq, passage
     for event in transcript.of_kind(EventKind.NOTE):
-        yield "note", event.get("question"), event.seq, str(event.data["text"])
+        for passage in passages(str(event.data["text"])):
+            yield "note", event.get("question"), event.seq, passage
     for event in transcript.of_kind(EventKind.ACTION):
         parts = [str(event.get(k, "")) for k in ("wat", "wie", "wanneer", "check")]
-        yield "action", None, event.seq, " — ".join(p for p in parts if p)
+        for passage in passages(" — ".join(p for p in parts if p)):
+            yield "action", None, event.seq, passage
     for event in transcript.of_kind(EventKind.ACTION_STATUS):  # how far an earlier action got
         if event.get("note"):
-            yield "action", None, event.seq, str(event.get("note"))
+            for passage in passages(str(event.get("note"))):
+                yield "action", None, event.seq, passage
 
 
 # Words in nearly every answer: matching them finds nothing and costs the most (every passage must

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.core import durable, journal
+from assistant.core.answers import MAX_TEXT, AnswerError
 from assistant.core.drafts import DraftKeeper
 from assistant.core.store_errors import SaveError, StoreError, os_reason
 from assistant.core.transcript import Event, EventKind, Meta, Participant, Transcript
@@ -27,6 +28,7 @@ from assistant.core.transcript_codec import (
 from assistant.core.transcript_files import TranscriptFiles, write_yaml
 
 DEFAULT_SNAPSHOT_DELAY = 2.0  # seconds between an answer and the YAML copy catching up
+MAX_EVENT_BYTES = 16 << 20    # one event or metadata change as a journal line (a follow-up carries a meeting)
 EDITABLE_META = ("facilitator", "participants", "subject", "tags", "bank_versions", "follows", "prepared_by", "carried")
 
 
@@ -44,6 +46,14 @@ def _apply(transcript: Transcript, event: Event) -> Transcript:
     if event.kind is EventKind.REOPEN:
         return result.with_meta(status="open")
     return result
+
+
+def _bounded(line: bytes) -> bytes:
+    """A journal line of sane size. Answers and notes have their limit (MAX_TEXT characters); this one is
+    for the rest, so that no event makes every later reading, search and summary slow."""
+    if len(line) > MAX_EVENT_BYTES:
+        raise ValueError(f"too large to save ({len(line):,} bytes; at most {MAX_EVENT_BYTES:,})")
+    return line
 
 
 def as_participants(value: Any) -> tuple[Participant, ...]:
@@ -74,6 +84,7 @@ class Session:
     ):
         self.files = files
         self.warnings = list(warnings or [])
+        self.damage = None  # a Damage (assistant.core.transcript_files) when resuming repaired the files
         self.snapshot_error: str | None = None  # the last failure of a background YAML rewrite
         self._writer = writer
         self._transcript = transcript
@@ -116,6 +127,13 @@ class Session:
         return self._closed
 
     @property
+    def yaml_current(self) -> bool:
+        """True once the YAML copy on disk holds everything saved so far (the background rewrite has
+        caught up); `snapshot()` brings it there now."""
+        with self._lock:
+            return self._yaml_written is self._saved
+
+    @property
     def drafts(self) -> DraftKeeper:
         """The unsent typing of this transcript (written only while this session holds the lock)."""
         if self._drafts is None:
@@ -134,11 +152,15 @@ class Session:
         problems = event_problems(kind, data)
         if problems:
             raise ValueError("; ".join(message for _, message in problems))
+        if kind is EventKind.NOTE and len(data["text"].strip()) > MAX_TEXT:  # an answer's limit (normalise_answer)
+            length = len(data["text"].strip())
+            raise AnswerError("too_long", f"the note is too long ({length:,} characters; at most {MAX_TEXT:,})",
+                              length=length, maximum=MAX_TEXT)
         data = plain(data)  # tuples become lists now, as they will be when read back
         with self._lock:
             self._check_open()
             event = self._transcript.next_event(kind, **data)
-            line = journal.encode({"t": "event", "event": event_to_dict(event)})
+            line = _bounded(journal.encode({"t": "event", "event": event_to_dict(event)}))
             self._transcript = _apply(self._transcript, event)
             self._pending.append(_Pending(line, event=event))
             try:
@@ -163,7 +185,7 @@ class Session:
                 meta_from_dict(meta_to_dict(meta))
             except ShapeErrors as exc:
                 raise ValueError(str(exc)) from None
-            line = journal.encode({"t": "meta", "meta": meta_to_dict(meta)})
+            line = _bounded(journal.encode({"t": "meta", "meta": meta_to_dict(meta)}))
             self._transcript = replace(self._transcript, meta=meta)
             self._pending.append(_Pending(line, meta=meta))
             try:

@@ -83,7 +83,9 @@ def store(script: str, signed: str | None, data: dict[str, Any]) -> None:
         return
     target = path(script)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        from assistant.core import durable  # on the helper's side: start-up does not need it
+
+        durable.ensure_private_dir(target.parent)
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".first-screen-", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -8,7 +8,7 @@ A test checks that both languages have the same fields in every string.
 from __future__ import annotations
 
 import string
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.core.safetext import visible
 
@@ -368,6 +368,30 @@ _TABLE: dict[str, tuple[str, str]] = {
         "Het journaal {file} kan niet verder aangevuld worden: zet het opzij om verder te gaan vanaf de YAML-kopie.",
         "The journal {file} cannot be continued: move it aside to resume from the YAML copy.",
     ),
+    "damage.journal": ("het journaal", "the journal"),
+    "damage.yaml": ("de YAML-kopie", "the YAML copy"),
+    "damage.recovered": (
+        "Dit gesprek was beschadigd ({copies}) en is hersteld: {count} bewaarde stap(pen) kwamen terug uit de "
+        "andere kopie. Er ging niets verloren; het beschadigde bestand staat apart in {kept}.",
+        "This conversation was damaged ({copies}) and has been repaired: {count} saved step(s) came back from "
+        "the other copy. Nothing is lost; the damaged file is kept in {kept}.",
+    ),
+    "damage.kept": (
+        "Dit gesprek was beschadigd ({copies}) en is hersteld: er ging niets verloren dat bewaard was; het "
+        "beschadigde bestand staat apart in {kept}.",
+        "This conversation was damaged ({copies}) and has been repaired: nothing that was saved is lost; the "
+        "damaged file is kept in {kept}.",
+    ),
+    "store_error.not_a_file": (
+        "Het bestand {file} is geen gewoon bestand (een snelkoppeling?): Dialoog leest en schrijft alleen echte "
+        "bestanden in de map met gesprekken.",
+        "The file {file} is not a plain file (a symbolic link?): Dialoog reads and writes only real files in the "
+        "transcripts folder.",
+    ),
+    "store_error.keep_aside": (
+        "Kan de beschadigde bestanden van {name} niet opzij zetten in {folder}: {reason}. Er is niets veranderd.",
+        "Cannot keep the damaged files of {name} aside in {folder}: {reason}. Nothing was changed.",
+    ),
     "store_error.reopened": ("Het gesprek {name} is weer geopend en is niet verwijderd.", "The conversation {name} is open again and was not deleted."),
     "store_error.delete_failed": ("Kan {name} niet verwijderen: {reason}.", "Cannot delete {name}: {reason}."),
     "store_error.locked": (
@@ -399,6 +423,20 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "store_error.index_failed": ("De zoekindex werkt niet ({problem}).", "The search index failed ({problem})."),
     "store_error.unknown_script": ("Onbekend script '{script}' (bekend: {known}).", "Unknown script '{script}' (known: {known})."),
+    # an output file (a saved summary; assistant.core.outputs.OutputError): nothing was written
+    "store_error.output_exists": ("Het bestand {file} bestaat al: niets geschreven.", "The file {file} already exists: nothing written."),
+    "store_error.output_symlink": (
+        "Op de plaats van {file} staat een snelkoppeling (symbolische link): niets geschreven.",
+        "Where {file} goes is a symbolic link: nothing written.",
+    ),
+    "store_error.output_folder": ("Op de plaats van {file} staat een map: niets geschreven.", "Where {file} goes is a folder: nothing written."),
+    "store_error.output_special": (
+        "Op de plaats van {file} staat geen gewoon bestand: niets geschreven.",
+        "Where {file} goes is not a regular file: nothing written.",
+    ),
+    "store_error.output_name_too_long": ("De naam {file} is te lang: niets geschreven.", "The name {file} is too long: nothing written."),
+    "store_error.output_no_folder": ("De map {folder} bestaat niet: niets geschreven.", "The folder {folder} does not exist: nothing written."),
+    "store_error.output_failed": ("Kan {file} niet schrijven: {reason}.", "Cannot write {file}: {reason}."),
     # {reason} of a failed file operation, by its errno (the English ones as assistant.core.durable words them)
     "store_error.reason.ENOSPC": ("de schijf is vol", "the disk is full"),
     "store_error.reason.EDQUOT": ("het schijfquotum is overschreden", "the disk quota is exceeded"),
@@ -515,6 +553,16 @@ _TABLE: dict[str, tuple[str, str]] = {
     "review.find.help": ("Naar het zoekvak", "To the search box"),
     "review.filter": ("Filter", "Filter"),
     "review.filter.help": ("Wissel het filter op script en status", "Cycle the script and status filter"),
+    "review.indexing": ("De zoekindex wordt opgebouwd: {done} van {total} bestanden gelezen…",
+                        "Building the search index: {done} of {total} files read…"),
+    "review.index_damaged": (
+        "De zoekindex was beschadigd en wordt opnieuw opgebouwd uit de gesprekken: {done} van {total} bestanden gelezen…",
+        "The search index was damaged and is being rebuilt from the conversations: {done} of {total} files read…",
+    ),
+    "review.index_repaired": (
+        "De zoekindex was beschadigd en is opnieuw opgebouwd uit de gesprekken: de lijst is volledig.",
+        "The search index was damaged and has been rebuilt from the conversations: the list is complete.",
+    ),
     "review.count": ("{shown} van {total} gesprekken", "{shown} of {total} conversations"),
     "review.respelled": ("Niets voor '{query}'; {count} treffer(s) voor '{respelled}'",
                          "Nothing for '{query}'; {count} hit(s) for '{respelled}'"),
@@ -605,6 +653,13 @@ class Strings:
         if isinstance(values.get("since"), str):  # the holder's ISO time, as 2024-05-01 10:00
             values["since"] = values["since"][:16].replace("T", " ")
         return self(key, **values)
+
+    def damage(self, damage: Any) -> str:
+        """What resuming found damaged (assistant.core.transcript_files.Damage) and did about it."""
+        copies = " + ".join(self(f"damage.{copy}") for copy in damage.copies)
+        kept = ", ".join(sorted({f"{path.parent.name}/" for path in damage.kept}))  # the folder: the names are long
+        key = "damage.recovered" if damage.recovered else "damage.kept"
+        return self(key, copies=copies, count=damage.recovered, kept=kept)
 
     def _shown(self, value: object) -> str:
         """A value as this language writes it in a sentence: 2,5 or 2.5, lists with commas, long typing cut."""

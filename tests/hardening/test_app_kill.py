@@ -29,6 +29,7 @@ import pytest
 from assistant.core import locations
 from assistant.core.catalog import load_bank_folder, load_script_folder
 from assistant.core.store import Store
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.skipif(not hasattr(pty, "fork"), reason="needs a POSIX pseudo-terminal")
 
@@ -74,12 +75,8 @@ class Terminal:
         return ESCAPES.sub(b"", bytes(self.raw)).decode("utf-8", "replace")
 
     def wait_for(self, needle: str, timeout: float) -> bool:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if needle in self.text:
-                return True
-            self.pump(0.05)
-        return needle in self.text
+        return wait_until(lambda: needle in self.text, f"{needle!r} is on screen", timeout=timeout,
+                          between=lambda: self.pump(0.05), detail=lambda: self.text[-2000:])
 
     def type(self, data: bytes) -> None:
         os.write(self.fd, data)

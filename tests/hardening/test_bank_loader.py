@@ -15,7 +15,7 @@ from assistant.core.bankcache import load_bank_cached
 from assistant.core.yamlsource import SourceErrors, load_located
 from tests.hardening.inputs import DATA, LOCATED, ROOT, assert_located, deep_yaml, dump, fuzz, mutated
 
-BANK_FILES = sorted((ROOT / "question_banks").glob("*.yaml"))
+BANK_FILES = sorted((ROOT / "assistant" / "question_banks").glob("*.yaml"))
 REAL_BANKS = [load_located(p).data for p in BANK_FILES[:3]]
 FUZZ = fuzz(150)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import pty
-import time
 
 import pytest
 
@@ -14,6 +13,7 @@ from assistant.core import drafts
 from assistant.core.store import Store
 from assistant.core.transcript_files import TranscriptFiles
 from tests.tui.ptyapp import CTRL_Q, CTRL_S, PtyApp
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.skipif(not hasattr(pty, "fork"), reason="needs a POSIX pseudo-terminal")
 
@@ -22,25 +22,15 @@ SECOND = "Hoe is de relatie met ouders?"
 TYPED = "De bus is te duur en ze moet"
 
 
-def _the_transcript(folder, timeout: float = 15.0):
+def _the_transcript(folder):
     """The one transcript in `folder` (the app creates it just after showing the first question)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        infos = Store(folder).list()
-        if infos:
-            return infos[0]
-        time.sleep(0.05)
-    raise AssertionError("the app created no transcript")
+    infos = wait_until(lambda: Store(folder).list(), "the app has created the transcript")
+    return infos[0]
 
 
-def _wait_for_draft(path, text: str, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        draft = drafts.read(path)
-        if draft is not None and draft.text == text:
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"the typing was never saved as a draft (found {drafts.read(path)!r})")
+def _wait_for_draft(path, text: str) -> None:
+    wait_until(lambda: (draft := drafts.read(path)) is not None and draft.text == text,
+               f"the typing is saved as a draft ({text!r})", detail=lambda: f"found {drafts.read(path)!r}")
 
 
 def test_unsent_typing_is_back_in_the_box_after_a_kill(tmp_path):

@@ -15,7 +15,7 @@ from assistant.core.scriptcache import load_script_cached
 from assistant.core.yamlsource import SourceErrors, load_located
 from tests.hardening.inputs import DATA, ROOT, assert_located, deep_yaml, dump, fuzz, mutated
 
-SCRIPT_FILES = sorted((ROOT / "scripts").glob("*.yaml"))
+SCRIPT_FILES = sorted((ROOT / "assistant" / "scripts").glob("*.yaml"))
 REAL_SCRIPTS = [load_located(p).data for p in SCRIPT_FILES]
 FUZZ = fuzz(150)
 

@@ -10,6 +10,8 @@ and show every typed line character for character.
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from hypothesis import given
@@ -39,10 +41,15 @@ BANKS = [conversations.bank("parent_dialogue"), conversations.bank("prevention_p
 WINDOWS = ["thuis.raam", "school.raam", "sociaal.raam"]
 
 
+# A line that is only a list marker ('1. ', '- ') is no item of a list-like answer: it carries no words.
+_MARKER_ONLY = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+$")
+
+
 def _benign(value: Any) -> Any:
     """The same value typed in plain words, line for line and item for item."""
     if isinstance(value, str):
-        return "\n".join("tekst" if line.strip() else "" for line in value.split("\n"))
+        return "\n".join("tekst" if line.strip() and not _MARKER_ONLY.match(line) else ""
+                         for line in value.split("\n"))
     if isinstance(value, list):
         return [_benign(v) for v in value]
     if isinstance(value, dict):

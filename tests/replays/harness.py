@@ -23,7 +23,7 @@ from assistant.core.bank import AnswerType, Question
 from assistant.core.engine import evaluate
 from assistant.core.store import Store
 from assistant.core.transcript import EventKind, Transcript
-from tests.polling import until
+from tests.waiting import wait_until
 from tests.tui.ptyapp import PtyApp
 
 # The bytes a terminal sends for the keys a facilitator uses.
@@ -93,10 +93,10 @@ class Meeting:
         from assistant.tui.chatlog import checklist_where
         from assistant.core.questions import QuestionIndex
 
-        offered = until(self.pending, "a checklist offered")
+        offered = wait_until(self.pending, "a checklist offered")
         title = f"Verdiepende vragen: {checklist_where(QuestionIndex(self.library.banks), offered)}"
         shown = re.compile(re.escape(title) + r".{0,600}?Kies met spatie", re.S)
-        until(lambda: self.app._read(0) or shown.search(" ".join(self.app.text().split())), f"the checklist '{title}'")
+        wait_until(lambda: self.app._read(0) or shown.search(" ".join(self.app.text().split())), f"the checklist '{title}'")
         return offered
 
     def checklist(self, picks: list[int], *, typed_ahead: bool = False) -> list[str]:
@@ -112,7 +112,7 @@ class Meeting:
             at = place
         self.send(keys(*steps, "enter"))
         # every option decided (recorded one by one; the next section's checklist may follow at once)
-        until(lambda: not set(offered) & set(self.pending()), "the checklist confirmed")
+        wait_until(lambda: not set(offered) & set(self.pending()), "the checklist confirmed")
         return [offered[p] for p in picks]
 
     def finish(self) -> None:
@@ -121,7 +121,7 @@ class Meeting:
         self.send(keys("f7"))
         self.see("Gesprek afronden?")
         self.send(keys("enter"))
-        until(lambda: self.transcript().meta.status == "closed", "the meeting closed")
+        wait_until(lambda: self.transcript().meta.status == "closed", "the meeting closed")
         self.see("Samenvatting")
 
     def look(self) -> None:
@@ -139,7 +139,7 @@ class Meeting:
     # -- what is on disk ----------------------------------------------------------------------------
     def journal(self) -> Path:
         """The meeting's journal, once the app has written its head (it is made empty, then filled)."""
-        files = until(lambda: sorted(f for f in self.folder.glob("*.journal") if f.stat().st_size > 0), "a journal on disk")
+        files = wait_until(lambda: sorted(f for f in self.folder.glob("*.journal") if f.stat().st_size > 0), "a journal on disk")
         path = next((f for f in files if self.ident is None or self.ident in f.name), None)
         assert path is not None, f"no journal for {self.ident} in {files}"
         return path
@@ -168,7 +168,7 @@ class Meeting:
 
     def saved(self, before: int, what: str) -> None:
         """Until one more answer or note than `before` is on disk (the facilitator sees the next question)."""
-        until(lambda: self.said() > before, f"{what}: saved (typed so far: {self.typed[-3:]})")
+        wait_until(lambda: self.said() > before, f"{what}: saved (typed so far: {self.typed[-3:]})")
 
     def events(self, kind: EventKind) -> list[Any]:
         return [e for e in self.transcript().events if e.kind is kind]

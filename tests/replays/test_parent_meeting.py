@@ -87,8 +87,8 @@ def test_a_parent_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
 
     # the facilitator's own note, then the answer that brings the school-refusal questions
     meeting.send(keys("ctrl+n", "Papa belt de school morgen", "ctrl+s"))
-    from tests.polling import until
-    until(lambda: any(not e.get("suggestion") for e in meeting.events(EventKind.NOTE)), "the note saved")
+    from tests.waiting import wait_until
+    wait_until(lambda: any(not e.get("suggestion") for e in meeting.events(EventKind.NOTE)), "the note saved")
     meeting.answer("Ze heeft angst en buikpijn op zondagavond", question="thuis.gevoeligheden")
 
     # follow the school-refusal question on how long (a number: Enter sends it), park the next, dismiss one
@@ -99,9 +99,9 @@ def test_a_parent_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
     meeting.send(keys("ctrl+f", *meeting.suggestion_steps(first.key), "enter", "3", "enter"))
     meeting.saved(before, "the followed question")
     meeting.send(keys("ctrl+f", *meeting.suggestion_steps(second.key), "p"))
-    until(lambda: len(_decided(meeting)) == 3, "the second parked")
+    wait_until(lambda: len(_decided(meeting)) == 3, "the second parked")
     meeting.send(keys("ctrl+f", *meeting.suggestion_steps(third.key), "x"))
-    until(lambda: len(_decided(meeting)) == 4, "the third dismissed")
+    wait_until(lambda: len(_decided(meeting)) == 4, "the third dismissed")
     assert {k: v for k, v in _decided(meeting).items() if k in (first.key, second.key, third.key)} == {
         first.key: "accepted", second.key: "parked", third.key: "dismissed"}
 
@@ -114,7 +114,7 @@ def test_a_parent_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
     meeting.send(keys("enter"))
     meeting.see("Antwoord bewerken")
     meeting.send(keys(" en in het weekend", "ctrl+s"))
-    until(lambda: len(meeting.transcript().history("thuis.betrokkenheid")) == 2, "the corrected answer")
+    wait_until(lambda: len(meeting.transcript().history("thuis.betrokkenheid")) == 2, "the corrected answer")
     meeting.look()
     meeting.send(keys("escape"))  # alone: an Escape followed at once by a letter is read as alt+letter
     meeting.see("ctrl+s verstuurt")
@@ -123,13 +123,13 @@ def test_a_parent_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
     for qid in ("thuis.opvoeding", "thuis.brussen", "thuis.raam", "school.welbevinden"):
         meeting.answer(ANSWERS[qid], question=qid)
     meeting.send(keys("ctrl+g"))  # the last answer is the first priority
-    until(lambda: meeting.events(EventKind.FLAG), "the priority flag")
+    wait_until(lambda: meeting.events(EventKind.FLAG), "the priority flag")
     meeting.answer(ANSWERS["school.leerkrachten"], question="school.leerkrachten")
     meeting.send(keys("f4"))  # and this one a strength
-    until(lambda: len(meeting.events(EventKind.FLAG)) == 2, "the strength flag")
+    wait_until(lambda: len(meeting.events(EventKind.FLAG)) == 2, "the strength flag")
 
     meeting.send(keys("f6"))  # time runs short: basis questions only
-    until(lambda: meeting.events(EventKind.MODE), "basis-only mode")
+    wait_until(lambda: meeting.events(EventKind.MODE), "basis-only mode")
     for qid in ("school.vakken", "school.afwezige-dagen", "school.schoolloopbaan", "school.kijk-op-school", "school.raam",
                 *REST):  # the suggestions on medical factors (Mondays) wait in the log: the walk goes on
         meeting.answer(ANSWERS[qid], question=qid)

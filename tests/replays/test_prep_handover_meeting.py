@@ -15,7 +15,7 @@ import pty
 
 import pytest
 
-from tests.polling import until
+from tests.waiting import wait_until
 from tests.replays.harness import Meeting, check, keys
 
 pytestmark = pytest.mark.skipif(not hasattr(pty, "fork"), reason="needs a POSIX pseudo-terminal")
@@ -90,7 +90,7 @@ def test_a_preparation_handed_over_to_a_parent_conversation_killed_and_resumed_i
     meeting.see("Oudergesprek uit de voorbereiding")
     meeting.look()
     meeting.send(keys(f"{MOTHER} (moeder)", "ctrl+s"))
-    parent_id = until(lambda: next((f.name.rsplit("_", 1)[1].split(".")[0] for f in meeting.folder.glob("*.journal")
+    parent_id = wait_until(lambda: next((f.name.rsplit("_", 1)[1].split(".")[0] for f in meeting.folder.glob("*.journal")
                                     if prep_id not in f.name), None), "the parent conversation created")
     meeting.ident = parent_id
     meeting.see("Voorbereid met de school")
@@ -105,7 +105,7 @@ def test_a_preparation_handed_over_to_a_parent_conversation_killed_and_resumed_i
     # killed while the next answer is being typed: the unsent typing is kept as a draft
     meeting.send(keys("Geen, de bus"))
     # the draft itself, not the temporary file it is written through
-    until(lambda: any("Geen, de bus" in f.read_text() for f in (meeting.folder / ".drafts").glob(f"*{parent_id}.draft")),
+    wait_until(lambda: any("Geen, de bus" in f.read_text() for f in (meeting.folder / ".drafts").glob(f"*{parent_id}.draft")),
           "the unsent typing kept on disk")
     meeting.kill()
 

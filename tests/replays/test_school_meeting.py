@@ -15,7 +15,7 @@ import pty
 import pytest
 
 from assistant.core.transcript import EventKind
-from tests.polling import until
+from tests.waiting import wait_until
 from tests.replays.harness import Meeting, check, keys
 
 pytestmark = pytest.mark.skipif(not hasattr(pty, "fork"), reason="needs a POSIX pseudo-terminal")
@@ -89,11 +89,11 @@ def test_a_school_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
         _text(meeting, qid)
     meeting.checklist([])  # nothing now: parked for the next meeting
     meeting.send(keys("ctrl+n", "De directie wil het stappenplan voor de personeelsvergadering", "ctrl+s"))
-    until(lambda: meeting.events(EventKind.NOTE), "the note")
+    wait_until(lambda: meeting.events(EventKind.NOTE), "the note")
     for qid in [q for q in TEXT if q.startswith("beleid.")]:
         _text(meeting, qid)
     meeting.send(keys("ctrl+g"))  # the last answer (catching up on tests): a priority
-    until(lambda: meeting.events(EventKind.FLAG), "the priority")
+    wait_until(lambda: meeting.events(EventKind.FLAG), "the priority")
     _text(meeting, "samenwerking.bespreking-clb")
     meeting.checklist([0])
     _text(meeting, "samenwerking.optimaal-scenario")
@@ -106,7 +106,7 @@ def test_a_school_dialogue_typed_as_a_fast_facilitator_types_it_is_saved_as_said
     meeting.send(keys("enter"))
     meeting.see("Antwoord bewerken")
     meeting.send(keys("right", "backspace", "7", "ctrl+s"))
-    until(lambda: len(meeting.transcript().history("inzicht.overzicht-afwezigheden")) == 2, "the corrected table")
+    wait_until(lambda: len(meeting.transcript().history("inzicht.overzicht-afwezigheden")) == 2, "the corrected table")
     meeting.look()
     meeting.send(keys("escape"))
     meeting.see("ctrl+s verstuurt")

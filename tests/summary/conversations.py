@@ -19,7 +19,7 @@ STAMP = "2025-03-14T10:00:00+01:00"
 
 
 def bank(name: str) -> Bank:
-    return load_bank(ROOT / "question_banks" / f"{name}.yaml")
+    return load_bank(ROOT / "assistant" / "question_banks" / f"{name}.yaml")
 
 
 class Conversation:

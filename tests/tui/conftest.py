@@ -70,8 +70,8 @@ def new_app(make_app: Callable) -> Callable:
 @pytest.fixture(autouse=True)
 def _quick_pilot(monkeypatch):
     """Pilot waits for the app to go idle after each key in 20 ms sleeps; 2 ms is enough here and
-    makes typing tests several times faster. Tests still `await pilot.pause()` (which drains every
-    message queue) before they look at the screen."""
+    makes typing tests several times faster. Tests then wait for what they look at (tests/waiting.py),
+    not for the app to look idle."""
     import textual._wait as wait
 
     monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 0.002)

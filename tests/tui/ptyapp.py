@@ -14,6 +14,8 @@ import termios
 import time
 from pathlib import Path
 
+from tests.waiting import TIMEOUT, wait_until
+
 ROOT = Path(__file__).resolve().parents[2]
 ANSI = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])")
 CTRL_S, CTRL_Q, ENTER = b"\x13", b"\x11", b"\r"
@@ -32,28 +34,31 @@ class PtyApp:
         self.status: int | None = None
 
     def _read(self, timeout: float) -> None:
+        """What the program drew, waiting for it at most `timeout` seconds (a poll's interval)."""
         ready, _, _ = select.select([self.fd], [], [], timeout)
         if ready:
             try:
                 self.output += os.read(self.fd, 65536)
-            except OSError:  # the program ended
+            except OSError:  # the program ended: nothing more to read, so no busy loop either
                 time.sleep(timeout)
 
     def text(self) -> str:
         return ANSI.sub(b"", self.output).decode("utf-8", "replace")
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> None:
+    def _shown(self) -> str:
+        return f"the screen showed:\n{self.text()[-3000:]}"
+
+    def wait_for(self, text: str, timeout: float = TIMEOUT) -> None:
         """Until `text` has been drawn (anywhere, since the last `clear`)."""
-        deadline = time.monotonic() + timeout
-        while text not in self.text():
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never appeared; the screen showed:\n{self.text()[-3000:]}")
-            self._read(0.05)
+        wait_until(lambda: text in self.text(), f"{text!r} is drawn", timeout=timeout,
+                   between=lambda: self._read(0.05), detail=self._shown)
 
     def clear(self) -> None:
         self.output = b""
 
     def type(self, data: bytes | str, pause: float = 0.02) -> None:
+        """Key by key, `pause` seconds apart: the rhythm of a fast typist (the behaviour under test),
+        not a wait for the program, which the next `wait_for` does."""
         for char in data.encode() if isinstance(data, str) else [data]:
             os.write(self.fd, bytes([char]) if isinstance(char, int) else char)
             time.sleep(pause)
@@ -63,16 +68,18 @@ class PtyApp:
         os.kill(self.pid, signal.SIGKILL)
         self.wait()
 
-    def wait(self, timeout: float = 20.0) -> int:
-        deadline = time.monotonic() + timeout
-        while self.status is None:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                self.status = os.waitstatus_to_exitcode(status)
-                break
-            if time.monotonic() > deadline:
-                os.kill(self.pid, signal.SIGKILL)
-                raise AssertionError("the app did not end")
-            self._read(0.05)
+    def wait(self, timeout: float = TIMEOUT) -> int:
+        def ended() -> bool:
+            if self.status is None:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+                if pid:
+                    self.status = os.waitstatus_to_exitcode(status)
+            return self.status is not None
+
+        try:
+            wait_until(ended, "the app has ended", timeout=timeout, between=lambda: self._read(0.05), detail=self._shown)
+        except AssertionError:
+            os.kill(self.pid, signal.SIGKILL)
+            raise
         os.close(self.fd)
         return self.status

@@ -13,6 +13,7 @@ from assistant.core.transcript_files import file_stem
 from assistant.tui.dialogs.anonymise_check import AnonymiseCheckDialog
 from assistant.tui.settings import Start
 from tests.tui.driving import ready, screen_text
+from tests.waiting import wait_for
 
 ANSWER = ("Noors oma is ziek; meneer El Amrani werkt niet; bel 0470 12 34 56 of fatima.elamrani@gmail.com. "
           "Meneer Wouters gaf haar les in Mortsel.")
@@ -27,14 +28,6 @@ def stored(store) -> Transcript:
     return t
 
 
-async def until(pilot, condition, what: str) -> None:
-    for _ in range(400):
-        await pilot.pause()
-        if condition():
-            return
-    raise AssertionError(f"{what} never came; the screen showed:\n{screen_text(pilot.app)}")
-
-
 async def test_the_check_asks_before_writing_and_remembers(make_app, store, tmp_path, capsys):
     transcript = stored(store)
     target = summary_path(store.root, file_stem(transcript), anonymised=True)
@@ -42,21 +35,21 @@ async def test_the_check_asks_before_writing_and_remembers(make_app, store, tmp_
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("a")
-        await until(pilot, lambda: isinstance(app.screen, AnonymiseCheckDialog), "the check dialog")
+        await wait_for(pilot, lambda: isinstance(app.screen, AnonymiseCheckDialog), "the check dialog")
         shown = screen_text(app)
         assert "Wouters" in shown and "Mortsel" in shown and "Nakijken voor het delen: 2" in shown
         assert "Noor" not in shown.replace("Nakijken", "") and "0470" not in shown  # already replaced: not asked
         await pilot.press("escape")  # called off: nothing written
-        await until(pilot, lambda: "Niet geëxporteerd" in screen_text(app), "the cancelled export's notice")
+        await wait_for(pilot, lambda: "Niet geëxporteerd" in screen_text(app), "the cancelled export's notice")
         assert not target.exists()
 
         await pilot.press("a")
-        await until(pilot, lambda: isinstance(app.screen, AnonymiseCheckDialog), "the check dialog again")
+        await wait_for(pilot, lambda: isinstance(app.screen, AnonymiseCheckDialog), "the check dialog again")
         await pilot.press("v")  # Wouters: replace
         await pilot.press("b")  # Mortsel: keep
         assert "[vervangen] Wouters" in screen_text(app) and "[behouden] Mortsel" in screen_text(app)
         await pilot.press("enter")
-        await until(pilot, lambda: "Anoniem geëxporteerd" in screen_text(app), "the export's notice")
+        await wait_for(pilot, lambda: "Anoniem geëxporteerd" in screen_text(app), "the export's notice")
 
     text = target.read_text(encoding="utf-8")
     assert "Wouters" not in text and "Mortsel" in text and "Noor" not in text and "El Amrani" not in text
@@ -69,7 +62,7 @@ async def test_the_check_asks_before_writing_and_remembers(make_app, store, tmp_
     async with app.run_test(size=(80, 24)) as pilot:  # decided before: written without asking again
         await ready(pilot)
         await pilot.press("a")
-        await until(pilot, lambda: "Anoniem geëxporteerd" in screen_text(app), "the export's notice")
+        await wait_for(pilot, lambda: "Anoniem geëxporteerd" in screen_text(app), "the export's notice")
         assert not isinstance(app.screen, AnonymiseCheckDialog)
     assert target.read_text(encoding="utf-8") == text
 

@@ -8,7 +8,7 @@ from assistant.core.transcript import EventKind
 from assistant.tui.dialogs.checklist import ChecklistDialog, ChecklistList
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
-from tests.polling import until_async
+from tests.waiting import wait_for
 from tests.tui.driving import ready, screen_text
 from tests.tui.test_command_burst import burst
 
@@ -27,9 +27,9 @@ async def test_typing_on_into_the_checklist_ticks_nothing_and_reaches_the_next_a
         await ready(pilot)
         # one burst: the answer, its send, and the next answer typed on, spaces included
         burst(app, *"Vooral maandag", "ctrl+s", *"Ze doen het")
-        dialog = await until_async(lambda: isinstance(app.focused, ChecklistList) and app.screen, "the checklist, seen")
+        dialog = await wait_for(pilot, lambda: isinstance(app.focused, ChecklistList) and app.screen, "the checklist, seen")
         burst(app, "enter", *" goed")  # typing on in the open checklist: its Enter and space confirm and tick nothing
-        await until_async(lambda: "Ze doen het goed" in screen_text(app), "the typing shown under the list")
+        await wait_for(pilot, lambda: "Ze doen het goed" in screen_text(app), "the typing shown under the list")
         list_ = dialog.query_one(ChecklistList)
         assert list_.selected == [], "a space typed on ticked an option"
         assert isinstance(app.screen, ChecklistDialog), "an Enter typed on confirmed the checklist"
@@ -38,10 +38,10 @@ async def test_typing_on_into_the_checklist_ticks_nothing_and_reaches_the_next_a
 
         # an arrow goes back to the list: now a space ticks and Enter confirms
         burst(app, "up", "space", "enter")
-        await until_async(lambda: not isinstance(app.screen, ChecklistDialog), "the checklist confirmed")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ChecklistDialog), "the checklist confirmed")
         await ready(pilot)
         composer = app.screen.composer
-        await until_async(lambda: composer.raw_value() == "Ze doen het goed", "the typing in the next answer box")
+        await wait_for(pilot, lambda: composer.raw_value() == "Ze doen het goed", "the typing in the next answer box")
         selected = [e.data["question"] for e in app.screen.meeting.transcript.of_kind(EventKind.SELECT)]
         assert len(selected) == 1, selected
 
@@ -51,9 +51,9 @@ async def test_a_ticked_option_shows_its_mark_and_an_unticked_one_an_empty_box(m
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         burst(app, *"Weinig", "ctrl+s")
-        await until_async(lambda: isinstance(app.screen, ChecklistDialog), "the checklist")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChecklistDialog), "the checklist")
         burst(app, "space")
-        await until_async(lambda: app.screen.query(ChecklistList) and app.screen.query_one(ChecklistList).selected,
+        await wait_for(pilot, lambda: app.screen.query(ChecklistList) and app.screen.query_one(ChecklistList).selected,
                           "the first option ticked")
         await pilot.pause()
         boxes = [line.split("▐")[1][:1] for line in screen_text(app).splitlines() if "▐" in line]
@@ -67,7 +67,7 @@ async def test_an_enter_typed_right_after_the_send_confirms_nothing(make_app, st
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         burst(app, *"Weinig", "ctrl+s", "enter", "enter")
-        await until_async(lambda: isinstance(app.screen, ChecklistDialog), "the checklist")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChecklistDialog), "the checklist")
         await ready(pilot)
         await pilot.pause()
         assert isinstance(app.screen, ChecklistDialog), "an Enter typed before the checklist was seen confirmed it"

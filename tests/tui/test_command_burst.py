@@ -7,6 +7,7 @@ from textual import events
 from textual.keys import _character_to_key
 
 from tests.tui.driving import ready
+from tests.waiting import wait_for
 
 
 def burst(app, *keys: str) -> None:
@@ -24,8 +25,7 @@ async def test_a_command_typed_in_one_burst_runs_and_leaves_the_answer_box_empty
         await ready(pilot)
         screen = app.screen
         burst(app, *"/spreker Mama Sofie", "enter", *"Geen auto")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(pilot, lambda: screen.composer.raw_value() == "Geen auto", "the letters after the command are in the box")
         assert screen.composer.speaker == "Mama Sofie"
         assert screen.composer.raw_value() == "Geen auto", "the typing after the command goes into the answer"
         assert not screen.composer.command_active
@@ -37,6 +37,5 @@ async def test_a_slash_inside_an_answer_stays_in_the_answer(new_app):
         await ready(pilot)
         screen = app.screen
         burst(app, *"1/2 van de dagen", "ctrl+s")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(pilot, lambda: screen.meeting.answered_order(), "the answer is recorded")
         assert screen.meeting.transcript.answers()[screen.meeting.answered_order()[0]] == "1/2 van de dagen"

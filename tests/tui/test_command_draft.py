@@ -7,7 +7,7 @@ from assistant.tui.screens import conversation_drafts
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
 from tests.tui.driving import ready
-from tests.tui.test_drafts_app import until
+from tests.waiting import wait_for
 
 
 async def test_a_half_typed_command_survives_quitting_and_comes_back_on_the_command_line(make_app, store, library,
@@ -31,7 +31,7 @@ async def test_a_half_typed_command_survives_quitting_and_comes_back_on_the_comm
     async with again.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         composer = again.screen.composer
-        await until(pilot, lambda: composer.command_active, "the command did not come back")
+        await wait_for(pilot, lambda: composer.command_active, "the half-typed command is back on the command line")
         assert composer.command_line.value == "/notitie moeder belt"
         assert again.focused is composer.command_line
         await pilot.press(*" terug", "enter")

@@ -14,12 +14,23 @@ from assistant.tui.dialogs.checklist import ChecklistDialog
 from assistant.tui.dialogs.confirm import ConfirmDialog
 from assistant.tui.screens.summary import SummaryScreen
 from tests.tui.driving import ready, keys_for, screen_text
+from tests.waiting import wait_for, wait_for_text
 
 WORRY = "Geen geld voor de bus en ze is bang"
 
 
 def in_composer(app) -> bool:
     return app.focused is not None and app.screen.query_one("#composer") in app.focused.ancestors
+
+
+def palette_highlights(app, command: str) -> bool:
+    """The palette has finished searching and the command it would run on Enter starts with `command`."""
+    from textual.command import CommandList
+
+    if app.workers:
+        return False
+    commands = app.screen.query_one(CommandList)
+    return commands.highlighted is not None and str(commands.get_option_at_index(commands.highlighted).prompt).startswith(command)
 
 
 async def test_parent_dialogue_with_follow_ups_an_edit_and_basis_only(new_app, store):
@@ -171,8 +182,7 @@ async def test_a_second_app_on_the_same_transcript_gets_the_lock_message(make_ap
         app = make_app(Start("resume", ref=holder.transcript.meta.id))
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await ready(pilot)
-            await pilot.pause()
-            assert isinstance(app.screen, StartScreen)
+            await wait_for(pilot, lambda: isinstance(app.screen, StartScreen), "the app is back on the start screen")
             messages = [n.message for n in app._notifications]
             assert any(m.startswith("Dit gesprek is al open in een andere Dialoog (") and "proces" in m for m in messages)
 
@@ -220,8 +230,8 @@ async def test_the_deepening_checklist_is_offered_after_the_basis_questions(new_
             await pilot.pause()
             if isinstance(app.screen, ChecklistDialog):
                 break
-            if meeting.prompt() is None:
-                await pilot.pause(0.02)  # the checklist opens after the next frame
+            if meeting.prompt() is None:  # the checklist opens after the next frame
+                await wait_for(pilot, lambda: isinstance(app.screen, ChecklistDialog), "the deepening checklist is open")
                 continue
             await pilot.press(*keys_for(meeting.prompt().question))
         assert isinstance(app.screen, ChecklistDialog)
@@ -242,7 +252,8 @@ async def test_the_palette_jumps_to_a_question_by_fuzzy_text(new_app):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"normen waardn")  # a typo on purpose
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: palette_highlights(app, "Vraag: Welke normen en waarden"),
+                       "the palette offers the question on Enter")
         await pilot.press("enter")
         await pilot.pause()
         assert meeting.prompt().question.id == "cultuur.normen-waarden"
@@ -296,9 +307,8 @@ async def test_the_interface_speaks_english_with_lang_en(new_app):
     app = new_app("parent_dialogue", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.pause()
-        shown = screen_text(app)
-        assert "Send" in shown and "Verstuur" not in shown and "Answer" in shown
+        shown = await wait_for_text(pilot, "Send", "Answer")
+        assert "Verstuur" not in shown
 
 
 async def test_a_long_log_mounts_its_newest_messages_and_the_rest_on_the_way_up(make_app, store, library):
@@ -340,8 +350,8 @@ async def test_a_fast_typist_loses_no_letter_to_the_send_key(new_app, store):
         burst = [*"De bus is te duur, ze moet twee keer overstappen.", "ctrl+s", *"Goed"]
         for key in burst:  # straight into the app's queue, without waiting in between
             app.post_message(events.Key(key, key if len(key) == 1 else None))
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(pilot, lambda: first in meeting.transcript.answers() and getattr(app.focused, "text", "") == "Goed",
+                       "the answer is sent and 'Goed' is in the next box")
         assert meeting.transcript.answers()[first] == "De bus is te duur, ze moet twee keer overstappen."
         assert app.focused.text == "Goed"
 
@@ -379,7 +389,8 @@ async def test_the_palette_ranks_the_question_typed_above_actions_that_merely_sh
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"vriendne")  # a typo: 'Volg vervolgvraag: Wie zijn de vrienden ...' shares its letters
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: palette_highlights(app, "Vraag: Wie zijn de vrienden"),
+                       "the palette offers the question (not the follow-up that shares its letters) on Enter")
         await pilot.press("enter")
         await pilot.pause()
         assert meeting.prompt().question.id == "sociaal.vrienden"
@@ -392,13 +403,14 @@ async def test_the_speaker_is_picked_from_the_participants_by_tab(new_app):
     app = new_app("parent_dialogue", meta={"participants": (("Fatima El Idrissi", "moeder"), ("Jonas", "leerling"))})
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
+        conversation = app.screen
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert "Fatima El Idrissi (moeder)" in screen_text(app)
         for key in ("f", "a", "tab", "enter"):  # one burst, as tmux sends it
             app.post_message(events.Key(key, key if len(key) == 1 else None))
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.screen is conversation and conversation.meeting.speaker and in_composer(app),
+                       "the speaker dialog has closed on a speaker and the answer box has the focus")
         assert app.screen.meeting.speaker == "Fatima El Idrissi"
         assert in_composer(app)
 
@@ -420,11 +432,9 @@ async def test_letters_typed_as_the_checklist_opens_go_into_the_next_answer(make
         await ready(pilot)
         for key in [*"Vooral maandag", "ctrl+s", *"Ouders"]:  # one burst
             app.post_message(events.Key(key, key if len(key) == 1 else None))
-        await pilot.pause()
-        await pilot.pause(0.2)
+        await wait_for_text(pilot, "Getypt, voor het volgende antwoord: Ouders")
         assert isinstance(app.screen, ChecklistDialog)
-        assert "Getypt, voor het volgende antwoord: Ouders" in screen_text(app)
         await pilot.press("down", "enter")  # back to the list; nothing picked: the deepening questions are parked
-        await ready(pilot)
-        await pilot.pause()
+        await wait_for(pilot, lambda: not isinstance(app.screen, ChecklistDialog) and app.screen.composer.raw_value(),
+                       "the checklist has closed and the next answer box holds what was typed")
         assert app.screen.composer.raw_value() == "Ouders"

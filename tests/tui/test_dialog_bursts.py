@@ -10,20 +10,21 @@ from assistant.tui.screens.conversation import ConversationScreen
 from assistant.tui.screens.review import ReviewScreen
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
-from tests.tui.driving import ready, screen_text
+from tests.tui.driving import ready
 from tests.tui.test_command_burst import burst
+from tests.waiting import wait_for, wait_for_text
 
 
 async def test_a_note_typed_with_a_correction_and_saved_at_once_is_kept_as_typed(new_app):
     app = new_app("parent_dialogue")
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
+        meeting = app.screen.meeting
         burst(app, "ctrl+n")
         await pilot.pause()
         burst(app, *"Vader werkt in ploegn", "backspace", *"en", "ctrl+s")
-        await pilot.pause()
-        await pilot.pause()
-        notes = [e.data["text"] for e in app.screen.meeting.transcript.of_kind(EventKind.NOTE)]
+        await wait_for(pilot, lambda: list(meeting.transcript.of_kind(EventKind.NOTE)), "the note is recorded")
+        notes = [e.data["text"] for e in meeting.transcript.of_kind(EventKind.NOTE)]
         assert notes == ["Vader werkt in ploegen"]
 
 
@@ -34,7 +35,7 @@ async def test_the_details_form_takes_ctrl_u_backspace_and_tab_where_they_were_t
         assert isinstance(app.screen, DetailsDialog)
         burst(app, *"Bert", "ctrl+u", *"An Claez", "backspace", "s", "enter", *"Lotte", "tab", *"Fatima (moeder)",
               "shift+tab", "end", *" (3B)", "ctrl+s")  # a field reached by Tab is selected whole, as in a browser
-        await ready(pilot)
+        await ready(pilot, ConversationScreen)
         assert isinstance(app.screen, ConversationScreen)
         meta = app.screen.meeting.transcript.meta
         assert (meta.facilitator, meta.subject) == ("An Claes", "Lotte (3B)")
@@ -53,7 +54,5 @@ async def test_the_search_box_gets_the_words_typed_right_after_the_slash(make_ap
         await ready(pilot)
         assert isinstance(app.screen, ReviewScreen)
         burst(app, "/", *"bsu", "backspace", "backspace", *"us", "enter")
-        await ready(pilot)
-        await pilot.pause()
-        shown = screen_text(app)
+        shown = await wait_for_text(pilot, "1 treffer(s) voor 'bus'", "Lotte")
         assert "1 treffer(s) voor 'bus'" in shown and "Lotte" in shown and "Noor" not in shown

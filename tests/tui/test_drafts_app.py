@@ -11,15 +11,7 @@ from assistant.tui.screens import conversation_drafts
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
 from tests.tui.driving import ready
-
-
-async def until(pilot, condition, what: str) -> None:
-    """Let the app run until `condition()` holds (the draft is written by a thread of its own)."""
-    for _ in range(250):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(what)
+from tests.waiting import wait_for
 
 
 def _meeting_with_draft(store, library, draft_for=None, text="De bus is te duur,"):
@@ -48,10 +40,10 @@ async def test_the_draft_comes_back_in_the_box_follows_the_typing_and_goes_once_
             app.post_message(events.Key(key, "\x15" if key == "ctrl+u" else key))
         await pilot.pause()
         assert area.text == "Geen geld"
-        await until(pilot, lambda: (drafts.read(path) or Draft("")).text == "Geen geld", "the typing was never saved")
+        await wait_for(pilot, lambda: (drafts.read(path) or Draft("")).text == "Geen geld", "the typing is saved as the draft")
 
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: not path.exists(), "the draft stayed after the answer was sent")
+        await wait_for(pilot, lambda: not path.exists(), "the draft is gone once the answer is sent")
         assert app.screen.meeting.transcript.answers()[first] == "Geen geld"
 
 
@@ -71,7 +63,8 @@ async def test_a_draft_for_another_question_is_shown_and_kept_and_quitting_keeps
         assert app.focused.text == ""
         text = app.screen.question_text(other)
         assert f"Niet-verstuurde tekst bij '{text}': Mama werkt 's nachts" in [n.message for n in app._notifications]
-        await pilot.pause(0.3)  # past the pause: nothing typed yet, so the draft on disk is left alone
+        app.screen.save_draft()  # what the pause after typing does: nothing typed yet, so the draft is left alone
+        app.screen.meeting.session.drafts.flush()
         assert drafts.read(path).text == "Mama werkt 's nachts"
 
         await pilot.press(*"Ze slaapt slecht", "ctrl+q")

@@ -61,7 +61,7 @@ async def test_the_review_and_the_summary_offer_the_same_two_exports(make_app, s
         for path in (store.root / "exports").iterdir():
             path.unlink()
         await pilot.press("s")
-        await ready(pilot)
+        await ready(pilot, SummaryScreen)
         assert isinstance(app.screen, SummaryScreen)
         keys = await export_both(pilot, lang)
         assert named in keys and anonymous in keys, keys

@@ -7,7 +7,7 @@ from assistant.core.transcript import ActionStatus
 from assistant.tui.dialogs.carried import CarriedDialog
 from assistant.tui.screens.conversation import ConversationScreen
 from assistant.tui.settings import Start
-from tests.polling import until_async
+from tests.waiting import wait_for
 from tests.tui.driving import ready, screen_text
 
 PLAN = [{"wat": "Stappenplan herwerken", "wie": "directie"}, {"wat": "Registratie afspreken", "wie": "secretariaat"},
@@ -26,10 +26,10 @@ def a_follow_up(store, library) -> str:
     return session.id
 
 
-async def on_screen(app) -> CarriedDialog:
+async def on_screen(pilot) -> CarriedDialog:
     """The review, opened by itself: keys read before it was there are typing for the answer."""
-    await until_async(lambda: isinstance(app.screen, CarriedDialog) and app.screen.is_mounted, "the review on screen")
-    return app.screen
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, CarriedDialog) and pilot.app.screen.is_mounted, "the review on screen")
+    return pilot.app.screen
 
 
 async def test_the_review_opens_first_and_saves_each_choice_as_its_key_is_pressed(make_app, store, library):
@@ -37,7 +37,7 @@ async def test_the_review_opens_first_and_saves_each_choice_as_its_key_is_presse
     app = make_app(Start("resume", ref=ident))
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await on_screen(app)
+        await on_screen(pilot)
         await pilot.press("a")                       # the first action: done
         await pilot.press("d", *"helft klaar", "enter")  # the second: partly done, with a note
         await ready(pilot)
@@ -105,7 +105,7 @@ async def test_an_own_suggestion_parked_is_still_marked_as_our_own_next_time(new
     again = make_app(Start("resume", ref=session.id))
     async with again.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await on_screen(again)
+        await on_screen(pilot)
         assert "Vorige keer geparkeerd (eigen suggestie)" in screen_text(again)
         await pilot.press("escape")
         await ready(pilot)
@@ -121,7 +121,7 @@ async def test_typing_on_as_the_review_opens_by_itself_is_kept_for_the_answer_an
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"Ze doen")  # typed before anything is on screen
         await ready(pilot)
-        dialog = await on_screen(app)
+        dialog = await on_screen(pilot)
         await pilot.press(*" het goed")  # typing goes on once it is up
         await ready(pilot)
         assert "Getypt, voor het volgende antwoord: Ze doen het goed" in screen_text(app)

@@ -10,6 +10,7 @@ from assistant.tui.dialogs.details import DetailsDialog
 from assistant.tui.screens.conversation import ConversationScreen
 from assistant.tui.screens.summary import SummaryScreen
 from tests.tui.driving import keys_for, ready, screen_text
+from tests.waiting import wait_for
 
 CHOSEN = {
     "prep.focus.topics": ["2", "enter"],                       # school
@@ -31,7 +32,7 @@ async def test_a_preparation_hands_over_to_the_parent_conversation(new_app, stor
                 continue
             prompt = meeting.prompt()
             if prompt is None and meeting.view.pending_selection:
-                await pilot.pause(0.02)
+                await wait_for(pilot, lambda: isinstance(app.screen, ChecklistDialog), "the deepening checklist is open")
                 continue
             if prompt is None:
                 break
@@ -46,8 +47,7 @@ async def test_a_preparation_hands_over_to_the_parent_conversation(new_app, stor
         await pilot.pause()
         assert isinstance(app.screen, DetailsDialog), "the details form first, to add the parents"
         await pilot.press(*"Fatima (moeder)", "ctrl+s")
-        await pilot.pause()
-        await ready(pilot)
+        await ready(pilot, ConversationScreen)
         assert isinstance(app.screen, ConversationScreen)
         parent = app.screen.meeting
         first = parent.prompt().question

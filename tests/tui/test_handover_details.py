@@ -50,8 +50,7 @@ async def test_the_parents_are_added_in_the_details_form_before_the_conversation
         assert f"Oudergesprek uit de voorbereiding van {prep.meta.created[:10]}" in shown
         assert "de ouders, bv. Fatima (moeder)" in shown  # where the cursor waits
         await pilot.press(*"Fatima (moeder), Karim (vader)", "ctrl+s")  # the cursor waits in 'Deelnemers'
-        await pilot.pause()
-        await ready(pilot)
+        await ready(pilot, ConversationScreen)
         assert isinstance(app.screen, ConversationScreen)
         parent_id = app.screen.meeting.transcript.meta.id
     parent = store.load(parent_id)
@@ -69,8 +68,7 @@ async def test_what_is_changed_in_the_form_is_what_the_conversation_gets(make_ap
         await ready(pilot)
         await press_h_on_the_preparation(pilot, "start")
         await pilot.press("shift+tab", "shift+tab", "ctrl+u", *"An Claes", "ctrl+s")  # another facilitator
-        await pilot.pause()
-        await ready(pilot)
+        await ready(pilot, ConversationScreen)
         assert isinstance(app.screen, ConversationScreen)
         meta = app.screen.meeting.transcript.meta
         assert (meta.facilitator, meta.subject) == ("An Claes", "Noor Vermeulen")

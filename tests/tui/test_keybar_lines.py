@@ -9,7 +9,7 @@ from assistant.tui.screens.summary import SummaryScreen
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
 from assistant.tui.widgets.keybar import KeyBar, line_starts
-from tests.polling import until_async
+from tests.waiting import wait_for
 from tests.tui.driving import ready, screen_text
 from tests.tui.test_handover_details import a_preparation
 
@@ -50,13 +50,11 @@ async def test_the_summary_s_key_bar_is_two_even_lines_at_80_columns(make_app, s
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("s")
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen) and any(key_bar_lines(app)),
+                       "the summary is shown with its key bar")
         assert_even(key_bar_lines(app), keys)
         await pilot.resize_terminal(120, 40)
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(pilot, lambda: len(key_bar_lines(app)) == 1, "the key bar is one line at 120 columns")
         assert key_bar_lines(app) == ["  ".join(keys).replace("  ", " ")]  # one line where it fits
 
 
@@ -66,9 +64,8 @@ async def test_a_preparation_s_summary_key_bar_is_two_even_lines_at_80_columns(m
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("s")
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen) and any(key_bar_lines(app)),
+                       "the summary is shown with its key bar")
         assert_even(key_bar_lines(app), ["e Exporteer (met namen)", "a Exporteer anoniem", "h Oudergesprek",
                                          "esc Sluiten", "^p Palet"])
 
@@ -84,4 +81,4 @@ async def test_at_60_columns_the_conversation_key_bar_shows_every_key_and_at_80_
         for key in ("^s", "^b", "^f", "^l", "f1", "f7", "^p"):
             assert key in shown, (key, lines)
         await pilot.resize_terminal(80, 24)
-        await until_async(lambda: len(key_bar_lines(app)) == 1, "at 80 columns the keys on one line", timeout=5)
+        await wait_for(pilot, lambda: len(key_bar_lines(app)) == 1, "at 80 columns the keys on one line", timeout=5)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assistant.tui.widgets.chat import ChatLog
 from tests.tui.driving import ready, screen_text, value_for
+from tests.waiting import wait_for, wait_for_text
 
 WORRY = "Geen geld voor de bus en ze is bang"
 
@@ -18,12 +19,9 @@ async def test_an_indented_answer_that_wraps_shows_its_last_word(new_app):
         target = width - 4  # an answer takes 8 columns (indent, padding), a message without indent 2
         text = ("woord " * 40)[: target - 10].rstrip() + " SLOTWOORD"
         await pilot.press(*text, "ctrl+s")
-        await pilot.pause()
-        await pilot.pause()
-        shown = screen_text(app)
-        assert "SLOTWOORD" in shown, shown
+        await wait_for(pilot, lambda: app.screen.meeting.transcript.answers(), "the answer is recorded")
         current = app.screen.meeting.prompt().question.text
-        assert current[:40] in shown, "the next question is on screen"
+        await wait_for_text(pilot, "SLOTWOORD", current[:40])  # the answer's last word, and the next question
 
 
 async def test_the_question_after_a_decision_on_a_suggestion_is_on_screen(new_app):
@@ -37,14 +35,12 @@ async def test_the_question_after_a_decision_on_a_suggestion_is_on_screen(new_ap
         followed = next(s for s in reversed(meeting.view.suggestions) if s.question_id)
         keys = ["down"] * [s.key for s in meeting.view.suggestions].index(followed.key)  # ctrl+f starts on the first
         await pilot.press("ctrl+f", *keys, "enter")
-        await pilot.pause()
-        await pilot.pause()
-        assert meeting.prompt().question.id == followed.question_id
-        assert meeting.prompt().question.text[:40] in screen_text(app)
+        await wait_for(pilot, lambda: meeting.prompt().question.id == followed.question_id, "the follow-up is asked")
+        await wait_for_text(pilot, meeting.prompt().question.text[:40])
         await pilot.press("ctrl+f", "p")  # parking one leaves the question waiting where it was
-        await pilot.pause()
-        await pilot.pause()
-        assert meeting.prompt().question.text[:40] in screen_text(app)
+        await wait_for(pilot, lambda: "parked" in {str(e.data["decision"]) for e in meeting.transcript.decisions().values()},
+                       "the parking is recorded")
+        await wait_for_text(pilot, meeting.prompt().question.text[:40])
 
 
 async def test_the_read_only_view_scrolls_by_page_and_to_either_end(make_app, store, library):

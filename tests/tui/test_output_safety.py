@@ -8,19 +8,12 @@ from __future__ import annotations
 from hostile import ALL, SEQUENCES, hostile_transcript, unsafe
 
 from assistant.tui.settings import Start
+from tests.waiting import wait_for
 
 
 def drawn(app) -> str:
     """Every character the top screen sends to the terminal (dialogs and toasts included)."""
     return "\n".join("".join(seg.text for seg in strip) for strip in app.screen._compositor.render_strips())
-
-
-async def settle(pilot, until, what: str) -> None:
-    for _ in range(400):
-        await pilot.pause()
-        if until():
-            return
-    raise AssertionError(f"{what} never came; the screen showed:\n{drawn(pilot.app)}")
 
 
 def assert_safe(app, where: str) -> None:
@@ -33,43 +26,43 @@ async def test_every_screen_shows_controls_as_escapes(store, make_app):
         ident = session.id
     app = make_app(Start())
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: "Noor" in drawn(app), "the start screen with the open conversation")
+        await wait_for(pilot, lambda: "Noor" in drawn(app), "the start screen with the open conversation")
         assert_safe(app, "start screen")
 
     app = make_app(Start("review"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: "Noor" in drawn(app), "the review table")
+        await wait_for(pilot, lambda: "Noor" in drawn(app), "the review table")
         assert_safe(app, "review")
         await pilot.press("slash", *"laat", "enter")
-        await settle(pilot, lambda: "Treffer" in drawn(app), "the search's match column")
+        await wait_for(pilot, lambda: "Treffer" in drawn(app), "the search's match column")
         await pilot.press("down")
-        await settle(pilot, lambda: str(app.screen.query_one("#review-match").render()).strip(), "the match under the table")
+        await wait_for(pilot, lambda: str(app.screen.query_one("#review-match").render()).strip(), "the match under the table")
         assert_safe(app, "review search")
 
     app = make_app(Start("resume", ref=ident))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: "Voortgang" in drawn(app) and "PWNED" in drawn(app), "the log of the resumed conversation")
+        await wait_for(pilot, lambda: "Voortgang" in drawn(app) and "PWNED" in drawn(app), "the log of the resumed conversation")
         assert "\\x1b]0;PWNED\\x07" in drawn(app)  # shown, not dropped
         assert_safe(app, "conversation")
         await pilot.press("f2")
-        await settle(pilot, lambda: "Fatima" in drawn(app), "the details form")
+        await wait_for(pilot, lambda: "Fatima" in drawn(app), "the details form")
         assert_safe(app, "details form")
         await pilot.press("escape")
         await pilot.press("ctrl+l", "up", "up", "enter")  # edit an earlier answer: its text in the answer box
-        await settle(pilot, lambda: type(app.screen).__name__ == "EditDialog", "the edit dialog")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "EditDialog", "the edit dialog")
         assert_safe(app, "edit dialog")
         await pilot.press("escape")
         await pilot.press("f9")
-        await settle(pilot, lambda: "Concept" in drawn(app), "the summary")
+        await wait_for(pilot, lambda: "Concept" in drawn(app), "the summary")
         assert_safe(app, "summary")
 
     with store.create(hostile_transcript(ALL)) as session:
         session.close(status="closed")
     app = make_app(Start("review"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: "Noor" in drawn(app), "the review table")
+        await wait_for(pilot, lambda: "Noor" in drawn(app), "the review table")
         await pilot.press("enter")
-        await settle(pilot, lambda: type(app.screen).__name__ == "ReadOnlyScreen" and "Bus" in drawn(app), "the read-only view")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ReadOnlyScreen" and "Bus" in drawn(app), "the read-only view")
         assert_safe(app, "read-only view")
 
 
@@ -104,13 +97,13 @@ async def test_a_follow_ups_review_of_last_time_shows_controls_as_escapes(store,
         ident = session.id
     app = make_app(Start("resume", ref=ident))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: "afgerond: Nu" in drawn(app), "the chat with the carried action's review")
+        await wait_for(pilot, lambda: "afgerond: Nu" in drawn(app), "the chat with the carried action's review")
         assert_safe(app, "conversation of a follow-up")
         await pilot.press("ctrl+e")
-        await settle(pilot, lambda: type(app.screen).__name__ == "CarriedDialog" and "Toelage" in drawn(app),
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "CarriedDialog" and "Toelage" in drawn(app),
                      "the review of last time")
         assert "\\x1b]0;PWNED\\x07" in drawn(app)  # shown, not dropped
         assert_safe(app, "review of last time")
         await pilot.press("d")  # partly done: the note dialog, with the action in its title
-        await settle(pilot, lambda: type(app.screen).__name__ == "LineDialog", "the note dialog")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "LineDialog", "the note dialog")
         assert_safe(app, "partly-done note")

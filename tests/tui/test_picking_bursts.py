@@ -7,6 +7,7 @@ from assistant.tui.dialogs.checklist import ChecklistDialog
 from assistant.tui.widgets.answers.pick import ChoiceList
 from tests.tui.driving import ready
 from tests.tui.test_command_burst import burst
+from tests.waiting import wait_for
 
 
 async def test_the_deepening_checklist_keeps_both_picks_of_a_burst(new_app):
@@ -17,14 +18,10 @@ async def test_the_deepening_checklist_keeps_both_picks_of_a_burst(new_app):
         await pilot.press("2", "tab", "3", "ctrl+s")
         await pilot.pause()
         await pilot.press(*"klein", "ctrl+s")
-        for _ in range(20):  # the checklist opens after the next frame
-            await pilot.pause(0.02)
-            if isinstance(app.screen, ChecklistDialog):
-                break
+        await wait_for(pilot, lambda: isinstance(app.screen, ChecklistDialog), "the deepening checklist is open")
         offered = list(meeting.view.pending_selection)
         burst(app, " ", "down", " ", "enter")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(pilot, lambda: meeting.transcript.selected(), "the checklist's picks are recorded")
         assert not isinstance(app.screen, ChecklistDialog)
         assert set(meeting.transcript.selected()) == set(offered[:2])
 
@@ -42,8 +39,7 @@ async def test_a_multiple_choice_answer_keeps_both_picks_of_a_burst(make_app, st
         await pilot.pause()
         options = meeting.question(target).options
         burst(app, " ", "down", " ", "enter")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(pilot, lambda: target in meeting.transcript.answers(), f"the answer to {target} is recorded")
         assert sorted(meeting.transcript.answers()[target]) == sorted(options[:2])
 
 
@@ -61,6 +57,5 @@ async def test_a_choice_moved_to_by_arrows_in_a_burst_is_the_one_sent(make_app):
         options = meeting.question(target).options
         start = app.screen.query_one(ChoiceList).highlighted or 0
         burst(app, "down", "enter")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(pilot, lambda: target in meeting.transcript.answers(), f"the answer to {target} is recorded")
         assert meeting.transcript.answers()[target] == options[(start + 1) % len(options)]

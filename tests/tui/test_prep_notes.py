@@ -7,7 +7,7 @@ from __future__ import annotations
 from assistant.core.transcript import EventKind
 from assistant.tui.dialogs.prep_notes import PrepNotesDialog
 from assistant.tui.settings import NewMeta, Start
-from tests.polling import until_async
+from tests.waiting import wait_for
 from tests.tui.driving import ready, screen_text
 from tests.tui.test_command_burst import burst
 
@@ -43,7 +43,7 @@ async def test_sensitive_prep_notes_stay_off_screen_until_opened_and_the_panel_c
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         screen = app.screen
-        await until_async(lambda: screen.has_class("-panel"), "the side panel at 120 columns")
+        await wait_for(pilot, lambda: screen.has_class("-panel"), "the side panel at 120 columns")
         await ready(pilot)
         shown = " ".join(screen_text(app).split())
         for private in (SENSITIVE, KNOWN, TO_LEARN):
@@ -53,11 +53,11 @@ async def test_sensitive_prep_notes_stay_off_screen_until_opened_and_the_panel_c
         assert all(" ".join(text.split())[:40] in panel for text in carried), panel
 
         burst(app, "f12")
-        await until_async(lambda: isinstance(app.screen, PrepNotesDialog), "the preparation's notes")
+        await wait_for(pilot, lambda: isinstance(app.screen, PrepNotesDialog), "the preparation's notes")
         await ready(pilot)
         opened = " ".join(screen_text(app).split())
         assert SENSITIVE in opened and KNOWN in opened and TO_LEARN in opened
         burst(app, "escape")
-        await until_async(lambda: app.screen is screen, "back to the conversation")
+        await wait_for(pilot, lambda: app.screen is screen, "back to the conversation")
         await ready(pilot)
         assert SENSITIVE not in " ".join(screen_text(app).split())

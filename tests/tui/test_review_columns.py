@@ -8,8 +8,8 @@ from textual.widgets import DataTable
 
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
-from tests.polling import until_async
 from tests.tui.driving import ready, screen_text
+from tests.waiting import wait_for
 
 LONGEST = "Aanwezigheidsbeleid op fase 2 - terugkeer, begeleiding en schoolweigering"
 PARENTS = "Gesprek met de ouders (Window of Tolerance)"
@@ -56,5 +56,5 @@ async def test_a_resize_widens_the_columns_and_keeps_the_chosen_conversation(mak
         table = app.screen.query_one(DataTable)
         chosen = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         await pilot.resize_terminal(120, 40)
-        await until_async(lambda: PARENTS in row_of(screen_text(app), "Noor"), "the script column widened after the resize")
+        await wait_for(pilot, lambda: PARENTS in row_of(screen_text(app), "Noor"), "the script column widened after the resize")
         assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == chosen

@@ -9,7 +9,8 @@ from textual.widgets import Select
 from assistant.tui.screens.review import ReviewScreen
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
-from tests.tui.driving import ready, screen_text
+from tests.tui.driving import loaded, ready, screen_text
+from tests.waiting import wait_for
 
 
 def three_meetings(store, library) -> None:
@@ -24,10 +25,10 @@ def three_meetings(store, library) -> None:
 
 async def filtered(pilot, ident: str, value: str | None) -> str:
     app = pilot.app
+    listed = app.screen.rows  # a new dict each time the list is shown
     app.screen.query_one(f"#{ident}", Select).value = value if value is not None else Select.NULL
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_for(pilot, lambda: app.screen.rows is not listed and loaded(app), f"the list is shown again for {ident} = {value}")
+    await pilot.pause()  # and drawn: the table's loading cover goes with the next layout
     return screen_text(app)
 
 

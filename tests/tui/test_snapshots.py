@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.core.transcript import Event, EventKind, Meta, Participant, Transcript
+from assistant.tui.screens.summary import SummaryScreen
 from assistant.tui.settings import Start
 from tests.tui.driving import ready
+from tests.waiting import wait_for_text
 
 SIZES = [(80, 24), (120, 40)]
 AT = "2026-03-02T10:{:02d}:00+01:00"
@@ -48,9 +50,7 @@ def stored(store):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_start_screen(snap_compare, make_app, stored, size):
     async def loaded(pilot):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
 
     assert snap_compare(make_app(Start()), terminal_size=size, run_before=loaded)
 
@@ -60,7 +60,7 @@ def test_conversation_with_suggestions(snap_compare, new_app, size):
     async def answered(pilot):
         await ready(pilot)
         await pilot.press(*"Geen geld voor de bus, ze is bang", "ctrl+s")
-        await pilot.pause()
+        await wait_for_text(pilot, "Vervolgvraag")
 
     assert snap_compare(new_app("parent_dialogue"), terminal_size=size, run_before=answered)
 
@@ -68,9 +68,7 @@ def test_conversation_with_suggestions(snap_compare, new_app, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_review_screen(snap_compare, make_app, stored, size):
     async def loaded(pilot):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
 
     assert snap_compare(make_app(Start("review")), terminal_size=size, run_before=loaded)
 
@@ -78,11 +76,8 @@ def test_review_screen(snap_compare, make_app, stored, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_summary_screen(snap_compare, make_app, stored, size):
     async def opened(pilot):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("s")  # the summary of the newest... the first row, as listed
-        await pilot.pause()
-        await pilot.pause()
+        await ready(pilot, SummaryScreen)
 
     assert snap_compare(make_app(Start("review")), terminal_size=size, run_before=opened)

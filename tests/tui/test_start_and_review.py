@@ -64,7 +64,7 @@ async def test_resume_from_the_start_screen(make_app, store, library):
         await pilot.press("r")  # to the open conversations
         await pilot.pause()
         await pilot.press("enter")
-        await ready(pilot)
+        await ready(pilot, ConversationScreen)
         assert isinstance(app.screen, ConversationScreen)
         assert app.screen.meeting.transcript.meta.id == school.meta.id
 
@@ -101,12 +101,11 @@ async def test_review_filters_searches_and_acts_on_a_transcript(make_app, store,
         await pilot.pause()
         assert isinstance(app.screen, DetailsDialog)
         await pilot.press("ctrl+s")
-        await ready(pilot)
         from assistant.tui.dialogs.carried import CarriedDialog
 
-        assert isinstance(app.screen, CarriedDialog)  # it opens with what the meeting it follows left open
+        await ready(pilot, CarriedDialog)  # it opens with what the meeting it follows left open
         await pilot.press("escape")
-        await ready(pilot)
+        await ready(pilot, ConversationScreen)
         follow = app.screen.meeting.transcript
         assert follow.meta.follows == parent.meta.id and follow.meta.script == "parent_dialogue"
 
@@ -122,8 +121,28 @@ async def test_a_fast_typist_fills_the_details_form_field_by_field(make_app):
         burst = [*"An Claes", "enter", *"Lotte", "enter", *"Els (mama)", "enter", *"fase 1", "ctrl+s"]
         for key in burst:  # straight into the app's queue, without waiting in between
             app.post_message(events.Key(key, key if len(key) == 1 else None))
-        await ready(pilot)
+        await ready(pilot, ConversationScreen)
         assert isinstance(app.screen, ConversationScreen)
         meta = app.screen.meeting.transcript.meta
         assert (meta.facilitator, meta.subject, meta.tags) == ("An Claes", "Lotte", ("fase 1",))
         assert [(p.name, p.role) for p in meta.participants] == [("Els", "mama")]
+
+
+async def test_review_of_a_damaged_index_lists_everything_and_says_it_was_rebuilt(make_app, store, library):
+    """A flipped byte in the index gave an empty list with no word of why (and stayed so)."""
+    from assistant.core import locations
+
+    stored(store, library)
+    store.list()
+    store.close()
+    index = locations.index_path(store.root)
+    for suffix in ("-wal", "-shm"):
+        index.with_name(index.name + suffix).unlink(missing_ok=True)
+    index.write_bytes(index.read_bytes().replace(b"Lotte", b"Lo\xffte"))  # a value that is no longer UTF-8
+    app = make_app(Start("review"))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await ready(pilot)
+        shown = screen_text(app)
+        assert "2 van 2 gesprekken" in shown and "Lotte" in shown and "Sint-Jozef" in shown
+        notices = [n.message for n in app._notifications]
+        assert "De zoekindex was beschadigd en is opnieuw opgebouwd uit de gesprekken: de lijst is volledig." in notices

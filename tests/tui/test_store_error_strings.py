@@ -63,3 +63,23 @@ def test_a_reason_without_words_of_ours_and_an_error_without_a_code_stay_as_the_
     assert nl.store_error(ValueError("participants: 'An (' has no closing bracket")) == \
         "participants: 'An (' has no closing bracket"
     assert nl.store_error(OpenError.of(ValueError("bad"))) == "bad"
+
+
+def test_every_output_refusal_has_dutch_and_english_words(tmp_path):
+    """The app saves summaries through assistant.core.outputs: each OutputError code it can raise (read
+    from the source) reads as one sentence in both languages."""
+    import ast
+    import inspect
+
+    from assistant.core import outputs
+
+    codes = {node.args[0].value for node in ast.walk(ast.parse(inspect.getsource(outputs)))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "OutputError"}
+    assert {"output_exists", "output_symlink", "output_special", "output_name_too_long"} <= codes
+    for lang in ("nl", "en"):
+        t = Strings(lang)
+        for code in codes:
+            error = outputs.OutputError(code, "x", file="verslag.md", folder="map", kind="a device", length=300,
+                                        reason="the disk is full", os_error="ENOSPC")
+            shown = t.store_error(error)
+            assert shown != "x" and shown.endswith(".") and "{" not in shown, (lang, code, shown)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from assistant.tui.screens.summary import SummaryScreen
 from assistant.tui.sessions import start_new
 from assistant.tui.settings import NewMeta, Start
-from tests.tui.driving import ready, screen_text, value_for
+from tests.tui.driving import ready, value_for
+from tests.waiting import wait_for_text
 
 
 async def test_a_preparations_summary_is_its_prep_sheet_with_the_handover_and_no_follow_up(make_app, store, library):
@@ -19,9 +20,6 @@ async def test_a_preparations_summary_is_its_prep_sheet_with_the_handover_and_no
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
         await pilot.press("s")
-        await pilot.pause()
-        await pilot.pause()
+        shown = await wait_for_text(pilot, "Voorbereiding oudergesprek: Noor Vermeulen")
         assert isinstance(app.screen, SummaryScreen)
-        shown = screen_text(app)
-        assert "Voorbereiding oudergesprek: Noor Vermeulen" in shown, shown
         assert "h Oudergesprek" in shown and "Vervolggesprek" not in shown

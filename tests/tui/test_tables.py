@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from textual import events
 
-from tests.tui.driving import ready
+from tests.tui.driving import drawn_at, ready
+from tests.waiting import wait_for
 
 
 def burst(app, *keys: str) -> None:
@@ -28,7 +29,7 @@ async def test_the_counts_grid_lines_up_at_three_sizes_and_keeps_a_burst_of_keys
         assert question.type == "counts"
         for size in ((80, 24), (100, 30), (120, 40)):
             await pilot.resize_terminal(*size)
-            await pilot.pause()
+            await wait_for(pilot, lambda: drawn_at(app, *size), f"the screen is drawn at {size}")
             heads = list(app.screen.query(".counts-grid .column-head"))
             assert [str(head.render()) for head in heads] == list(question.count_columns)
             assert len({head.region.y for head in heads}) == 1 and all(head.region.height == 1 for head in heads), size
@@ -40,8 +41,7 @@ async def test_the_counts_grid_lines_up_at_three_sizes_and_keeps_a_burst_of_keys
                 assert (cell.region.x, cell.region.y) == (head.region.x, head.region.y + 1 + cell.row), size
 
         burst(app, "2", "tab", "3", "down", "4", "shift+tab", "5", "tab", "tab", "1", "2", "up", "7", "ctrl+s")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(pilot, lambda: question.id in meeting.transcript.answers(), "the counts are recorded")
         assert meeting.transcript.answers()[question.id] == {
             "B": {"0-4": 2, "5-9": 3, "10-19": 7},
             "D": {"0-4": 5, "5-9": 4, "10-19": 12},
@@ -62,9 +62,9 @@ async def test_a_burst_through_the_action_rows_keeps_every_field_apart_and_in_si
         await pilot.pause()
         burst(app, *"bel ouders", "tab", *"CLB", "enter", *"mei", "shift+tab", "X", "enter", "enter", "enter",
               *"opvolgen", "down", "Y", "up", "Z", "down", *(["enter"] * 4 + ["r"]) * 6)
-        await pilot.pause()
-        await pilot.pause()
         rows = screen.query_one("#actions-grid", Grid)
+        await wait_for(pilot, lambda: getattr(app.focused, "value", None) == "r" and getattr(app.focused, "row", None) == 8
+                       and rows.region.contains_region(app.focused.region), "the burst's last key is typed, in sight")
         assert app.focused.row == 8 and app.focused.value == "r"
         assert rows.region.contains_region(app.focused.region)
         assert [head.region.y for head in screen.query(".actions-head .column-head")] == [rows.region.y - 1] * 4
@@ -97,6 +97,5 @@ async def test_a_burst_through_the_factor_lists_keeps_both_sides_apart(new_app):
         await screen.act(lambda: meeting.jump("thuis.raam"))
         await pilot.pause()
         burst(app, *"oma", "enter", *"buren", "tab", *"ruzie", "shift+tab", "!", "ctrl+s")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(pilot, lambda: "thuis.raam" in meeting.transcript.answers(), "the factors are recorded")
         assert meeting.transcript.answers()["thuis.raam"] == {"groter": ["oma", "buren!"], "kleiner": ["ruzie"]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.tui.entries import QuestionEntry
 from assistant.tui.widgets.chat import ChatMessage
-from tests.polling import until_async
+from tests.waiting import wait_for
 from tests.tui.driving import keys_for, ready
 from tests.tui.test_command_burst import burst
 
@@ -30,15 +30,15 @@ async def test_the_waiting_question_stays_in_view_through_sends_resizes_and_the_
                    "Moeder werkt 's nachts", "Twee broers", "Hij wordt gepest", "Graag", "Wiskunde"]
         for n, text in enumerate(answers):
             burst(app, *keys_for(meeting.prompt().question, text))
-            await until_async(lambda: len(meeting.transcript.answers()) > n, f"answer {n + 1} saved")
+            await wait_for(pilot, lambda: len(meeting.transcript.answers()) > n, f"answer {n + 1} saved")
             await ready(pilot)
-            await until_async(lambda: waiting_in_view(screen), f"the waiting question in view after answer {n + 1}")
+            await wait_for(pilot, lambda: waiting_in_view(screen), f"the waiting question in view after answer {n + 1}")
         for size in ((80, 45), (80, 24), (120, 40), (60, 20), (80, 24)):
             await pilot.resize_terminal(*size)
             await ready(pilot)
-            await until_async(lambda: waiting_in_view(screen), f"the waiting question in view at {size}", timeout=5)
+            await wait_for(pilot, lambda: waiting_in_view(screen), f"the waiting question in view at {size}", timeout=5)
         burst(app, "f3")
         await ready(pilot)
-        await until_async(lambda: screen.has_class("-panel"), "the section list")
-        await until_async(lambda: waiting_in_view(screen), "the waiting question in view beside the section list",
+        await wait_for(pilot, lambda: screen.has_class("-panel"), "the section list")
+        await wait_for(pilot, lambda: waiting_in_view(screen), "the waiting question in view beside the section list",
                           timeout=5)

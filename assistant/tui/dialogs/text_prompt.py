@@ -65,7 +65,8 @@ class LineDialog(OrderedResult, ModalScreen[str | None]):
 
 
 class NoteDialog(OrderedResult, ModalScreen[str | None]):
-    """Several lines; ctrl+s saves (as in the composer), Escape cancels."""
+    """Several lines; ctrl+s saves (as in the composer), Escape cancels. A note longer than a note may be
+    stays here, with the reason, for the facilitator to shorten: it is never dropped."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", show=False, priority=True),
@@ -84,11 +85,23 @@ class NoteDialog(OrderedResult, ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one(TextArea))  # now, not after the keys already queued (see open_dialog)
+        self._check(self.value.strip())
+
+    def _check(self, text: str) -> bool:
+        """Whether `text` can be saved as a note; if not, the hint says why."""
+        from assistant.core.answers import MAX_TEXT, AnswerError
+
+        if len(text) <= MAX_TEXT:
+            return True
+        refused = AnswerError("too_long", "too long", length=len(text), maximum=MAX_TEXT)
+        self.query_one(".dialog-hint", Static).update(self.app.strings.answer_error(refused))  # type: ignore[attr-defined]
+        return False
 
     async def action_save(self) -> None:
         await settle(self)  # ctrl+s is read before the letters typed just before it reach the note
         text = self.query_one(TextArea).text.strip()
-        await self.finish(text or None)
+        if self._check(text):
+            await self.finish(text or None)
 
     async def action_cancel(self) -> None:
         await self.finish(None)

@@ -210,8 +210,12 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         else:
             await self._type_early_keys()
         self.restore_draft()
-        for warning in getattr(meeting.session, "warnings", []):
-            self.notify(warning, severity="warning", timeout=8)
+        damage = getattr(meeting.session, "damage", None)
+        if damage is not None:  # said in the interface language; the English details are in `dialoog show`
+            self.notify(self.strings.damage(damage), severity="warning", timeout=12)
+        else:
+            for warning in getattr(meeting.session, "warnings", []):
+                self.notify(warning, severity="warning", timeout=8)
 
     async def wait_ready(self) -> None:
         await self._ready.wait()

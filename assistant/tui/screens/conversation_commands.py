@@ -140,8 +140,10 @@ class CommandsMixin(_Base):
     async def action_note(self, text: str | None = None) -> None:
         from assistant.tui.dialogs.text_prompt import NoteDialog
 
+        from assistant.core.answers import MAX_TEXT
+
         question = self._current_question()
-        if text:
+        if text and len(text.strip()) <= MAX_TEXT:
             await self.act(lambda: self.meeting.note(text, question))
             return
         t = self.strings
@@ -153,7 +155,8 @@ class CommandsMixin(_Base):
             else:
                 self.composer.focus_answer()
 
-        await self.open_dialog(NoteDialog(title, t("edit.hint")), written)
+        # a note typed after the command that is too long opens here, kept, to be shortened
+        await self.open_dialog(NoteDialog(title, t("edit.hint"), text or ""), written)
 
     @once_open
     async def action_speaker(self, name: str | None = None) -> None:

@@ -126,16 +126,25 @@ class ReviewScreen(Screen[None]):
     def _load(self, query: str, script: str | None, status: str | None) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         total = 0
+        repaired = store.index.repaired
+
+        def progress(done: int, count: int, damage: str | None) -> None:  # the index is built again
+            key = "review.index_damaged" if damage else "review.indexing"
+            self.app.call_from_thread(self.query_one("#review-status", Static).update,
+                                      self.strings(key, done=done, total=count))
+
         try:
-            everything = store.list()  # one listing: the filters apply here, the count is against all of them
+            everything = store.list(progress=progress)  # one listing: the filters apply here, the count is against all
             total = sum(1 for i in everything if i.readable)
             infos = [i for i in everything if not i.readable  # unreadable files are always shown, as in `dialoog list`
                      or ((not script or i.script == script) and (not status or i.status == status))]
-            hits = store.search(query, limit=200) if query else None
-            respelled = store.respell(query) if query and not hits else None  # a typo: search what it meant
+            hits = store.search(query, limit=200, progress=progress) if query else None
+            respelled = store.respell(query, progress=progress) if query and not hits else None  # a typo
             if respelled:
-                hits = store.search(respelled, limit=200)
+                hits = store.search(respelled, limit=200, progress=progress)
             problem = None
+            if store.index.repaired != repaired:
+                self.app.call_from_thread(self.notify, self.strings("review.index_repaired"), timeout=8)
         except ValueError:  # a query without words ("!!!"): the only ValueError a search box can cause
             infos, hits, problem, respelled = [], None, self.app.strings("review.no_words"), None  # type: ignore[attr-defined]
         except Exception as exc:  # a folder that cannot be read: say so, keep the screen
@@ -145,9 +154,13 @@ class ReviewScreen(Screen[None]):
     def _show(self, infos: list[Any], total: int, hits: list[Any] | None, query: str, problem: str | None,
               respelled: str | None = None) -> None:
         """Show `infos` (filtered) or the search `hits` among them; `total`: every readable transcript."""
+        table = self.query_one(DataTable)
+        # The same search shown again (the quiet-typing search, then Enter's; a filter) keeps the row the
+        # facilitator moved to; a new search starts at its best hit.
+        again = self._last is not None and self._last[3] == query and table.row_count
+        chosen = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if again else None
         self._last = (infos, total, hits, query, problem, respelled)
         t = self.strings
-        table = self.query_one(DataTable)
         table.loading = False
         table.clear()
         scripts = self.app.library.scripts  # type: ignore[attr-defined]
@@ -170,6 +183,8 @@ class ReviewScreen(Screen[None]):
             status = t("review.open") if info.status == "open" else t("review.closed")
             table.add_row(cut(info.date), cut(script.title if script else info.script), cut(info.subject or "-"), status,
                           str(info.answers), cut(snippets.get(name, "")), key=name)
+        if chosen in order:
+            table.move_cursor(row=table.get_row_index(chosen))
         if problem:
             message = problem
         elif hits is not None and respelled:

@@ -61,9 +61,13 @@ class StartScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="open-list")
     def _load_open(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
         try:
-            infos = self.app.store.list(status="open")  # type: ignore[attr-defined]
+            repaired = store.index.repaired
+            infos = store.list(status="open")
             problem = None
+            if store.index.repaired != repaired:  # it was damaged: built again from the transcripts meanwhile
+                self.app.call_from_thread(self.notify, self.strings("review.index_repaired"), timeout=8)
         except Exception as exc:  # an unreadable folder: say so in the list, keep the screen usable
             infos, problem = [], self.strings.store_error(exc)
         self.app.call_from_thread(self._show_open, [i for i in infos if i.readable], problem)

@@ -78,6 +78,7 @@ def export_summary(app: Any, transcript: Transcript, *, anonymise: bool, meeting
     worker)."""
     from assistant.core import durable
     from assistant.core.exports import save_summary
+    from assistant.core.outputs import OutputError
     from assistant.core.transcript_files import file_stem
 
     t = app.strings
@@ -87,6 +88,8 @@ def export_summary(app: Any, transcript: Transcript, *, anonymise: bool, meeting
         path = save_summary(app.store.root, file_stem(transcript), text, anonymised=anonymise, word=word)
     except OSError as exc:
         return t("app.saving_failed", reason=durable.reason(exc)), True
+    except OutputError as exc:  # a link or a device where the summary goes, a full disk
+        return t.store_error(exc), True
     except Exception as exc:  # a summary that cannot be made: say why, keep the screen
         return t("summary.unavailable", reason=exc), True
     done = "export.anonymous_done" if anonymise else "export.word_done" if word else "export.named_done"
