@@ -18,7 +18,8 @@ def burst(app, *keys: str) -> None:
 
 async def test_the_counts_grid_lines_up_at_three_sizes_and_keeps_a_burst_of_keys_apart(new_app):
     """Headers on one line over evenly sized cells at 80x24, 100x30 and 120x40; then numbers typed in
-    one burst with Tab, shift+Tab and the arrows between them: each number in the cell it was meant for."""
+    one burst with Tab, shift+Tab and the arrows between them: each number in the cell it was meant for,
+    and a number typed into a cell already filled replaces it (a correction, as in a spreadsheet)."""
     from assistant.tui.widgets.answers.tables import Cell
 
     app = new_app("school_dialogue")
@@ -40,10 +41,10 @@ async def test_the_counts_grid_lines_up_at_three_sizes_and_keeps_a_burst_of_keys
                 head = heads[cell.column]
                 assert (cell.region.x, cell.region.y) == (head.region.x, head.region.y + 1 + cell.row), size
 
-        burst(app, "2", "tab", "3", "down", "4", "shift+tab", "5", "tab", "tab", "1", "2", "up", "7", "ctrl+s")
+        burst(app, "2", "tab", "3", "down", "4", "shift+tab", "5", "tab", "tab", "1", "2", "up", "7", "left", "9", "ctrl+s")
         await wait_for(pilot, lambda: question.id in meeting.transcript.answers(), "the counts are recorded")
         assert meeting.transcript.answers()[question.id] == {
-            "B": {"0-4": 2, "5-9": 3, "10-19": 7},
+            "B": {"0-4": 2, "5-9": 9, "10-19": 7},
             "D": {"0-4": 5, "5-9": 4, "10-19": 12},
         }
 

@@ -76,8 +76,10 @@ class Cell(KeysInOrder, Input):
         Binding("down", "row(1)", show=False, priority=True),
     ]
 
+    SELECT_ON_FOCUS = False  # a text field reached again is edited where it ends
+
     def __init__(self, value: str, row: int, column: int, **kwargs: Any) -> None:
-        super().__init__(value, compact=True, select_on_focus=False, **kwargs)
+        super().__init__(value, compact=True, select_on_focus=self.SELECT_ON_FOCUS, **kwargs)
         self.row = row
         self.column = column
 
@@ -108,7 +110,10 @@ class Cell(KeysInOrder, Input):
 
 class CountCell(Cell):
     """A cell of the counts table: a number of a few digits, so left and right go to the cell beside it
-    (as the hint says), not inside the number: 4, Left, 2 made "24" in one cell."""
+    (as the hint says), not inside the number: 4, Left, 2 made "24" in one cell. A number reached
+    again is replaced by what is typed, as in a spreadsheet: going back to 40 to type 42 gave "4042"."""
+
+    SELECT_ON_FOCUS = True
 
     BINDINGS = [
         Binding("left", "beside(-1)", show=False, priority=True),
