@@ -29,6 +29,7 @@ import pytest
 from assistant.core import locations
 from assistant.core.catalog import load_bank_folder, load_script_folder
 from assistant.core.store import Store
+from tests.tui.ptyapp import terminal_environment
 from tests.waiting import wait_until
 
 pytestmark = pytest.mark.skipif(not hasattr(pty, "fork"), reason="needs a POSIX pseudo-terminal")
@@ -49,7 +50,7 @@ class Terminal:
             try:
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
                 os.execve(sys.executable, [sys.executable, "-m", "assistant", *argv],
-                          {**os.environ, "TERM": "xterm-256color"})
+                          terminal_environment())
             finally:
                 os._exit(127)
         self.raw = bytearray()

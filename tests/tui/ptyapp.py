@@ -21,10 +21,19 @@ ANSI = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_]
 CTRL_S, CTRL_Q, ENTER = b"\x13", b"\x11", b"\r"
 
 
+def terminal_environment() -> dict[str, str]:
+    """This process's environment for a program in a pseudo-terminal of its own size. Without COLUMNS and
+    LINES: pytest imports readline, which in a worker without a terminal exports COLUMNS=80 and LINES=24,
+    and Textual takes those over the pseudo-terminal's size (the three-meeting replay ran at 80x24
+    instead of 160x50 in one full run in three, and its question texts wrapped)."""
+    drop = {"COLUMNS", "LINES"}
+    return {**{k: v for k, v in os.environ.items() if k not in drop}, "TERM": "xterm-256color"}
+
+
 class PtyApp:
     def __init__(self, *args: str, cwd: Path, size: tuple[int, int] = (80, 24), env: dict | None = None) -> None:
         argv = [sys.executable, "-m", "assistant", *args]
-        environment = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT), **(env or {})}
+        environment = {**terminal_environment(), "PYTHONPATH": str(ROOT), **(env or {})}
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
@@ -52,6 +61,11 @@ class PtyApp:
         """Until `text` has been drawn (anywhere, since the last `clear`)."""
         wait_until(lambda: text in self.text(), f"{text!r} is drawn", timeout=timeout,
                    between=lambda: self._read(0.05), detail=self._shown)
+
+    def wait_until(self, condition, what: str, timeout: float = TIMEOUT):
+        """Until `condition()` (state the program writes, such as its journal) holds, reading what it draws
+        meanwhile so that it never waits on a full terminal."""
+        return wait_until(condition, what, timeout=timeout, between=lambda: self._read(0.05), detail=self._shown)
 
     def clear(self) -> None:
         self.output = b""
