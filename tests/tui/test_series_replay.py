@@ -15,14 +15,18 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import yaml
 
 from assistant.core import locations
 from assistant.core.catalog import load_bank_folder
+from assistant.core.effects import is_priority_key
 from assistant.core.followup import still_parked
 from assistant.core.store import Store
+from assistant.core.transcript import Decision, Transcript
 from assistant.core.transcript_codec import transcript_from_dict
 from tests.summary.mdcheck import shape
 from tests.tui.ptyapp import CTRL_Q, CTRL_S, ENTER, ROOT, PtyApp
@@ -43,15 +47,37 @@ def start(folder, *args: str) -> PtyApp:
                   env={"DIALOOG_CACHE": str(folder.parent / "cache")})
 
 
-def step(app: PtyApp, keys: list[bytes | str], until: str, *, shown: bool = False) -> None:
-    """Type `keys` in one burst, then wait until `until` is drawn. `shown`: and until the conversation
-    has finished showing the change (its top bar is redrawn last), for keys that pick from the log next."""
+def step(app: PtyApp, keys: list[bytes | str], until: str | None = None, *, shown: bool = False,
+         saved: tuple[Path, Callable[[Transcript], object], str] | None = None) -> None:
+    """Type `keys` in one burst, then wait until `until` is drawn, and with `saved` (folder, condition,
+    what), until the meeting's record says so: a change that the log shows above its end can scroll out
+    of view before it is drawn (the log follows the question waiting at its end), so what was recorded is
+    read from the record itself. `shown`: and until the conversation has finished showing the change (its
+    top bar is redrawn last), for keys that pick from the log next."""
     app.clear()
     for key in keys:
         app.type(key, pause=0)
-    app.wait_for(until)
+    if until is not None:
+        app.wait_for(until)
+    if saved is not None:
+        folder, condition, what = saved
+        app.wait_until(lambda: condition(recording(folder)), f"the record shows {what}")
     if shown:
         app.wait_for(TOPBAR)
+
+
+def parked(transcript: Transcript) -> bool:
+    return any(e.get("decision") == Decision.PARKED for e in transcript.decisions().values())
+
+
+def prioritised(transcript: Transcript) -> bool:
+    return any(is_priority_key(key) and e.get("decision") == Decision.ACCEPTED for key, e in transcript.decisions().items())
+
+
+def recording(folder: Path) -> Transcript:
+    """The meeting being recorded, as its journal has it now (a snapshot; the app keeps writing)."""
+    store = Store(folder)
+    return store.load(store.list()[0].id)
 
 
 def jump(app: PtyApp, question: str, box: str | None = None) -> None:
@@ -109,15 +135,17 @@ def test_three_linked_meetings_carry_each_agreement_once_to_the_last_summary(tmp
     step(app, ["40", TAB, "6", CTRL_S], text["inzicht.twijfelachtige-attesten"][:40])
     step(app, ["Een groot probleem: veel twijfel over attesten", CTRL_S], CHECKLIST)
     step(app, [ENTER], text["registratie.wie-registreert"][:40], shown=True)  # no deepening question now: all for next time
-    step(app, [CTRL_F, DOWN, b"p"], "(geparkeerd)")      # the second follow-up (the ad-hoc one): next time
+    step(app, [CTRL_F, DOWN, b"p"], saved=(folder, parked, "a suggestion parked"))  # the second follow-up (the ad-hoc one): next time
     step(app, [CTRL_R], text["registratie.verloop"][:40])  # and the basis question waiting, too
     jump(app, text["beleid.stappenplan"])
-    step(app, ["Nee, er is geen stappenplan", CTRL_S], text["registratie.verloop"][:40], shown=True)  # the walk goes on
+    step(app, ["Nee, er is geen stappenplan", CTRL_S], shown=True,  # the walk goes on
+         saved=(folder, lambda t: "beleid.stappenplan" in t.answers(), "the step plan's answer"))
     jump(app, text["samenwerking.bespreking-clb"], "Enter is een nieuwe regel")
-    step(app, ["Eerder ad hoc, weinig overleg", CTRL_S], text["registratie.verloop"][:40], shown=True)
+    step(app, ["Eerder ad hoc, weinig overleg", CTRL_S], shown=True,
+         saved=(folder, lambda t: "samenwerking.bespreking-clb" in t.answers(), "the answer on working with the CLB"))
     # ctrl+f starts on the first waiting; the proposal comes last, after the question left on attests, the
     # step plan's four and its own rule's three
-    step(app, [CTRL_F, *[DOWN] * 8, ENTER], "Prioriteit: Een vaste overlegstructuur")
+    step(app, [CTRL_F, *[DOWN] * 8, ENTER], saved=(folder, prioritised, "the proposal taken over as a priority"))
     jump(app, text["opvolging.planning"], PLAN_HEADS)
     step(app, ["Stappenplan herwerken", ENTER, "directie", ENTER, "pasen", ENTER, "op het volgende overleg", ENTER,
                "Te laat komers apart registreren", ENTER, "secretariaat", CTRL_S], TOPBAR)
