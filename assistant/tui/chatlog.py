@@ -143,10 +143,16 @@ class _Builder:
                                         editable=False))
 
     def mark(self, kind: str, question: str | None, seq: int) -> None:
-        last = self.entries[-1] if self.entries else None
-        if question and isinstance(last, MarkEntry) and last.kind == kind and kind in ("defer", "select"):
-            self.entries[-1] = MarkEntry(last.key, kind, (*last.questions, question))  # one line per checklist
-            return
+        # One checklist is one line for what is discussed now and one for what is parked, whatever the
+        # order of the ticks: item by item it read "parked: a / now: 1 / parked: b, c / now: 1 / parked: d"
+        if question and kind in _CHECKLIST_MARKS:
+            for i in range(len(self.entries) - 1, -1, -1):
+                entry = self.entries[i]
+                if not isinstance(entry, MarkEntry) or entry.kind not in _CHECKLIST_MARKS:
+                    break
+                if entry.kind == kind:
+                    self.entries[i] = MarkEntry(entry.key, kind, (*entry.questions, question))
+                    return
         self.entries.append(MarkEntry(f"m:{seq}", kind, (question,) if question else ()))
 
     def timeline(self, waiting: str | None = None) -> None:
@@ -245,6 +251,9 @@ class _Builder:
             self.entries.append(StatusEntry(f"checklist:{first}", "checklist", checklist_where(self.places, self.view.pending_selection)))
         else:
             self.entries.append(StatusEntry("done", "done"))
+
+
+_CHECKLIST_MARKS = ("select", "defer")
 
 
 def _text(value: Any) -> str:

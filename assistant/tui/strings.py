@@ -207,7 +207,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "conv.note_entry": ("Notitie", "Note"),
     "conv.skipped": ("Overgeslagen: {question}", "Skipped: {question}"),
     "conv.parked": ("Geparkeerd voor het volgende gesprek: {question}", "Parked for the next meeting: {question}"),
-    "conv.selected": ("Nu bespreken: {count} verdiepende vraag/vragen", "Discuss now: {count} deepening question(s)"),
+    "conv.selected": ("Nu bespreken: {question}", "Discuss now: {question}"),
     "conv.mode_on": ("Alleen nog basisvragen.", "Basis questions only from here."),
     "conv.mode_on_parked": (
         "Alleen nog basisvragen. Gekozen, en nu geparkeerd voor het volgende gesprek: {question}",

@@ -59,3 +59,20 @@ def test_the_log_ends_with_why_no_question_waits(store, library, clock):
             meeting.answer(value_for(meeting.prompt().question))
         last = log(meeting)[-1]
         assert isinstance(last, StatusEntry) and last.kind in ("done", "checklist")
+
+
+def test_a_checklist_is_one_line_for_now_and_one_for_next_time_whatever_the_order_of_the_ticks(store, library, clock):
+    """Ticked second and fifth of seven, the log said item by item 'parked: a / now: 1 / parked: b, c /
+    now: 1 / parked: d, e'; it names what is discussed now once and what is parked once."""
+    meeting = start_new(store, library, "school_dialogue", NewMeta("An", "De Linde"), clock=clock)
+    with meeting.session:
+        while not meeting.view.pending_selection:
+            meeting.answer({"B": {"0-4": 3}} if meeting.prompt().question.type == "counts" else "veel")
+        offered = list(meeting.view.pending_selection)
+        assert len(offered) >= 5
+        meeting.choose([offered[1], offered[4]])
+        marks = [e for e in log(meeting) if isinstance(e, MarkEntry)]
+    assert [(m.kind, m.questions) for m in marks] == [
+        ("defer", (offered[0], offered[2], offered[3], *offered[5:])),
+        ("select", (offered[1], offered[4])),
+    ]

@@ -148,7 +148,7 @@ def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str], 
         text = {
             "skip": lambda: t("conv.skipped", question=names),
             "defer": lambda: t("conv.parked", question=names),
-            "select": lambda: t("conv.selected", count=len(entry.questions)),
+            "select": lambda: t("conv.selected", question=names),
             "mode_on": lambda: t("conv.mode_on_parked", question=names) if names else t("conv.mode_on"),
             "mode_off": lambda: t("conv.mode_off"),
             "close": lambda: t("conv.finished"),
