@@ -202,6 +202,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
 
         self.meeting = meeting
         self.earlier = earlier_answers(meeting)
+        self.resume_at_draft()
         self._ready.set()
         await self.show_state(focus=self.focused is None or self.composer in self.focused.ancestors)
         if self.review_due():  # a follow-up opens with last time's agreements; early typing waits for the box

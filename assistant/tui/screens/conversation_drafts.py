@@ -98,6 +98,23 @@ class DraftsMixin:
             return None  # not plain data: nothing a draft can hold
         return Draft(prompt.question.id, value=value, after=after)
 
+    def resume_at_draft(self) -> None:
+        """Resumed where it stopped: a draft for a question other than the one the walk waits on was typed
+        there after a jump out of order (the action plan, reached from the palette, before a kill), so
+        the meeting goes on at that question, and `restore_draft` puts the typing back in its box.
+        A question answered since, or one the script no longer has, keeps the notice instead."""
+        from assistant.core import drafts
+
+        keeper = self._draft_keeper()
+        meeting = self.meeting  # type: ignore[attr-defined]
+        draft = drafts.read(keeper.path) if keeper is not None else None
+        if draft is None or drafts.sent_since(draft, meeting.transcript):
+            return
+        prompt = meeting.prompt()
+        if (prompt is not None and draft.question != prompt.question.id
+                and draft.question not in meeting.transcript.answers()):
+            meeting.jump(draft.question)
+
     def restore_draft(self) -> None:
         """Put the draft of the question now waiting back in the box, or show a draft for another."""
         from assistant.core import drafts
