@@ -130,8 +130,7 @@ class ReviewScreen(Screen[None]):
 
         def progress(done: int, count: int, damage: str | None) -> None:  # the index is built again
             key = "review.index_damaged" if damage else "review.indexing"
-            self.app.call_from_thread(self.query_one("#review-status", Static).update,
-                                      self.strings(key, done=done, total=count))
+            self.app.call_from_thread(self._status, self.strings(key, done=done, total=count))
 
         try:
             everything = store.list(progress=progress)  # one listing: the filters apply here, the count is against all
@@ -154,6 +153,8 @@ class ReviewScreen(Screen[None]):
     def _show(self, infos: list[Any], total: int, hits: list[Any] | None, query: str, problem: str | None,
               respelled: str | None = None) -> None:
         """Show `infos` (filtered) or the search `hits` among them; `total`: every readable transcript."""
+        if not self.query(DataTable):  # the screen went while the search ran (left, or the app closing)
+            return
         table = self.query_one(DataTable)
         # The same search shown again (the quiet-typing search, then Enter's; a filter) keeps the row the
         # facilitator moved to; a new search starts at its best hit.
@@ -292,7 +293,8 @@ class ReviewScreen(Screen[None]):
         export_anonymous(self, transcript, self._status)
 
     def _status(self, message: str, failed: bool = False) -> None:
-        self.query_one("#review-status", Static).update(message)
+        for status in self.query("#review-status").results(Static):  # none once the screen has gone
+            status.update(message)
 
     def _export_chosen(self, *, anonymise: bool) -> None:
         info = self._chosen()
@@ -311,7 +313,7 @@ class ReviewScreen(Screen[None]):
             message = self.strings("app.load_failed", reason=exc)
         else:
             message, _ = export_summary(app, transcript, anonymise=anonymise)
-        app.call_from_thread(self.query_one("#review-status", Static).update, message)
+        app.call_from_thread(self._status, message)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find":  # '/' is typed as itself in the search box
