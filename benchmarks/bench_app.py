@@ -117,8 +117,8 @@ def _resumable(folder: Path) -> str:
     """A parent dialogue with its first two answers, closed, to resume (made with the core, untimed)."""
     from assistant.commands.app import _library
     from assistant.core.store import Store
-    from assistant.tui.sessions import start_new
-    from assistant.tui.settings import NewMeta
+    from assistant.application.opening import start_new
+    from assistant.application.settings import NewMeta
 
     store = Store(folder / "transcripts", snapshot_delay=None)
     meeting = start_new(store, _library(), SCRIPT, NewMeta("Bench", "Hervat"))
@@ -182,9 +182,9 @@ def _school_log(store, library, *, full: bool, keep: int):
 
     `full`: every other question is answered (all deepening ones chosen) and notes pad the log to
     TARGET_MESSAGES; otherwise only the two sections before it are answered (a short log)."""
-    from assistant.tui.chatlog import build_log
-    from assistant.tui.sessions import start_new
-    from assistant.tui.settings import NewMeta
+    from assistant.application.chatlog import build_log
+    from assistant.application.opening import start_new
+    from assistant.application.settings import NewMeta
 
     meeting = start_new(store, library, "school_dialogue", NewMeta("Bench", "Volle school" if full else "Korte school"))
     script = meeting.script
@@ -258,7 +258,7 @@ def send_rows(runs: int) -> list[dict]:
     from assistant.commands.app import _library
     from assistant.core.store import Store
     from assistant.tui.app import DialoogApp
-    from assistant.tui.settings import Settings, Start
+    from assistant.application.settings import Settings, Start
 
     library = _library()
     granularity = wait.SLEEP_GRANULARITY

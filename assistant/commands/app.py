@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _library():
     from assistant.core import locations
     from assistant.core.catalog import load_bank_folder, load_script_folder
-    from assistant.tui.settings import Library
+    from assistant.application.settings import Library
 
     banks = load_bank_folder(locations.banks_dir())
     scripts = load_script_folder(locations.scripts_dir(), banks) if locations.scripts_dir().is_dir() else {}
@@ -57,7 +57,7 @@ def _library():
 
 
 def _start(args: argparse.Namespace):
-    from assistant.tui.settings import NewMeta, Start, parse_participants
+    from assistant.application.settings import NewMeta, Start, parse_participants
 
     kind = getattr(args, "start", "home")
     if kind == "new":
@@ -99,7 +99,7 @@ def check(store_root: str | None, start) -> tuple[str, int] | None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Start the app. For a conversation given on the command line, a helper process computes its
-    first screen while this one imports Textual and starts (assistant.tui.preview), unless an earlier
+    first screen while this one imports Textual and starts (assistant.application.conversation_view), unless an earlier
     run kept it (assistant.tui.firstscreens); the core is imported only after that screen is painted."""
     collecting = gc.isenabled()
     # Start-up allocates hundreds of thousands of long-lived objects (Textual, the screen) and no
@@ -139,7 +139,8 @@ def _run_app(args: argparse.Namespace) -> int:
     handle = None
     kept = None  # the first screen of a new conversation, as kept by an earlier run
     if start.kind == "resume" or (start.kind == "new" and start.meta is not None):
-        from assistant.tui import firstscreens, preview
+        from assistant.application import conversation_view as preview
+        from assistant.tui import firstscreens
 
         signed = firstscreens.signature(start.script) if start.kind == "new" and firstscreens.cacheable(start.meta) else None
         kept = firstscreens.load(start.script, signed, start.meta)
@@ -152,7 +153,7 @@ def _run_app(args: argparse.Namespace) -> int:
             return problem[1]
     from assistant.tui.app import DialoogApp
     from assistant.tui.lazy import Later
-    from assistant.tui.settings import Settings
+    from assistant.application.settings import Settings
 
     if handle is not None and not handle.opened():  # the helper could not open it: say why, as before
         handle = None

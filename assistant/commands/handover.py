@@ -47,7 +47,7 @@ def run_handover(args: argparse.Namespace) -> int:
     from assistant.core.store import Store
     from assistant.core.store_errors import StoreError, TranscriptError
     from assistant.core.yamlsource import SourceErrors
-    from assistant.tui.settings import parse_participants  # plain data, no Textual
+    from assistant.application.settings import parse_participants  # plain data, no Textual
 
     meta = {key: getattr(args, key) for key in ("facilitator", "subject") if getattr(args, key) is not None}
     if args.participant:

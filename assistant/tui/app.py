@@ -1,6 +1,6 @@
 """The Dialoog app: it receives its store, library and settings, and moves between the screens.
 
-Screens never touch files: they ask the store (through assistant.tui.sessions for conversations).
+Screens never touch files: they ask the store (through assistant.application.opening for conversations).
 ctrl+q quits from anywhere after saving; with unsent typing in the answer box it asks first.
 """
 
@@ -14,12 +14,12 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from assistant.core.safetext import one_line
-from assistant.tui.settings import Library, NewMeta, Settings
+from assistant.application.settings import Library, NewMeta, Settings
 from assistant.tui.strings import Strings
 
 if TYPE_CHECKING:  # the core is imported after the first screen is painted
     from assistant.core.store import Store
-    from assistant.tui.preview import Handle, Preview
+    from assistant.application.conversation_view import Handle, Preview
 
 
 class DialoogApp(App[None]):
@@ -31,7 +31,7 @@ class DialoogApp(App[None]):
                  created: Callable[[], str | None] | None = None) -> None:
         """`store` and `library` may be lazy (assistant.tui.lazy): the command line passes them so, so
         that the core is imported after the first screen. That first screen is `preview` (kept by an
-        earlier run), or `pending`: a helper process still computing it (assistant.tui.preview);
+        earlier run), or `pending`: a helper process still computing it (assistant.application.conversation_view);
         `created` gives the transcript the helper made for `new`."""
         super().__init__()
         self.store = store
@@ -127,7 +127,7 @@ class DialoogApp(App[None]):
         return [(i.id, f"{i.date} · {one_line(i.subject or '-')} · {status.get(i.status, i.status)}") for i in infos if i.readable]
 
     def _start_new(self, script_id: str, meta: NewMeta) -> Any:
-        from assistant.tui.sessions import start_new
+        from assistant.application.opening import start_new
 
         return start_new(self.store, self.library, script_id, meta, clock=self.settings.clock)
 
@@ -137,7 +137,7 @@ class DialoogApp(App[None]):
         return self._resume(ident) if ident else self._start_new(script_id, meta)
 
     def _resume(self, ref: str, reopen: bool = False) -> Any:
-        from assistant.tui.sessions import resume
+        from assistant.application.opening import resume
 
         return resume(self.store, self.library, ref, clock=self.settings.clock, reopen=reopen)
 
@@ -156,7 +156,7 @@ class DialoogApp(App[None]):
 
     def _open_now(self, opener: Callable[[], Any]) -> None:
         from assistant.tui.screens.conversation import ConversationScreen
-        from assistant.tui.sessions import OpenError
+        from assistant.application.opening import OpenError
 
         try:
             meeting = opener()

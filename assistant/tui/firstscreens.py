@@ -2,7 +2,7 @@
 
 A new conversation's first screen depends on the script, the banks and the code that lays it out,
 and on nothing its facilitator enters except the subject on the top bar (filled in at use). The
-helper process (assistant.tui.preview) computes it anyway; it stores it here once, and the next
+helper process (assistant.application.conversation_view) computes it anyway; it stores it here once, and the next
 `dialoog new` of that script needs no helper before its first frame. It is kept with a signature of
 what it was computed from (the path, size and time stamp of every bank and script file and of the
 modules that compute a first screen) and used only when that signature is still exactly the same, so
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant import __version__
-from assistant.tui.preview import Preview, from_dict
+from assistant.application.conversation_view import Preview, from_dict
 
 FORMAT = "first-screen-v2"
 CODE = ("core", "tui")  # the package's folders whose modules compute a first screen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.tui.settings import Library
+from assistant.application.settings import Library
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.core.store import Store
-from assistant.tui.settings import Library, NewMeta, Settings, Start
+from assistant.application.settings import Library, NewMeta, Settings, Start
 
 
 class FixedClock:
@@ -80,7 +80,7 @@ def _quick_pilot(monkeypatch):
 @pytest.fixture
 def parent(store: Store, library: Library, clock: FixedClock):
     """A new parent dialogue, open for writing (the chat log tests derive its log)."""
-    from assistant.tui.sessions import start_new
+    from assistant.application.opening import start_new
 
     meeting = start_new(store, library, "parent_dialogue", NewMeta(), clock=clock)
     yield meeting

@@ -7,8 +7,8 @@ import shutil
 from assistant.core import locations
 from assistant.core.store import Store
 from assistant.tui import firstscreens
-from assistant.tui.preview import compute, fork, from_dict
-from assistant.tui.settings import NewMeta
+from assistant.application.conversation_view import compute, fork, from_dict
+from assistant.application.settings import NewMeta
 from tests.tui.ptyapp import CTRL_Q, CTRL_S, PtyApp
 
 

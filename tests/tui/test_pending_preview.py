@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 
-from assistant.tui.preview import preview_of
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.conversation_view import preview_of
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta, Start
 from tests.tui.driving import ready, screen_text
 
 

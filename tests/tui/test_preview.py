@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from assistant.core import answers, bank
-from assistant.tui import prompt as plain
-from assistant.tui.preview import compute, from_dict, fork, preview_of, to_dict
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta
+from assistant.application import prompt as plain
+from assistant.application.conversation_view import compute, from_dict, fork, preview_of, to_dict
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta
 
 
 def test_the_plain_constants_are_the_cores():

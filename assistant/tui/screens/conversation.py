@@ -4,7 +4,7 @@ Every action records through the meeting first (durable before it returns) and o
 the new state; focus goes straight back to the answer box within the same key press, so that a
 fast typist never loses a keystroke to a message that appeared in between.
 
-The screen can start from a preview (assistant.tui.preview): it paints the first question from
+The screen can start from a preview (assistant.application.conversation_view): it paints the first question from
 plain data, then opens the meeting in a worker thread (importing the core on the way). Until the
 meeting is open, typing works and a send waits for it; nothing else can be done yet. This module
 imports no part of the core at the top for that reason.
@@ -40,8 +40,8 @@ from assistant.tui.widgets.keybar import KeyBar
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
 
-    from assistant.tui.meeting import Meeting
-    from assistant.tui.preview import Handle, Preview
+    from assistant.application.meeting import Meeting
+    from assistant.application.conversation_view import Handle, Preview
     from assistant.tui.widgets.progress import SectionList, SidePanel
 
 WIDE = 110  # columns from which the side panel shows by itself
@@ -198,7 +198,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         self.app.call_from_thread(self._opened, meeting)
 
     async def _opened(self, meeting: Meeting) -> None:
-        from assistant.tui.chatlog import earlier_answers
+        from assistant.application.chatlog import earlier_answers
 
         self.meeting = meeting
         self.earlier = earlier_answers(meeting)
@@ -241,7 +241,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
     # -- showing the state ----------------------------------------------------------------------------
     async def show_state(self, *, focus: bool = True) -> None:
         """Show what the transcript now says: log, composer, panel, top bar; then offer a checklist."""
-        from assistant.tui.preview import preview_of
+        from assistant.application.conversation_view import preview_of
 
         if not self.is_active:
             # A dialog is on top: mounting into a screen under a dialog can render widgets before
@@ -391,7 +391,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
 
     def _keep_time_after_change(self) -> None:
         from assistant.core.store_errors import SaveError, StoreError
-        from assistant.tui.meeting import RECORD_AFTER_CHANGE
+        from assistant.application.meeting import RECORD_AFTER_CHANGE
 
         try:
             self.meeting.keep_time(RECORD_AFTER_CHANGE)

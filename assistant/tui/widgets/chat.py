@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from assistant.core.safetext import first_unsafe, visible
-from assistant.tui.entries import (
+from assistant.application.log_entries import (
     ActionStatusEntry,
     AnswerEntry,
     Entry,

@@ -11,7 +11,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from assistant.tui.prompt import Prompt
+from assistant.application.prompt import Prompt
 from assistant.tui.slash import completions
 from assistant.tui.strings import Strings
 from assistant.tui.typing import KeysInOrder, settle

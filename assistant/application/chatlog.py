@@ -19,7 +19,7 @@ from assistant.core.handover import has_sensitive_notes
 from assistant.core.questions import QuestionIndex
 from assistant.core.transcript import EventKind, Flag, Transcript
 
-from assistant.tui.entries import (
+from assistant.application.log_entries import (
     ActionStatusEntry,
     AnswerEntry,
     Entry,
@@ -33,7 +33,7 @@ from assistant.tui.entries import (
     StatusEntry,
     SuggestionEntry,
 )
-from assistant.tui.prompt import ADHOC_PREFIX, Prompt
+from assistant.application.prompt import ADHOC_PREFIX, Prompt
 
 MULTI_LINE = {AnswerType.COUNTS, AnswerType.ACTIONS, AnswerType.FACTORS}
 

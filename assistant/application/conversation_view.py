@@ -25,9 +25,9 @@ from dataclasses import dataclass, fields
 from collections.abc import Callable
 from typing import Any
 
-from assistant.tui import entries as entry_types
-from assistant.tui.entries import Entry
-from assistant.tui.prompt import Prompt, QuestionSpec, SectionProgress
+from assistant.application import log_entries as entry_types
+from assistant.application.log_entries import Entry
+from assistant.application.prompt import Prompt, QuestionSpec, SectionProgress
 
 ENTRY_TYPES = {cls.__name__: cls for cls in (
     entry_types.PrepEntry, entry_types.SectionEntry, entry_types.QuestionEntry, entry_types.AnswerEntry, entry_types.SuggestionEntry,
@@ -94,7 +94,7 @@ def from_dict(data: dict[str, Any]) -> Preview:
 # -- computing it (needs the core) ----------------------------------------------------------------------
 def preview_of(meeting: Any) -> Preview:
     """What the conversation screen shows for this meeting (the screen itself draws the same)."""
-    from assistant.tui.chatlog import build_log, earlier_answers, shown_signals
+    from assistant.application.chatlog import build_log, earlier_answers, shown_signals
 
     prompt = meeting.prompt()
     place = meeting.places.get(prompt.question.id) if prompt else None
@@ -132,7 +132,7 @@ def prepare(store_root: str | None, script: str | None, ref: str | None, meta: A
     the script) is known to exist: a resumed transcript is read before the banks."""
     from assistant.commands.app import _library
     from assistant.core.transcript import Transcript
-    from assistant.tui.meeting import Meeting
+    from assistant.application.meeting import Meeting
 
     library = None
     if ref is not None:
@@ -164,7 +164,7 @@ def create(store_root: str | None, script: str, meta: Any) -> str:
     """Make the new transcript and let go of it again (the app resumes it); returns its id."""
     from assistant.commands.app import _library
     from assistant.core.store import Store
-    from assistant.tui.sessions import start_new
+    from assistant.application.opening import start_new
 
     meeting = start_new(Store(store_root), _library(), script, meta)
     meeting.session.close()

@@ -21,7 +21,7 @@ from assistant.core.questions import QuestionIndex
 from assistant.core.script import Script
 from assistant.core.store_errors import SaveError
 from assistant.core.transcript import ActionStatus, Decision, Event, EventKind, Flag, Transcript
-from assistant.tui.prompt import ADHOC_PREFIX, Prompt, SectionProgress
+from assistant.application.prompt import ADHOC_PREFIX, Prompt, SectionProgress
 
 
 
