@@ -1,6 +1,6 @@
 """The `dialoog` command line: parse arguments and hand over to one subcommand.
 
-Each module in `assistant.commands` contributes its subcommands through `register(subparsers)`
+Each module in `assistant.subcommands` contributes its subcommands through `register(subparsers)`
 and sets `ORDER` for where they appear in `--help`. Subcommand modules import what they need
 inside their handlers, so `dialoog --help` stays fast and never loads the UI.
 """
@@ -73,10 +73,10 @@ def build_parser(only: Sequence[str] | None = None) -> argparse.ArgumentParser:
     else:  # pkgutil only here: the app's own start-up does without it
         import pkgutil
 
-        import assistant.commands as package
+        import assistant.subcommands as package
 
         names = [info.name for info in pkgutil.iter_modules(package.__path__)]
-    modules = [importlib.import_module(f"assistant.commands.{name}") for name in names]
+    modules = [importlib.import_module(f"assistant.subcommands.{name}") for name in names]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
         module.register(sub)
         if getattr(module, "DEFAULT", None) is not None:  # what bare `dialoog` runs (the app)

@@ -115,7 +115,7 @@ def time_to_marker(argv: list[str], marker: bytes, cwd: Path, env: dict[str, str
 
 def _resumable(folder: Path) -> str:
     """A parent dialogue with its first two answers, closed, to resume (made with the core, untimed)."""
-    from assistant.commands.app import _library
+    from assistant.subcommands.app import _library
     from assistant.core.store import Store
     from assistant.application.opening import start_new
     from assistant.application.settings import NewMeta
@@ -255,7 +255,7 @@ async def _measure_sends(app, sends: int, edits: int) -> tuple[list[float], list
 def send_rows(runs: int) -> list[dict]:
     import textual._wait as wait
 
-    from assistant.commands.app import _library
+    from assistant.subcommands.app import _library
     from assistant.core.store import Store
     from assistant.tui.app import DialoogApp
     from assistant.application.settings import Settings, Start

@@ -130,7 +130,7 @@ def prepare(store_root: str | None, script: str | None, ref: str | None, meta: A
     For `new` it is an empty transcript in memory (the real one is made after, by `create`, so that the
     store's own imports do not delay the first screen). `found` is called as soon as the transcript (or
     the script) is known to exist: a resumed transcript is read before the banks."""
-    from assistant.commands.app import _library
+    from assistant.subcommands.app import _library
     from assistant.core.transcript import Transcript
     from assistant.application.meeting import Meeting
 
@@ -162,7 +162,7 @@ def compute(store_root: str | None, script: str | None, ref: str | None, meta: A
 
 def create(store_root: str | None, script: str, meta: Any) -> str:
     """Make the new transcript and let go of it again (the app resumes it); returns its id."""
-    from assistant.commands.app import _library
+    from assistant.subcommands.app import _library
     from assistant.core.store import Store
     from assistant.application.opening import start_new
 

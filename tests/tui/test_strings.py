@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.application.settings import parse_participants
-from assistant.tui.slash import SlashError, parse
+from assistant.tui.slash_commands import SlashError, parse
 from assistant.tui.strings import Strings, all_keys, placeholders
 
 

@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from assistant.core.safetext import one_line
 from assistant.application.settings import NewMeta, format_participants, parse_participants
-from assistant.tui.typing import settle
+from assistant.tui.keys_in_order import settle
 from assistant.tui.widgets.answers.text import OrderedInput
 
 

@@ -27,11 +27,11 @@ from textual.widgets import Static
 
 from assistant.core.safetext import one_line
 from assistant.tui.actions import CONVERSATION, install
-from assistant.tui.commands import ActionsProvider, QuestionJumpProvider
-from assistant.tui.screens.conversation_commands import CommandsMixin, once_open
+from assistant.tui.palette import ActionsProvider, QuestionJumpProvider
+from assistant.tui.screens.conversation_actions import CommandsMixin, once_open
 from assistant.tui.screens.conversation_drafts import DraftsMixin
 from assistant.tui.screens.conversation_followup import FollowUpMixin
-from assistant.tui.typing import settle
+from assistant.tui.keys_in_order import settle
 from assistant.tui.widgets.answers import AnswerBox
 from assistant.tui.widgets.chat import ChatLog
 from assistant.tui.widgets.composer import CommandLine, Composer

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from assistant.core.safetext import one_line
 from assistant.tui.widgets.answers.text import OrderedInput
 from assistant.tui.widgets.keybar import KeyBar
-from assistant.tui.commands import ActionsProvider
+from assistant.tui.palette import ActionsProvider
 from assistant.tui.actions import REVIEW, install
 
 SEARCH_DELAY = 0.25  # seconds of quiet typing before a search runs

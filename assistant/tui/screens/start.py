@@ -12,7 +12,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.tui.widgets.keybar import KeyBar
-from assistant.tui.commands import ActionsProvider
+from assistant.tui.palette import ActionsProvider
 from assistant.tui.actions import START, install
 
 

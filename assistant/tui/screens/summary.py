@@ -18,7 +18,7 @@ from textual.widgets import LoadingIndicator, Static
 
 from assistant.core.transcript import Transcript
 from assistant.tui.widgets.keybar import KeyBar
-from assistant.tui.commands import ActionsProvider
+from assistant.tui.palette import ActionsProvider
 from assistant.tui.actions import SUMMARY, install
 
 Back = Literal["home", "conversation", "review"]

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, SelectionList
 
 from assistant.application.prompt import NO, YES
-from assistant.tui.typing import KeysInOrder, TogglesInOrder
+from assistant.tui.keys_in_order import KeysInOrder, TogglesInOrder
 from assistant.tui.widgets.answers.base import AnswerBox, Question
 from assistant.tui.widgets.ticks import TickBoxes
 

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
 from assistant.application.prompt import ACTION_FIELDS, FACTOR_SIDES, RENAMED_BANDS, count_cell
-from assistant.tui.typing import KeysInOrder, settle
+from assistant.tui.keys_in_order import KeysInOrder, settle
 from assistant.tui.widgets.answers.base import AnswerBox
 from assistant.tui.widgets.answers.text import OrderedTextArea
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.tui.actions import CONVERSATION
 from assistant.application.settings import NewMeta
-from assistant.tui.slash import SlashError, parse
-from assistant.tui.typing import settle
+from assistant.tui.slash_commands import SlashError, parse
+from assistant.tui.keys_in_order import settle
 
 if TYPE_CHECKING:
     from assistant.tui.screens.conversation import ConversationScreen as _Base
