@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import assistant.subcommands as package
 from assistant import __version__
 from assistant.core.safetext import SafeWriter
 
@@ -20,6 +22,10 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # `--trans` is no `--transcripts`: an option is written out, or refused
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors: keep that, shorter
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"dialoog: error: {message}\n")
@@ -36,31 +42,7 @@ def typed_text(text: str) -> str:
     return text
 
 
-# The app's own module and words: bare `dialoog` and these subcommands need nothing else, and the
-# app's first screen should not wait for every other subcommand's module to be imported.
-APP_MODULE = "app"
-APP_COMMANDS = ("new", "resume", "review")
-_VALUED_OPTIONS = ("--lang", "--transcripts")
-
-
-def _app_only(argv: Sequence[str]) -> bool:
-    """True when `argv` runs the app (bare, or one of its subcommands) and asks for no help."""
-    words: list[str] = []
-    skip = False
-    for arg in argv:
-        if skip:
-            skip = False
-        elif arg in ("-h", "--help", "--version"):
-            return False
-        elif arg in _VALUED_OPTIONS:
-            skip = True
-        elif not arg.startswith("-"):
-            words.append(arg)
-    return not words or words[0] in APP_COMMANDS
-
-
-def build_parser(only: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The full parser, or (with `only`) one that knows just those command modules."""
+def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="dialoog",
         description="Dialoog: guided conversations about school attendance (CLB). "
@@ -68,14 +50,7 @@ def build_parser(only: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dialoog {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    if only is not None:
-        names = list(only)
-    else:  # pkgutil only here: the app's own start-up does without it
-        import pkgutil
-
-        import assistant.subcommands as package
-
-        names = [info.name for info in pkgutil.iter_modules(package.__path__)]
+    names = [info.name for info in pkgutil.iter_modules(package.__path__)]
     modules = [importlib.import_module(f"assistant.subcommands.{name}") for name in names]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
         module.register(sub)
@@ -130,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(arguments: list[str]) -> int:
-    parser = build_parser([APP_MODULE] if _app_only(arguments) else None)
+    parser = build_parser()
     args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:

@@ -9,7 +9,8 @@ from assistant.core.store import Store
 from assistant.core.store_errors import StoreError
 from assistant.core.transcript import Transcript
 from assistant.application.meeting import Meeting
-from assistant.application.settings import Library, NewMeta
+from assistant.application.library import Library
+from assistant.application.settings import NewMeta
 
 
 class OpenError(Exception):

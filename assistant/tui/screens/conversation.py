@@ -4,10 +4,9 @@ Every action records through the meeting first (durable before it returns) and o
 the new state; focus goes straight back to the answer box within the same key press, so that a
 fast typist never loses a keystroke to a message that appeared in between.
 
-The screen can start from a preview (assistant.application.conversation_view): it paints the first question from
-plain data, then opens the meeting in a worker thread (importing the core on the way). Until the
-meeting is open, typing works and a send waits for it; nothing else can be done yet. This module
-imports no part of the core at the top for that reason.
+Given an `opener` instead of a meeting, the screen opens the meeting in a worker thread once its first
+frame is painted; until then, typing works and is kept for the first answer box, and a send waits
+for it; nothing else can be done yet.
 """
 
 from __future__ import annotations
@@ -41,7 +40,7 @@ if TYPE_CHECKING:
     from textual.widget import AwaitMount
 
     from assistant.application.meeting import Meeting
-    from assistant.application.conversation_view import Handle, Preview
+    from assistant.application.conversation_view import Preview
     from assistant.tui.widgets.progress import SectionList, SidePanel
 
 WIDE = 110  # columns from which the side panel shows by itself
@@ -66,19 +65,15 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
     AUTO_FOCUS = ""  # the composer takes focus itself, once its box is there
     COMMANDS = {ActionsProvider, QuestionJumpProvider}
 
-    def __init__(self, meeting: Meeting | None = None, *, preview: Preview | None = None,
-                 pending: Handle | None = None, opener: Callable[[], Meeting] | None = None) -> None:
-        """`preview`: the first screen, shown before the meeting is open; `pending`: a helper process
-        still computing it (shown when it comes); `opener` opens the meeting, in a worker thread."""
+    def __init__(self, meeting: Meeting | None = None, *, opener: Callable[[], Meeting] | None = None) -> None:
+        """`opener` opens the meeting, in a worker thread, when no `meeting` is given."""
         super().__init__(classes="conversation")
         self.meeting = meeting
-        self.preview = preview
-        self.pending = pending
         self.opener = opener
-        # Keys typed where no answer box is yet, to be typed into the next one: before the first
-        # screen comes (while `_collect_early`), and when a section's checklist is about to open.
+        # Keys typed where no answer box is yet, to be typed into the next one: before the meeting
+        # is open (while `_collect_early`), and when a section's checklist is about to open.
         self._early: list[events.Key] = []
-        self._collect_early = meeting is None and preview is None
+        self._collect_early = meeting is None
         self.strings = self.app.strings  # type: ignore[attr-defined]
         install(self, CONVERSATION, self.strings)
         self._offered: tuple[str, ...] = ()
@@ -92,12 +87,10 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         self._panel_before_jump: bool | None = False  # False: the panel was not opened just to jump
 
     def compose(self) -> ComposeResult:
-        shown = self.preview
         yield Static("", id="topbar", markup=False)
         with Horizontal(id="main"):
-            yield ChatLog(self.strings, self.question_text, shown.entries if shown else None, id="log",
-                          requests=self.log_request)
-        yield Composer(self.strings, shown.prompt if shown else None, id="composer")
+            yield ChatLog(self.strings, self.question_text, None, id="log", requests=self.log_request)
+        yield Composer(self.strings, None, id="composer")
         yield KeyBar(wrap=True)  # every key shown, on a second line where the terminal is narrow
 
     async def on_mount(self) -> None:
@@ -106,31 +99,11 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         if self.meeting is not None:
             await self._opened(self.meeting)
             return
-        if self.preview is not None:
-            await self.show_preview(self.preview)
-        elif self.pending is not None:
-            self.run_worker(self._await_preview, thread=True, group="preview")
-            return  # the meeting opens once the first screen is shown: both need the processor
-        self._open_soon()
-
-    def _open_soon(self) -> None:
-        # Once the first frame is out: the core's import is the slow part.
         self.call_after_refresh(self.run_worker, self._open, thread=True, exclusive=True, group="open")
 
-    def _await_preview(self) -> None:
-        """In a worker thread: wait for the helper's first screen."""
-        shown = self.pending.result()  # type: ignore[union-attr]
-        self.app.call_from_thread(self._previewed, shown)
-
-    async def _previewed(self, shown: Preview | None) -> None:
-        if shown is not None and self.meeting is None:
-            await self.show_preview(shown)
-            await self._type_early_keys()
-        self._open_soon()
-
     def on_key(self, event: events.Key) -> None:
-        """Where no answer box is but one is coming (the first screen, the checklist's next question),
-        keep what is typed for it. Before the first screen that includes the keys that move or edit in a
+        """Where no answer box is but one is coming (the meeting opening, the checklist's next question),
+        keep what is typed for it. Before the meeting is open that includes the keys that move or edit in a
         box (Tab in the counts table): Tab left to the app moved focus out of the box later, at whatever
         moment the app read it, and the next answer was typed into the side panel."""
         early = self._collect_early and event.key in BOX_KEYS
@@ -189,7 +162,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         return False
 
     def _open(self) -> None:
-        """In a worker thread: import the core, open the transcript, evaluate."""
+        """In a worker thread: open the transcript, evaluate."""
         try:
             meeting = self.opener()  # type: ignore[misc]
         except Exception as exc:  # OpenError (lock, not found, ...) and anything unexpected: say it, go home
@@ -260,7 +233,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
             self.call_after_refresh(self.offer_checklist)
 
     async def show_preview(self, shown: Preview, *, focus: bool = True) -> None:
-        """Show a conversation's state from plain data (the meeting's, or the helper's before it opens)."""
+        """Show a conversation's state from its view (assistant.application.conversation_view)."""
         log = self.log_view
         at_end = log.scroll_y >= log.max_scroll_y - 1
         await log.sync(shown.entries)
