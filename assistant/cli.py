@@ -1,6 +1,6 @@
 """The `dialoog` command line: parse arguments and hand over to one subcommand.
 
-Each module in `assistant.subcommands` contributes its subcommands through `register(subparsers)`
+Each public module in `assistant.subcommands` contributes its subcommands through `register(subparsers)`
 and sets `ORDER` for where they appear in `--help`. Subcommand modules import what they need
 inside their handlers, so `dialoog --help` stays fast and never loads the UI.
 """
@@ -12,13 +12,11 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import assistant.subcommands as package
 from assistant import __version__
 from assistant.core.safetext import SafeWriter
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from assistant.exit_codes import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,17 +29,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"dialoog: error: {message}\n")
 
 
-def typed_text(text: str) -> str:
-    """An argparse type for a name or subject typed on the command line: control characters and escape
-    sequences are refused (they would be saved into the transcript and act on a terminal later)."""
-    from assistant.core.safetext import first_unsafe, one_line
-
-    bad = first_unsafe(text)
-    if bad is not None:
-        raise argparse.ArgumentTypeError(f"'{one_line(text)}' holds a control character ({bad}); type it without")
-    return text
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="dialoog",
@@ -50,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dialoog {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    names = [info.name for info in pkgutil.iter_modules(package.__path__)]
+    names = [info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")]
     modules = [importlib.import_module(f"assistant.subcommands.{name}") for name in names]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
         module.register(sub)
@@ -59,38 +46,6 @@ def build_parser() -> argparse.ArgumentParser:
             if hasattr(module, "add_default_arguments"):  # options of bare `dialoog` (--lang, --transcripts)
                 module.add_default_arguments(parser)
     return parser
-
-
-def emit(data: str | bytes, output: Path | None, force: bool = False) -> int:
-    """A command's result: to standard output, or to the file `output` (assistant.core.outputs: never over
-    an existing file without `force`, never through a link or onto a device, atomic, 0600)."""
-    from assistant.core.outputs import OutputError, write_output
-
-    if output is None:  # as text, through main's SafeWriter: no control character reaches the terminal
-        sys.stdout.write(data.decode("utf-8") if isinstance(data, bytes) else data)
-        return EXIT_OK
-    try:
-        write_output(output, data.encode("utf-8") if isinstance(data, str) else data, force=force)
-    except OutputError as exc:
-        print(f"dialoog: {exc}", file=sys.stderr)
-        return EXIT_USAGE if exc.code == "output_folder" else EXIT_INVALID
-    print(f"written: {output}", file=sys.stderr)
-    return EXIT_OK
-
-
-def refused_output(output: Path | None, force: bool = False) -> int | None:
-    """Check `output` before the work of making its contents: the exit code of a refusal (said on
-    standard error), or None when it can be written."""
-    from assistant.core.outputs import OutputError, check_output
-
-    if output is None:
-        return None
-    try:
-        check_output(output, force=force)
-    except OutputError as exc:
-        print(f"dialoog: {exc}", file=sys.stderr)
-        return EXIT_USAGE if exc.code == "output_folder" else EXIT_INVALID
-    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -114,7 +69,7 @@ def _run(arguments: list[str]) -> int:
     try:
         return int(handler(args) or 0)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # the file system refused something no command foresaw: one line, never a traceback

@@ -115,13 +115,13 @@ def time_to_marker(argv: list[str], marker: bytes, cwd: Path, env: dict[str, str
 
 def _resumable(folder: Path) -> str:
     """A parent dialogue with its first two answers, closed, to resume (made with the core, untimed)."""
-    from assistant.subcommands.app import _library
+    from assistant.application.library import load_library
     from assistant.core.store import Store
     from assistant.application.opening import start_new
     from assistant.application.settings import NewMeta
 
     store = Store(folder / "transcripts", snapshot_delay=None)
-    meeting = start_new(store, _library(), SCRIPT, NewMeta("Bench", "Hervat"))
+    meeting = start_new(store, load_library(), SCRIPT, NewMeta("Bench", "Hervat"))
     meeting.answer("De bus is te duur")
     meeting.answer("Goed")
     meeting.session.close()
@@ -255,12 +255,12 @@ async def _measure_sends(app, sends: int, edits: int) -> tuple[list[float], list
 def send_rows(runs: int) -> list[dict]:
     import textual._wait as wait
 
-    from assistant.subcommands.app import _library
+    from assistant.application.library import load_library
     from assistant.core.store import Store
     from assistant.tui.app import DialoogApp
     from assistant.application.settings import Settings, Start
 
-    library = _library()
+    library = load_library()
     granularity = wait.SLEEP_GRANULARITY
     wait.SLEEP_GRANULARITY = 0.001  # Pilot's idle polling; the same for both measurements
     try:

@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, typed_text
+from assistant.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from assistant.subcommands._arguments import typed_text
 
 if TYPE_CHECKING:
     from assistant.application.library import Library
