@@ -61,6 +61,7 @@ def fit_title(title: str, subject: str, room: int) -> str:
 
 
 class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]):
+    ACTIONS = CONVERSATION  # its keys, key bar and palette entries (assistant.tui.actions)
     BINDINGS = [Binding("enter", "enter", show=False, priority=True)]
     AUTO_FOCUS = ""  # the composer takes focus itself, once its box is there
     COMMANDS = {ActionsProvider, QuestionJumpProvider}
@@ -75,7 +76,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         self._early: list[events.Key] = []
         self._collect_early = meeting is None
         self.strings = self.app.strings  # type: ignore[attr-defined]
-        install(self, CONVERSATION, self.strings)
+        install(self, self.ACTIONS, self.strings)
         self._offered: tuple[str, ...] = ()
         self._panel: bool | None = None   # None: shown when the terminal is wide enough
         self._ready = asyncio.Event()

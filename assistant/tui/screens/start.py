@@ -17,13 +17,14 @@ from assistant.tui.actions import START, install
 
 
 class StartScreen(Screen[None]):
+    ACTIONS = START  # its keys, key bar and palette entries (assistant.tui.actions)
     COMMANDS = {ActionsProvider}
     AUTO_FOCUS = "#scripts"
 
     def __init__(self) -> None:
         super().__init__(classes="start")
         self.strings = self.app.strings  # type: ignore[attr-defined]
-        install(self, START, self.strings)
+        install(self, self.ACTIONS, self.strings)
         self.open_infos: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:

@@ -117,6 +117,7 @@ def export_anonymous(screen: Any, transcript: Transcript, status: Callable[..., 
 
 
 class SummaryScreen(Screen[None]):
+    ACTIONS = SUMMARY  # its keys, key bar and palette entries (assistant.tui.actions)
     COMMANDS = {ActionsProvider}
 
     def __init__(self, transcript: Transcript, *, meeting: Any = None, back: Back = "home") -> None:
@@ -125,7 +126,7 @@ class SummaryScreen(Screen[None]):
         self.meeting = meeting
         self.back = back
         self.strings = self.app.strings  # type: ignore[attr-defined]
-        install(self, SUMMARY, self.strings)
+        install(self, self.ACTIONS, self.strings)
         self.markdown = ""
 
     def compose(self) -> ComposeResult:
