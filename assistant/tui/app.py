@@ -38,11 +38,11 @@ class DialoogApp(App[None]):
         start = self.settings.start
         if start.kind == "new" and start.script:
             if start.meta is not None:
-                self._open_with(lambda: self._start_new(start.script, start.meta))
+                self.start_conversation(start.script, start.meta)
             else:
                 self.ask_details(start.script, follows=start.follows)
         elif start.kind == "resume" and start.ref:
-            self._open_with(lambda: self._resume(start.ref))
+            self.resume_conversation(start.ref)
         elif start.kind == "review":
             self.open_review()
         else:
@@ -150,13 +150,6 @@ class DialoogApp(App[None]):
             self.fail(self.strings.store_error(exc))
             return
         self._replace_top(ConversationScreen(meeting))
-
-    def _open_with(self, opener: Callable[[], Any]) -> None:
-        """Show the conversation screen at once and open the conversation in a worker (keys typed meanwhile
-        are kept for its answer box)."""
-        from assistant.tui.screens.conversation import ConversationScreen
-
-        self._replace_top(ConversationScreen(opener=opener))
 
     def fail(self, message: str, *, home: bool = False) -> None:
         """Say what went wrong and stay (or land) somewhere useful: never a traceback."""

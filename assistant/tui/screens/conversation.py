@@ -4,9 +4,6 @@ Every action records through the meeting first (durable before it returns) and o
 the new state; focus goes straight back to the answer box within the same key press, so that a
 fast typist never loses a keystroke to a message that appeared in between.
 
-Given an `opener` instead of a meeting, the screen opens the meeting in a worker thread once its first
-frame is painted; until then, typing works and is kept for the first answer box, and a send waits
-for it; nothing else can be done yet.
 """
 
 from __future__ import annotations
@@ -44,8 +41,6 @@ if TYPE_CHECKING:
     from assistant.tui.widgets.progress import SectionList, SidePanel
 
 WIDE = 110  # columns from which the side panel shows by itself
-# Keys that move or edit within an answer box, kept with the letters typed before the first screen
-BOX_KEYS = frozenset({"tab", "shift+tab", "backspace", "delete", "left", "right", "up", "down", "home", "end"})
 
 
 def fit_title(title: str, subject: str, room: int) -> str:
@@ -66,15 +61,12 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
     AUTO_FOCUS = ""  # the composer takes focus itself, once its box is there
     COMMANDS = {ActionsProvider, QuestionJumpProvider}
 
-    def __init__(self, meeting: Meeting | None = None, *, opener: Callable[[], Meeting] | None = None) -> None:
-        """`opener` opens the meeting, in a worker thread, when no `meeting` is given."""
+    def __init__(self, meeting: Meeting) -> None:
         super().__init__(classes="conversation")
         self.meeting = meeting
-        self.opener = opener
-        # Keys typed where no answer box is yet, to be typed into the next one: before the meeting
-        # is open (while `_collect_early`), and when a section's checklist is about to open.
+        # Keys typed where no answer box is yet, to be typed into the next one: when a section's
+        # checklist is about to open.
         self._early: list[events.Key] = []
-        self._collect_early = meeting is None
         self.strings = self.app.strings  # type: ignore[attr-defined]
         install(self, self.ACTIONS, self.strings)
         self._offered: tuple[str, ...] = ()
@@ -97,18 +89,11 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
     async def on_mount(self) -> None:
         settings = self.app.settings  # type: ignore[attr-defined]
         self.set_interval(settings.clock_check, self.tick)
-        if self.meeting is not None:
-            await self._opened(self.meeting)
-            return
-        self.call_after_refresh(self.run_worker, self._open, thread=True, exclusive=True, group="open")
+        await self._opened(self.meeting)
 
     def on_key(self, event: events.Key) -> None:
-        """Where no answer box is but one is coming (the meeting opening, the checklist's next question),
-        keep what is typed for it. Before the meeting is open that includes the keys that move or edit in a
-        box (Tab in the counts table): Tab left to the app moved focus out of the box later, at whatever
-        moment the app read it, and the next answer was typed into the side panel."""
-        early = self._collect_early and event.key in BOX_KEYS
-        if (event.is_printable or early) and (self._collect_early or self._checklist_coming()):
+        """Where no answer box is but one is coming (the checklist's next question), keep what is typed for it."""
+        if event.is_printable and self._checklist_coming():
             event.stop()
             event.prevent_default()
             self._early.append(events.Key(event.key, event.character))
@@ -133,7 +118,6 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         # Keys typed while these are typed are kept too, and typed after them: in the order typed.
         while self._early:
             await self.type_keys_into_box(self.take_early_keys())
-        self._collect_early = False
 
     async def type_keys_into_box(self, keys: list[events.Key]) -> None:
         """Keys typed where no answer box was (before the first screen came, in the checklist), typed
@@ -162,15 +146,6 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
                     return True
         return False
 
-    def _open(self) -> None:
-        """In a worker thread: open the transcript, evaluate."""
-        try:
-            meeting = self.opener()  # type: ignore[misc]
-        except Exception as exc:  # OpenError (lock, not found, ...) and anything unexpected: say it, go home
-            self.app.call_from_thread(self.app.fail, self.strings.store_error(exc), home=True)  # type: ignore[attr-defined]
-            return
-        self.app.call_from_thread(self._opened, meeting)
-
     async def _opened(self, meeting: Meeting) -> None:
         from assistant.application.chatlog import earlier_answers
 
@@ -179,7 +154,6 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         self._ready.set()
         await self.show_state(focus=self.focused is None or self.composer in self.focused.ancestors)
         if self.review_due():  # a follow-up opens with last time's agreements; early typing waits for the box
-            self._collect_early = False
             await self.open_review(self.take_early_keys(), unbidden=True)
         else:
             await self._type_early_keys()
