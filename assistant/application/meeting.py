@@ -89,9 +89,6 @@ class Meeting:
             return Prompt(question, revisit=True, value=answers[target])
         return Prompt(question, revisit=self.asking is not None)
 
-    def pending_suggestions(self) -> tuple[Suggestion, ...]:
-        return self.view.suggestions
-
     def suggestion(self, key: str) -> Suggestion | None:
         return next((s for s in self.view.suggestions if s.key == key), None)
 
