@@ -14,7 +14,7 @@ from assistant.application.prompt import Prompt, SectionProgress
 
 
 @dataclass(frozen=True)
-class Preview:
+class ConversationView:
     """Everything the conversation screen shows of a meeting."""
 
     title: str
@@ -30,7 +30,7 @@ class Preview:
     signals: tuple[str, ...]
 
 
-def preview_of(meeting: Any) -> Preview:
+def view_of(meeting: Any) -> ConversationView:
     """What the conversation screen shows for this meeting (the screen itself draws the same)."""
     from assistant.application.chatlog import build_log, earlier_answers, shown_signals
 
@@ -38,7 +38,7 @@ def preview_of(meeting: Any) -> Preview:
     place = meeting.places.get(prompt.question.id) if prompt else None
     unit = meeting.script.unit_of(place.section.id) if place else None
     view = meeting.view
-    return Preview(
+    return ConversationView(
         meeting.script.title, meeting.transcript.meta.subject, meeting.elapsed_seconds() // 60,
         meeting.transcript.basis_only(),
         build_log(meeting.transcript, view, meeting.places, prompt, earlier_answers(meeting)),

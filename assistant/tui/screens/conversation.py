@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from textual.widget import AwaitMount
 
     from assistant.application.meeting import Meeting
-    from assistant.application.conversation_view import Preview
+    from assistant.application.conversation_view import ConversationView
     from assistant.tui.widgets.progress import SectionList, SidePanel
 
 WIDE = 110  # columns from which the side panel shows by itself
@@ -189,7 +189,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
     # -- showing the state ----------------------------------------------------------------------------
     async def show_state(self, *, focus: bool = True) -> None:
         """Show what the transcript now says: log, composer, panel, top bar; then offer a checklist."""
-        from assistant.application.conversation_view import preview_of
+        from assistant.application.conversation_view import view_of
 
         if not self.is_active:
             # A dialog is on top: mounting into a screen under a dialog can render widgets before
@@ -197,7 +197,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
             self._stale = True
             return
         m = self.meeting
-        await self.show_preview(preview_of(m), focus=focus)
+        await self.show_view(view_of(m), focus=focus)
         if not m.has_unsaved:
             self.composer.clear_unsaved()
         pending = m.view.pending_selection
@@ -207,7 +207,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
             # screen's layout holding them, to be drawn (without styles) when the dialog closes.
             self.call_after_refresh(self.offer_checklist)
 
-    async def show_preview(self, shown: Preview, *, focus: bool = True) -> None:
+    async def show_view(self, shown: ConversationView, *, focus: bool = True) -> None:
         """Show a conversation's state from its view (assistant.application.conversation_view)."""
         log = self.log_view
         at_end = log.scroll_y >= log.max_scroll_y - 1
