@@ -338,7 +338,7 @@ class Store:
         except OSError as exc:
             raise _cannot_create(files, exc) from None
         note = f"{files.journal.name} was missing: started a new journal from the YAML copy"
-        return writer, Loaded(files, transcript, [note], None, [], len(transcript.events))
+        return writer, Loaded(files, transcript, [note], None, [])
 
     @staticmethod
     def _first_snapshot(session: Session) -> None:
