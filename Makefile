@@ -37,7 +37,9 @@ $(VENV)/.installed-test: uv.lock pyproject.toml $(UV)
 run: $(VENV)/.installed-run
 	$(VENV)/bin/dialoog
 
+# The import contracts in pyproject.toml first (layers, no Textual below the interface, no cycles): a second.
 test: $(VENV)/.installed-test
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/python -m pytest -n $(WORKERS)
 
 bench: $(VENV)/.installed-test
@@ -51,6 +53,7 @@ test-latest: $(UV)
 	$(UV) venv --quiet --python $(VENV)/bin/python $(LATEST)
 	$(UV) pip install --quiet --python $(LATEST) --refresh --resolution highest -e '.[test]'
 	$(UV) pip list --python $(LATEST)
+	$(LATEST)/bin/lint-imports --no-cache
 	$(LATEST)/bin/python -m pytest -n $(WORKERS)
 
 clean:

@@ -1,6 +1,6 @@
 """The `dialoog` command line: parse arguments and hand over to one subcommand.
 
-Each module in `assistant.commands` contributes its subcommands through `register(subparsers)`
+Each public module in `assistant.subcommands` contributes its subcommands through `register(subparsers)`
 and sets `ORDER` for where they appear in `--help`. Subcommand modules import what they need
 inside their handlers, so `dialoog --help` stays fast and never loads the UI.
 """
@@ -9,58 +9,27 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
+import assistant.subcommands as package
 from assistant import __version__
 from assistant.core.safetext import SafeWriter
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from assistant.exit_codes import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # `--trans` is no `--transcripts`: an option is written out, or refused
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors: keep that, shorter
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"dialoog: error: {message}\n")
 
 
-def typed_text(text: str) -> str:
-    """An argparse type for a name or subject typed on the command line: control characters and escape
-    sequences are refused (they would be saved into the transcript and act on a terminal later)."""
-    from assistant.core.safetext import first_unsafe, one_line
-
-    bad = first_unsafe(text)
-    if bad is not None:
-        raise argparse.ArgumentTypeError(f"'{one_line(text)}' holds a control character ({bad}); type it without")
-    return text
-
-
-# The app's own module and words: bare `dialoog` and these subcommands need nothing else, and the
-# app's first screen should not wait for every other subcommand's module to be imported.
-APP_MODULE = "app"
-APP_COMMANDS = ("new", "resume", "review")
-_VALUED_OPTIONS = ("--lang", "--transcripts")
-
-
-def _app_only(argv: Sequence[str]) -> bool:
-    """True when `argv` runs the app (bare, or one of its subcommands) and asks for no help."""
-    words: list[str] = []
-    skip = False
-    for arg in argv:
-        if skip:
-            skip = False
-        elif arg in ("-h", "--help", "--version"):
-            return False
-        elif arg in _VALUED_OPTIONS:
-            skip = True
-        elif not arg.startswith("-"):
-            words.append(arg)
-    return not words or words[0] in APP_COMMANDS
-
-
-def build_parser(only: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The full parser, or (with `only`) one that knows just those command modules."""
+def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="dialoog",
         description="Dialoog: guided conversations about school attendance (CLB). "
@@ -68,15 +37,8 @@ def build_parser(only: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dialoog {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    if only is not None:
-        names = list(only)
-    else:  # pkgutil only here: the app's own start-up does without it
-        import pkgutil
-
-        import assistant.commands as package
-
-        names = [info.name for info in pkgutil.iter_modules(package.__path__)]
-    modules = [importlib.import_module(f"assistant.commands.{name}") for name in names]
+    names = [info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")]
+    modules = [importlib.import_module(f"assistant.subcommands.{name}") for name in names]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
         module.register(sub)
         if getattr(module, "DEFAULT", None) is not None:  # what bare `dialoog` runs (the app)
@@ -84,38 +46,6 @@ def build_parser(only: Sequence[str] | None = None) -> argparse.ArgumentParser:
             if hasattr(module, "add_default_arguments"):  # options of bare `dialoog` (--lang, --transcripts)
                 module.add_default_arguments(parser)
     return parser
-
-
-def emit(data: str | bytes, output: Path | None, force: bool = False) -> int:
-    """A command's result: to standard output, or to the file `output` (assistant.core.outputs: never over
-    an existing file without `force`, never through a link or onto a device, atomic, 0600)."""
-    from assistant.core.outputs import OutputError, write_output
-
-    if output is None:  # as text, through main's SafeWriter: no control character reaches the terminal
-        sys.stdout.write(data.decode("utf-8") if isinstance(data, bytes) else data)
-        return EXIT_OK
-    try:
-        write_output(output, data.encode("utf-8") if isinstance(data, str) else data, force=force)
-    except OutputError as exc:
-        print(f"dialoog: {exc}", file=sys.stderr)
-        return EXIT_USAGE if exc.code == "output_folder" else EXIT_INVALID
-    print(f"written: {output}", file=sys.stderr)
-    return EXIT_OK
-
-
-def refused_output(output: Path | None, force: bool = False) -> int | None:
-    """Check `output` before the work of making its contents: the exit code of a refusal (said on
-    standard error), or None when it can be written."""
-    from assistant.core.outputs import OutputError, check_output
-
-    if output is None:
-        return None
-    try:
-        check_output(output, force=force)
-    except OutputError as exc:
-        print(f"dialoog: {exc}", file=sys.stderr)
-        return EXIT_USAGE if exc.code == "output_folder" else EXIT_INVALID
-    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -130,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(arguments: list[str]) -> int:
-    parser = build_parser([APP_MODULE] if _app_only(arguments) else None)
+    parser = build_parser()
     args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:
@@ -139,7 +69,7 @@ def _run(arguments: list[str]) -> int:
     try:
         return int(handler(args) or 0)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # the file system refused something no command foresaw: one line, never a traceback

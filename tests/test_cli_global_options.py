@@ -33,3 +33,13 @@ def test_the_folder_and_language_given_before_the_subcommand_are_used(tmp_path):
     after = dialoog("summary", ident, "--transcripts", folder, "--lang", "en", cwd=tmp_path)
     assert after.stdout == english.stdout
     assert not (tmp_path / "transcripts").exists(), "nothing went to ./transcripts"
+
+
+def test_an_abbreviated_option_is_refused_wherever_it_stands(tmp_path):
+    """`--trans` was taken for `--transcripts` after the subcommand but not before it (where the app's
+    pre-scan did not know it): an option is written out in full, or the command is a usage error."""
+    folder = str(tmp_path / "elders")
+    for args in (("--trans", folder, "list"), ("list", "--trans", folder), ("--transcripts", folder, "summary", "x", "--la", "en")):
+        refused = dialoog(*args, cwd=tmp_path)
+        assert refused.returncode == 2 and "usage: dialoog" in refused.stderr, args
+    assert dialoog("--transcripts", folder, "list", cwd=tmp_path).returncode == 0

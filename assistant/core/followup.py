@@ -30,7 +30,7 @@ from typing import Any
 
 from assistant.core.carried import CARRIED_RULE, carried_key, items
 from assistant.core.session import as_participants
-from assistant.core.transcript import ActionItem, ActionStatus, Decision, EventKind, Transcript
+from assistant.core.transcript import ActionStatus, Decision, EventKind, Transcript
 from assistant.core.transcript_codec import plain
 
 ACTION_FIELDS = ("wat", "wie", "wanneer", "check")
@@ -261,12 +261,6 @@ def follow_up(store: Any, previous_ref: str | os.PathLike[str], *, banks: Mappin
     fields["follows"] = old.id
     fields["carried"] = carry_over(previous, view_of(previous, banks, scripts))
     return store.create(Transcript.new(script, **fields))
-
-
-def carried_action_items(transcript: Transcript) -> list[ActionItem]:
-    """The inherited open actions as ActionItems, for views that already show the meeting's own."""
-    return [ActionItem(str(a.get("action", "")), str(a.get("wat", "")), str(a.get("wie", "")),
-                       str(a.get("wanneer", "")), str(a.get("check", ""))) for a in carried_actions(transcript)]
 
 
 def carried_counts(transcript: Transcript) -> dict[str, int]:

@@ -17,12 +17,11 @@ import os
 import stat
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.core import durable, journal, locations, outputs
 from assistant.core.exports import EXPORTS_FOLDER
-from assistant.core.index import Progress, SearchIndex
 from assistant.core.listing import SearchHit, TranscriptInfo
-from assistant.core.searchtext import fts_query
 from assistant.core.session import DEFAULT_SNAPSHOT_DELAY, Session, as_participants
 from assistant.core.store_errors import (
     LockedError,
@@ -44,6 +43,9 @@ from assistant.core.transcript_files import (
     read_transcript,
     slug,
 )
+
+if TYPE_CHECKING:  # the index (SQLite, full-text search) is imported when a list or a search first needs it
+    from assistant.core.index import Progress, SearchIndex
 
 __all__ = [
     "LockedError", "NotFoundError", "SaveError", "SearchHit", "Session", "Store", "StoreError",
@@ -336,7 +338,7 @@ class Store:
         except OSError as exc:
             raise _cannot_create(files, exc) from None
         note = f"{files.journal.name} was missing: started a new journal from the YAML copy"
-        return writer, Loaded(files, transcript, [note], None, [], len(transcript.events))
+        return writer, Loaded(files, transcript, [note], None, [])
 
     @staticmethod
     def _first_snapshot(session: Session) -> None:
@@ -375,6 +377,8 @@ class Store:
     @property
     def index(self) -> SearchIndex:
         if self._index is None:
+            from assistant.core.index import SearchIndex
+
             self._index = SearchIndex(self.root)
         return self._index
 
@@ -392,6 +396,8 @@ class Store:
     def search(self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]"),
                progress: Progress | None = None) -> list[SearchHit]:
         """Answers, notes and actions matching `query` (accents and case ignored), best first."""
+        from assistant.core.searchtext import fts_query
+
         fts_query(query)  # ValueError for a query without words, even in an empty store
         if not self._has_folder():
             return []
@@ -401,6 +407,8 @@ class Store:
     def respell(self, query: str, progress: Progress | None = None) -> str | None:
         """The query with its misspelt words (those that find nothing) replaced by the closest words the
         transcripts use, or None: for 'nothing found, did you mean ...'."""
+        from assistant.core.searchtext import fts_query
+
         fts_query(query)
         if not self._has_folder():
             return None

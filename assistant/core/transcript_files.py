@@ -102,7 +102,6 @@ class Loaded:
     warnings: list[str] = field(default_factory=list)
     journal: journal.JournalRead | None = None            # a journal this version can continue, as read
     recovered: list[Event] = field(default_factory=list)  # events only the YAML copy still had
-    yaml_events: int | None = None                         # events in the YAML, when it was read
     damaged: list[str] = field(default_factory=list)       # "journal", "yaml": the copies found damaged
     meta_recovered: bool = False                           # the journal lost metadata the YAML copy has
     foreign_journal: bool = False                          # a journal of another format: never rewritten
@@ -256,7 +255,7 @@ def read_transcript(files: TranscriptFiles, *, thorough: bool = True) -> Loaded:
     warnings: list[str] = []
     if not has_journal:
         warnings.append(f"{files.journal.name} is missing: read the YAML copy (resuming starts a new journal)")
-        return Loaded(files, copy.needed(), warnings, yaml_events=len(copy.needed().events))
+        return Loaded(files, copy.needed(), warnings)
     try:
         contents = journal.read(files.journal)
     except OSError as exc:
@@ -302,7 +301,7 @@ def _from_copy_and_damaged_journal(files: TranscriptFiles, contents: journal.Jou
                               problem=contents.problem)
     found = copy.needed()
     warnings.append(f"{files.journal}: {contents.problem}; read the YAML copy instead")
-    loaded = Loaded(files, found, warnings, yaml_events=len(found.events), damaged=["journal"],
+    loaded = Loaded(files, found, warnings, damaged=["journal"],
                     foreign_journal=contents.foreign)
     if not contents.foreign:
         _, _, events = _journal_events(files.journal, contents, [])
@@ -316,7 +315,6 @@ def _from_copy_and_damaged_journal(files: TranscriptFiles, contents: journal.Jou
 
 def _take_from_copy(loaded: Loaded, copy: Transcript) -> None:
     """Events and metadata that only the YAML copy holds: the journal lost them."""
-    loaded.yaml_events = len(copy.events)
     mine = {e.seq: e for e in loaded.transcript.events}
     extra = [e for e in copy.events if e.seq not in mine]
     differ = sum(1 for e in copy.events if e.seq in mine and mine[e.seq] != e)

@@ -1,6 +1,6 @@
 """The Dialoog app: it receives its store, library and settings, and moves between the screens.
 
-Screens never touch files: they ask the store (through assistant.tui.sessions for conversations).
+Screens never touch files: they ask the store (through assistant.application.opening for conversations).
 ctrl+q quits from anywhere after saving; with unsent typing in the answer box it asks first.
 """
 
@@ -14,44 +14,35 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from assistant.core.safetext import one_line
-from assistant.tui.settings import Library, NewMeta, Settings
+from assistant.application.library import Library
+from assistant.application.settings import NewMeta, Settings
 from assistant.tui.strings import Strings
 
-if TYPE_CHECKING:  # the core is imported after the first screen is painted
+if TYPE_CHECKING:
     from assistant.core.store import Store
-    from assistant.tui.preview import Handle, Preview
 
 
 class DialoogApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Dialoog"
 
-    def __init__(self, *, store: Store, library: Library, settings: Settings | None = None,
-                 preview: Preview | None = None, pending: Handle | None = None,
-                 created: Callable[[], str | None] | None = None) -> None:
-        """`store` and `library` may be lazy (assistant.tui.lazy): the command line passes them so, so
-        that the core is imported after the first screen. That first screen is `preview` (kept by an
-        earlier run), or `pending`: a helper process still computing it (assistant.tui.preview);
-        `created` gives the transcript the helper made for `new`."""
+    def __init__(self, *, store: Store, library: Library, settings: Settings | None = None) -> None:
         super().__init__()
         self.store = store
         self.library = library
         self.settings = settings or Settings()
         self.strings = Strings(self.settings.lang)
-        self.preview = preview
-        self.pending = pending
-        self.created = created  # the id of the transcript the helper made for `new` (it waits), or None
 
     # -- starting -------------------------------------------------------------------------------------
     def on_mount(self) -> None:
         start = self.settings.start
         if start.kind == "new" and start.script:
             if start.meta is not None:
-                self._open_with(lambda: self._start_or_adopt(start.script, start.meta), self.preview)
+                self.start_conversation(start.script, start.meta)
             else:
                 self.ask_details(start.script, follows=start.follows)
         elif start.kind == "resume" and start.ref:
-            self._open_with(lambda: self._resume(start.ref), self.preview)
+            self.resume_conversation(start.ref)
         elif start.kind == "review":
             self.open_review()
         else:
@@ -127,17 +118,12 @@ class DialoogApp(App[None]):
         return [(i.id, f"{i.date} · {one_line(i.subject or '-')} · {status.get(i.status, i.status)}") for i in infos if i.readable]
 
     def _start_new(self, script_id: str, meta: NewMeta) -> Any:
-        from assistant.tui.sessions import start_new
+        from assistant.application.opening import start_new
 
         return start_new(self.store, self.library, script_id, meta, clock=self.settings.clock)
 
-    def _start_or_adopt(self, script_id: str, meta: NewMeta) -> Any:
-        """Resume the transcript the helper made for `new`, or make it here."""
-        ident = self.created() if self.created is not None else None
-        return self._resume(ident) if ident else self._start_new(script_id, meta)
-
     def _resume(self, ref: str, reopen: bool = False) -> Any:
-        from assistant.tui.sessions import resume
+        from assistant.application.opening import resume
 
         return resume(self.store, self.library, ref, clock=self.settings.clock, reopen=reopen)
 
@@ -156,7 +142,7 @@ class DialoogApp(App[None]):
 
     def _open_now(self, opener: Callable[[], Any]) -> None:
         from assistant.tui.screens.conversation import ConversationScreen
-        from assistant.tui.sessions import OpenError
+        from assistant.application.opening import OpenError
 
         try:
             meeting = opener()
@@ -164,15 +150,6 @@ class DialoogApp(App[None]):
             self.fail(self.strings.store_error(exc))
             return
         self._replace_top(ConversationScreen(meeting))
-
-    def _open_with(self, opener: Callable[[], Any], preview: Preview | None) -> None:
-        """Show the conversation screen at once (from the preview, if any) and open it in the background."""
-        from assistant.tui.screens.conversation import ConversationScreen
-
-        pending, self.pending = self.pending, None
-        if preview is None and pending is not None and pending.result_ready():
-            preview, pending = pending.result(), None  # the helper was quicker: one layout, no waiting
-        self._replace_top(ConversationScreen(preview=preview, pending=pending, opener=opener))
 
     def fail(self, message: str, *, home: bool = False) -> None:
         """Say what went wrong and stay (or land) somewhere useful: never a traceback."""

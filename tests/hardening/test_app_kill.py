@@ -150,8 +150,8 @@ def test_killing_the_app_at_random_moments_loses_no_acknowledged_answer(tmp_path
         try:
             infos = store.list()
             if not infos and not acknowledged:
-                # Killed before the app had made the transcript (it paints a kept first screen
-                # before it imports the core, and a send waits for it): nothing was acknowledged.
+                # Killed before the app had made the transcript (before its first frame): nothing
+                # was acknowledged.
                 continue
             assert len(infos) == 1 and infos[0].readable, (seed, trial, infos)
             answers = store.load(infos[0].name).answers()

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.tui.settings import Library
+from assistant.application.library import Library, load_library
 
 
 @pytest.fixture(scope="session")
 def library() -> Library:
-    from assistant.core import locations
-    from assistant.core.catalog import load_bank_folder, load_script_folder
-
-    banks = load_bank_folder(locations.banks_dir())
-    return Library(banks, load_script_folder(locations.scripts_dir(), banks))
+    return load_library()

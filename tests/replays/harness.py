@@ -90,7 +90,7 @@ class Meeting:
         """Until the deepening checklist the walk offers is up (drawn by the dialog itself: its title, then
         its intro; the log names the checklist before the dialog opens, and the section before may have
         had one). Returns the questions offered, in the list's order."""
-        from assistant.tui.chatlog import checklist_where
+        from assistant.application.chatlog import checklist_where
         from assistant.core.questions import QuestionIndex
 
         offered = wait_until(self.pending, "a checklist offered")
@@ -183,7 +183,7 @@ class Meeting:
     def log(self) -> list[Any]:
         """The chat log as the app derives it from the transcript on disk (what ctrl+f and ctrl+l walk)."""
         from assistant.core.questions import QuestionIndex
-        from assistant.tui.chatlog import build_log
+        from assistant.application.chatlog import build_log
 
         transcript = self.transcript()
         script = self.library.scripts[transcript.meta.script]
@@ -193,14 +193,14 @@ class Meeting:
 
     def suggestion_steps(self, key: str) -> list[str]:
         """The arrow keys from where ctrl+f starts (the first suggestion waiting) to suggestion `key`."""
-        from assistant.tui.entries import SuggestionEntry
+        from assistant.application.log_entries import SuggestionEntry
 
         waiting = [e.suggestion_key for e in self.log() if isinstance(e, SuggestionEntry) and not e.decision]
         return ["down"] * waiting.index(key)
 
     def answer_steps(self, question: str) -> list[str]:
         """The arrow keys from where ctrl+l starts (the newest answer) to the answer to `question`."""
-        from assistant.tui.entries import AnswerEntry
+        from assistant.application.log_entries import AnswerEntry
 
         answers = [e.question_id for e in self.log() if isinstance(e, AnswerEntry) and e.editable]
         return ["up"] * (len(answers) - 1 - answers.index(question))

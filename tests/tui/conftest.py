@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant.core.store import Store
-from assistant.tui.settings import Library, NewMeta, Settings, Start
+from assistant.application.library import Library, load_library
+from assistant.application.settings import NewMeta, Settings, Start
 
 
 class FixedClock:
@@ -26,11 +27,7 @@ class FixedClock:
 
 @pytest.fixture(scope="session")
 def library() -> Library:
-    from assistant.core import locations
-    from assistant.core.catalog import load_bank_folder, load_script_folder
-
-    banks = load_bank_folder(locations.banks_dir())
-    return Library(banks, load_script_folder(locations.scripts_dir(), banks))
+    return load_library()
 
 
 @pytest.fixture
@@ -80,7 +77,7 @@ def _quick_pilot(monkeypatch):
 @pytest.fixture
 def parent(store: Store, library: Library, clock: FixedClock):
     """A new parent dialogue, open for writing (the chat log tests derive its log)."""
-    from assistant.tui.sessions import start_new
+    from assistant.application.opening import start_new
 
     meeting = start_new(store, library, "parent_dialogue", NewMeta(), clock=clock)
     yield meeting

@@ -130,6 +130,6 @@ async def ready(pilot, screen: type | None = None) -> None:
 
 def chat_log(meeting):
     """The chat log's messages for a meeting, as the conversation screen derives them."""
-    from assistant.tui.chatlog import build_log
+    from assistant.application.chatlog import build_log
 
     return build_log(meeting.transcript, meeting.view, meeting.places, meeting.prompt())

@@ -11,7 +11,7 @@ from assistant.core.exports import summary_path
 from assistant.core.transcript import Participant, Transcript
 from assistant.core.transcript_files import file_stem
 from assistant.tui.dialogs.anonymise_check import AnonymiseCheckDialog
-from assistant.tui.settings import Start
+from assistant.application.settings import Start
 from tests.tui.driving import ready, screen_text
 from tests.waiting import wait_for
 

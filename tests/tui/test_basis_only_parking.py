@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from assistant.core.followup import carry_over
 from assistant.core.summary import render_summary
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta
 from tests.tui.driving import value_for
 
 
@@ -36,7 +36,7 @@ def test_questions_chosen_before_basis_only_mode_are_parked_for_the_next_meeting
 
 
 def test_the_log_says_which_chosen_questions_basis_only_mode_parked(store, library):
-    from assistant.tui.entries import MarkEntry
+    from assistant.application.log_entries import MarkEntry
     from tests.tui.driving import chat_log
 
     meeting = start_new(store, library, "school_dialogue", NewMeta("An", "De Linde"))

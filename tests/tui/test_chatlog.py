@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from assistant.core.transcript import Decision, Flag
-from assistant.tui.chatlog import AnswerEntry, MarkEntry, QuestionEntry, SectionEntry, StatusEntry, SuggestionEntry
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta
+from assistant.application.chatlog import AnswerEntry, MarkEntry, QuestionEntry, SectionEntry, StatusEntry, SuggestionEntry
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta
 from tests.tui.driving import chat_log as log
 
 

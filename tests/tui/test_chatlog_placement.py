@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.tui.chatlog import AnswerEntry, NoteEntry, QuestionEntry, SectionEntry
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta
+from assistant.application.chatlog import AnswerEntry, NoteEntry, QuestionEntry, SectionEntry
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta
 from tests.tui.driving import chat_log as log
 
 
@@ -52,7 +52,7 @@ def test_a_question_jumped_to_gets_its_section_and_no_mark_of_being_asked_again(
 
 def test_a_checklist_over_several_subsections_is_named_by_their_section(store, library, clock):
     from tests.tui.driving import value_for
-    from assistant.tui.chatlog import StatusEntry
+    from assistant.application.chatlog import StatusEntry
 
     meeting = start_new(store, library, "parent_prep", NewMeta(), clock=clock)
     try:

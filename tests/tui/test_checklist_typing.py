@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from assistant.core.transcript import EventKind
 from assistant.tui.dialogs.checklist import ChecklistDialog, ChecklistList
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta, Start
 from tests.waiting import wait_for
 from tests.tui.driving import ready, screen_text
 from tests.tui.test_command_burst import burst

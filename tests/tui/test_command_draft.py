@@ -4,8 +4,8 @@ quit dialog promises) and resuming puts it back on the command line."""
 from __future__ import annotations
 
 from assistant.tui.screens import conversation_drafts
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta, Start
 from tests.tui.driving import ready
 from tests.waiting import wait_for
 

@@ -165,7 +165,7 @@ async def test_quitting_with_unsent_typing_asks_first_and_then_saves(new_app, st
         ident = app.screen_stack[0] and store.list()[0].name
     assert not app.is_running
     # the lock is released and the answer is there
-    from assistant.tui.sessions import resume
+    from assistant.application.opening import resume
 
     again = resume(store, library, ident)
     with again.session:
@@ -174,8 +174,8 @@ async def test_quitting_with_unsent_typing_asks_first_and_then_saves(new_app, st
 
 async def test_a_second_app_on_the_same_transcript_gets_the_lock_message(make_app, store, library):
     from assistant.tui.screens.start import StartScreen
-    from assistant.tui.sessions import start_new
-    from assistant.tui.settings import NewMeta, Start
+    from assistant.application.opening import start_new
+    from assistant.application.settings import NewMeta, Start
 
     holder = start_new(store, library, "parent_dialogue", NewMeta(subject="Lotte"))
     with holder.session:
@@ -313,8 +313,8 @@ async def test_the_interface_speaks_english_with_lang_en(new_app):
 
 async def test_a_long_log_mounts_its_newest_messages_and_the_rest_on_the_way_up(make_app, store, library):
     from assistant.tui.dialogs.edit import EditDialog
-    from assistant.tui.sessions import start_new
-    from assistant.tui.settings import NewMeta, Start
+    from assistant.application.opening import start_new
+    from assistant.application.settings import NewMeta, Start
     from assistant.tui.widgets.chat import WINDOW
 
     meeting = start_new(store, library, "parent_dialogue", NewMeta())
@@ -421,8 +421,8 @@ async def test_letters_typed_as_the_checklist_opens_go_into_the_next_answer(make
     from textual import events
 
     from assistant.tui.dialogs.checklist import ChecklistDialog
-    from assistant.tui.sessions import start_new
-    from assistant.tui.settings import NewMeta, Start
+    from assistant.application.opening import start_new
+    from assistant.application.settings import NewMeta, Start
 
     meeting = start_new(store, library, "school_dialogue", NewMeta("An", "De Linde"), clock=clock)
     meeting.answer({"B": {"0-4": 3}})  # the absence table; one text question left in the section

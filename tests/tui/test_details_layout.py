@@ -9,8 +9,8 @@ from textual.geometry import Region
 from textual.widgets import Input, Label, Select
 
 from assistant.tui.dialogs.details import DetailsDialog
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta, Start
 from tests.tui.driving import ready, screen_text
 from tests.tui.test_handover_details import a_preparation
 

@@ -8,8 +8,8 @@ from assistant.core.transcript import EventKind
 from assistant.tui.dialogs.details import DetailsDialog
 from assistant.tui.screens.conversation import ConversationScreen
 from assistant.tui.screens.review import ReviewScreen
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta, Start
 from tests.tui.driving import ready
 from tests.tui.test_command_burst import burst
 from tests.waiting import wait_for, wait_for_text

@@ -8,8 +8,8 @@ from textual import events
 from assistant.core import drafts
 from assistant.core.drafts import Draft
 from assistant.tui.screens import conversation_drafts
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta, Start
 from tests.tui.driving import ready
 from tests.waiting import wait_for
 

@@ -10,8 +10,8 @@ from assistant.core.exports import summary_path
 from assistant.core.transcript_files import file_stem
 from assistant.tui.screens.review import ReviewScreen
 from assistant.tui.screens.summary import SummaryScreen
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta, Start
 from tests.tui.driving import ready, screen_text
 
 LABELS = {"nl": ("e Exporteer (met namen)", "a Exporteer anoniem", "Geëxporteerd (met namen)", "Anoniem geëxporteerd"),

@@ -6,7 +6,7 @@ from assistant.core.followup import follow_up
 from assistant.core.transcript import ActionStatus
 from assistant.tui.dialogs.carried import CarriedDialog
 from assistant.tui.screens.conversation import ConversationScreen
-from assistant.tui.settings import Start
+from assistant.application.settings import Start
 from tests.waiting import wait_for
 from tests.tui.driving import ready, screen_text
 

@@ -4,7 +4,7 @@ chosen focus, shows what the school already knew, and carries the preparation's 
 from __future__ import annotations
 
 from assistant.core.transcript import EventKind
-from assistant.tui.entries import PrepEntry, SectionEntry
+from assistant.application.log_entries import PrepEntry, SectionEntry
 from assistant.tui.dialogs.checklist import ChecklistDialog
 from assistant.tui.dialogs.details import DetailsDialog
 from assistant.tui.screens.conversation import ConversationScreen

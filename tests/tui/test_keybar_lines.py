@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.tui.screens.summary import SummaryScreen
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta, Start
 from assistant.tui.widgets.keybar import KeyBar, line_starts
 from tests.waiting import wait_for
 from tests.tui.driving import ready, screen_text

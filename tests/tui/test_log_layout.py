@@ -45,8 +45,8 @@ async def test_the_question_after_a_decision_on_a_suggestion_is_on_screen(new_ap
 
 async def test_the_read_only_view_scrolls_by_page_and_to_either_end(make_app, store, library):
     from assistant.tui.screens.readonly import ReadOnlyScreen
-    from assistant.tui.sessions import start_new
-    from assistant.tui.settings import NewMeta, Start
+    from assistant.application.opening import start_new
+    from assistant.application.settings import NewMeta, Start
 
     meeting = start_new(store, library, "parent_dialogue", NewMeta("An", "Lotte"))
     for n in range(12):

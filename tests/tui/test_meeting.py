@@ -10,8 +10,8 @@ from assistant.core import durable
 from assistant.core.answers import AnswerError
 from assistant.core.store_errors import LockedError, SaveError
 from assistant.core.transcript import Decision, EventKind, Flag
-from assistant.tui.sessions import OpenError, resume, start_new
-from assistant.tui.settings import NewMeta
+from assistant.application.opening import OpenError, resume, start_new
+from assistant.application.settings import NewMeta
 from tests.tui.driving import value_for
 
 BUS = "Ze heeft geen geld voor de bus en is soms bang"

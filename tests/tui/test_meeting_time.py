@@ -4,7 +4,7 @@ meeting runs (a killed terminal loses less than a minute), shown again after a r
 from __future__ import annotations
 
 from assistant.core.summary import render_summary
-from assistant.tui.settings import Start
+from assistant.application.settings import Start
 from tests.waiting import wait_for
 from tests.tui.driving import keys_for, ready, screen_text
 

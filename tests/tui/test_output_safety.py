@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from hostile import ALL, SEQUENCES, hostile_transcript, unsafe
 
-from assistant.tui.settings import Start
+from assistant.application.settings import Start
 from tests.waiting import wait_for
 
 

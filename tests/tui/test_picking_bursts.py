@@ -27,7 +27,7 @@ async def test_the_deepening_checklist_keeps_both_picks_of_a_burst(new_app):
 
 
 async def test_a_multiple_choice_answer_keeps_both_picks_of_a_burst(make_app, store, library):
-    from assistant.tui.settings import NewMeta, Start
+    from assistant.application.settings import NewMeta, Start
 
     app = make_app(Start("new", script="teacher_dialogue", meta=NewMeta("An Claes", "Sint-Jozef")))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -44,7 +44,7 @@ async def test_a_multiple_choice_answer_keeps_both_picks_of_a_burst(make_app, st
 
 
 async def test_a_choice_moved_to_by_arrows_in_a_burst_is_the_one_sent(make_app):
-    from assistant.tui.settings import NewMeta, Start
+    from assistant.application.settings import NewMeta, Start
 
     app = make_app(Start("new", script="return_to_school", meta=NewMeta("An Claes", "Noor")))
     async with app.run_test(size=(80, 24)) as pilot:

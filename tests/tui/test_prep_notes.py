@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from assistant.core.transcript import EventKind
 from assistant.tui.dialogs.prep_notes import PrepNotesDialog
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.settings import NewMeta, Start
 from tests.waiting import wait_for
 from tests.tui.driving import ready, screen_text
 from tests.tui.test_command_burst import burst
@@ -19,7 +19,7 @@ TO_LEARN = "Hoe verloopt de ochtend"
 def _prepared(store, library) -> str:
     """A preparation (sensitivities, what the school knows and wants to learn, 6 B-codes: a signal),
     handed over to a parent conversation; returns the parent conversation's id."""
-    from assistant.tui.sessions import hand_over, start_new
+    from assistant.application.opening import hand_over, start_new
 
     prep = start_new(store, library, "parent_prep", NewMeta("An Claes", "Lotte"))
     for question, value in (("prep.thuis.gekend", KNOWN), ("prep.thuis.te-weten", TO_LEARN),

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta, Start
 from tests.tui.driving import ready, screen_text
 from tests.waiting import wait_for
 

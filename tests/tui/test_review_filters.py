@@ -7,8 +7,8 @@ import pytest
 from textual.widgets import Select
 
 from assistant.tui.screens.review import ReviewScreen
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta, Start
 from tests.tui.driving import loaded, ready, screen_text
 from tests.waiting import wait_for
 

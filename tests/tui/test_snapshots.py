@@ -10,7 +10,7 @@ import pytest
 
 from assistant.core.transcript import Event, EventKind, Meta, Participant, Transcript
 from assistant.tui.screens.summary import SummaryScreen
-from assistant.tui.settings import Start
+from assistant.application.settings import Start
 from tests.tui.driving import ready
 from tests.waiting import wait_for_text
 

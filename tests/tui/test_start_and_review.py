@@ -10,8 +10,8 @@ from assistant.tui.screens.conversation import ConversationScreen
 from assistant.tui.screens.readonly import ReadOnlyScreen
 from assistant.tui.screens.review import ReviewScreen
 from assistant.tui.screens.summary import SummaryScreen
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta, Start
 from tests.tui.driving import ready, screen_text
 
 

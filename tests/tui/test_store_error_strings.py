@@ -8,11 +8,11 @@ import errno
 import pytest
 
 from assistant.core import durable
-from assistant.tui.sessions import OpenError
+from assistant.application.opening import OpenError
 from assistant.tui.strings import Strings, all_keys
 from tests.test_store_error_codes import codes_in_source, every_error
 
-OWN_CODES = {"unknown_script"}  # OpenError's own (assistant/tui/sessions.py)
+OWN_CODES = {"unknown_script"}  # OpenError's own (assistant/application/opening.py)
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.tui.settings import parse_participants
-from assistant.tui.slash import SlashError, parse
+from assistant.application.settings import parse_participants
+from assistant.tui.slash_commands import SlashError, parse
 from assistant.tui.strings import Strings, all_keys, placeholders
 
 

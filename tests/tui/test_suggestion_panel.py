@@ -3,8 +3,8 @@ shows its reason in a line or two, and the source its rule cites is one key away
 
 from __future__ import annotations
 
-from assistant.tui.chatlog import split_because
-from assistant.tui.entries import SuggestionEntry
+from assistant.application.chatlog import split_because
+from assistant.application.log_entries import SuggestionEntry
 from assistant.tui.strings import Strings
 from tests.tui.driving import ready, screen_text
 from tests.tui.test_command_burst import burst
@@ -80,7 +80,7 @@ async def test_following_a_suggestion_and_answering_it_in_one_burst_decides_once
 def test_a_signal_whose_rule_only_quotes_its_source_shows_that_quote():
     """A signal cannot be picked, so its source is not one key away: issue 15's grounded signals have no
     reason but the quote ('Bron: ... ("...")'), and without it the log said nothing of why."""
-    from assistant.tui.chatlog import _signal
+    from assistant.application.chatlog import _signal
     from assistant.core.effects import Signal
     from assistant.tui.widgets.chat import render_entry
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assistant.tui.screens.summary import SummaryScreen
-from assistant.tui.sessions import start_new
-from assistant.tui.settings import NewMeta, Start
+from assistant.application.opening import start_new
+from assistant.application.settings import NewMeta, Start
 from tests.tui.driving import ready, value_for
 from tests.waiting import wait_for_text
 

@@ -3,7 +3,7 @@ terminal is resized (either way), and with the section list open beside the log 
 
 from __future__ import annotations
 
-from assistant.tui.entries import QuestionEntry
+from assistant.application.log_entries import QuestionEntry
 from assistant.tui.widgets.chat import ChatMessage
 from tests.waiting import wait_for
 from tests.tui.driving import keys_for, ready

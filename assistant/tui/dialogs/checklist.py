@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 
-from assistant.tui.typing import KeysInOrder
+from assistant.tui.keys_in_order import KeysInOrder
 from assistant.tui.widgets.ticks import TickBoxes
 
 # The keys that move in the list: using one says the facilitator is working the list, not typing on.

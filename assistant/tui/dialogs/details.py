@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from assistant.core.safetext import one_line
-from assistant.tui.settings import NewMeta, format_participants, parse_participants
-from assistant.tui.typing import settle
+from assistant.application.settings import NewMeta, format_participants, parse_participants
+from assistant.tui.keys_in_order import settle
 from assistant.tui.widgets.answers.text import OrderedInput
 
 

@@ -17,7 +17,7 @@ from assistant.core.safetext import visible, visible_in
 from assistant.core.answers import AnswerError, normalise_answer
 from assistant.core.bank import Question
 from assistant.tui.dialogs.ordered import OrderedResult
-from assistant.tui.typing import settle
+from assistant.tui.keys_in_order import settle
 from assistant.tui.widgets.answers import AnswerBox, answer_box
 
 

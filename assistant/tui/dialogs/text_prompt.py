@@ -10,7 +10,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static, TextArea
 
 from assistant.tui.dialogs.ordered import OrderedResult
-from assistant.tui.typing import settle
+from assistant.tui.keys_in_order import settle
 from assistant.tui.widgets.answers.text import OrderedInput, OrderedTextArea
 
 

@@ -4,10 +4,6 @@ Every action records through the meeting first (durable before it returns) and o
 the new state; focus goes straight back to the answer box within the same key press, so that a
 fast typist never loses a keystroke to a message that appeared in between.
 
-The screen can start from a preview (assistant.tui.preview): it paints the first question from
-plain data, then opens the meeting in a worker thread (importing the core on the way). Until the
-meeting is open, typing works and a send waits for it; nothing else can be done yet. This module
-imports no part of the core at the top for that reason.
 """
 
 from __future__ import annotations
@@ -27,11 +23,11 @@ from textual.widgets import Static
 
 from assistant.core.safetext import one_line
 from assistant.tui.actions import CONVERSATION, install
-from assistant.tui.commands import ActionsProvider, QuestionJumpProvider
-from assistant.tui.screens.conversation_commands import CommandsMixin, once_open
+from assistant.tui.palette import ActionsProvider, QuestionJumpProvider
+from assistant.tui.screens.conversation_actions import CommandsMixin, once_open
 from assistant.tui.screens.conversation_drafts import DraftsMixin
 from assistant.tui.screens.conversation_followup import FollowUpMixin
-from assistant.tui.typing import settle
+from assistant.tui.keys_in_order import settle
 from assistant.tui.widgets.answers import AnswerBox
 from assistant.tui.widgets.chat import ChatLog
 from assistant.tui.widgets.composer import CommandLine, Composer
@@ -40,13 +36,11 @@ from assistant.tui.widgets.keybar import KeyBar
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
 
-    from assistant.tui.meeting import Meeting
-    from assistant.tui.preview import Handle, Preview
+    from assistant.application.meeting import Meeting
+    from assistant.application.conversation_view import ConversationView
     from assistant.tui.widgets.progress import SectionList, SidePanel
 
 WIDE = 110  # columns from which the side panel shows by itself
-# Keys that move or edit within an answer box, kept with the letters typed before the first screen
-BOX_KEYS = frozenset({"tab", "shift+tab", "backspace", "delete", "left", "right", "up", "down", "home", "end"})
 
 
 def fit_title(title: str, subject: str, room: int) -> str:
@@ -62,25 +56,19 @@ def fit_title(title: str, subject: str, room: int) -> str:
 
 
 class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]):
+    ACTIONS = CONVERSATION  # its keys, key bar and palette entries (assistant.tui.actions)
     BINDINGS = [Binding("enter", "enter", show=False, priority=True)]
     AUTO_FOCUS = ""  # the composer takes focus itself, once its box is there
     COMMANDS = {ActionsProvider, QuestionJumpProvider}
 
-    def __init__(self, meeting: Meeting | None = None, *, preview: Preview | None = None,
-                 pending: Handle | None = None, opener: Callable[[], Meeting] | None = None) -> None:
-        """`preview`: the first screen, shown before the meeting is open; `pending`: a helper process
-        still computing it (shown when it comes); `opener` opens the meeting, in a worker thread."""
+    def __init__(self, meeting: Meeting) -> None:
         super().__init__(classes="conversation")
         self.meeting = meeting
-        self.preview = preview
-        self.pending = pending
-        self.opener = opener
-        # Keys typed where no answer box is yet, to be typed into the next one: before the first
-        # screen comes (while `_collect_early`), and when a section's checklist is about to open.
+        # Keys typed where no answer box is yet, to be typed into the next one: when a section's
+        # checklist is about to open.
         self._early: list[events.Key] = []
-        self._collect_early = meeting is None and preview is None
         self.strings = self.app.strings  # type: ignore[attr-defined]
-        install(self, CONVERSATION, self.strings)
+        install(self, self.ACTIONS, self.strings)
         self._offered: tuple[str, ...] = ()
         self._panel: bool | None = None   # None: shown when the terminal is wide enough
         self._ready = asyncio.Event()
@@ -92,49 +80,20 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         self._panel_before_jump: bool | None = False  # False: the panel was not opened just to jump
 
     def compose(self) -> ComposeResult:
-        shown = self.preview
         yield Static("", id="topbar", markup=False)
         with Horizontal(id="main"):
-            yield ChatLog(self.strings, self.question_text, shown.entries if shown else None, id="log",
-                          requests=self.log_request)
-        yield Composer(self.strings, shown.prompt if shown else None, id="composer")
+            yield ChatLog(self.strings, self.question_text, None, id="log", requests=self.log_request)
+        yield Composer(self.strings, None, id="composer")
         yield KeyBar(wrap=True)  # every key shown, on a second line where the terminal is narrow
 
     async def on_mount(self) -> None:
         settings = self.app.settings  # type: ignore[attr-defined]
         self.set_interval(settings.clock_check, self.tick)
-        if self.meeting is not None:
-            await self._opened(self.meeting)
-            return
-        if self.preview is not None:
-            await self.show_preview(self.preview)
-        elif self.pending is not None:
-            self.run_worker(self._await_preview, thread=True, group="preview")
-            return  # the meeting opens once the first screen is shown: both need the processor
-        self._open_soon()
-
-    def _open_soon(self) -> None:
-        # Once the first frame is out: the core's import is the slow part.
-        self.call_after_refresh(self.run_worker, self._open, thread=True, exclusive=True, group="open")
-
-    def _await_preview(self) -> None:
-        """In a worker thread: wait for the helper's first screen."""
-        shown = self.pending.result()  # type: ignore[union-attr]
-        self.app.call_from_thread(self._previewed, shown)
-
-    async def _previewed(self, shown: Preview | None) -> None:
-        if shown is not None and self.meeting is None:
-            await self.show_preview(shown)
-            await self._type_early_keys()
-        self._open_soon()
+        await self._opened(self.meeting)
 
     def on_key(self, event: events.Key) -> None:
-        """Where no answer box is but one is coming (the first screen, the checklist's next question),
-        keep what is typed for it. Before the first screen that includes the keys that move or edit in a
-        box (Tab in the counts table): Tab left to the app moved focus out of the box later, at whatever
-        moment the app read it, and the next answer was typed into the side panel."""
-        early = self._collect_early and event.key in BOX_KEYS
-        if (event.is_printable or early) and (self._collect_early or self._checklist_coming()):
+        """Where no answer box is but one is coming (the checklist's next question), keep what is typed for it."""
+        if event.is_printable and self._checklist_coming():
             event.stop()
             event.prevent_default()
             self._early.append(events.Key(event.key, event.character))
@@ -159,7 +118,6 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         # Keys typed while these are typed are kept too, and typed after them: in the order typed.
         while self._early:
             await self.type_keys_into_box(self.take_early_keys())
-        self._collect_early = False
 
     async def type_keys_into_box(self, keys: list[events.Key]) -> None:
         """Keys typed where no answer box was (before the first screen came, in the checklist), typed
@@ -188,17 +146,8 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
                     return True
         return False
 
-    def _open(self) -> None:
-        """In a worker thread: import the core, open the transcript, evaluate."""
-        try:
-            meeting = self.opener()  # type: ignore[misc]
-        except Exception as exc:  # OpenError (lock, not found, ...) and anything unexpected: say it, go home
-            self.app.call_from_thread(self.app.fail, self.strings.store_error(exc), home=True)  # type: ignore[attr-defined]
-            return
-        self.app.call_from_thread(self._opened, meeting)
-
     async def _opened(self, meeting: Meeting) -> None:
-        from assistant.tui.chatlog import earlier_answers
+        from assistant.application.chatlog import earlier_answers
 
         self.meeting = meeting
         self.earlier = earlier_answers(meeting)
@@ -206,7 +155,6 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         self._ready.set()
         await self.show_state(focus=self.focused is None or self.composer in self.focused.ancestors)
         if self.review_due():  # a follow-up opens with last time's agreements; early typing waits for the box
-            self._collect_early = False
             await self.open_review(self.take_early_keys(), unbidden=True)
         else:
             await self._type_early_keys()
@@ -242,7 +190,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
     # -- showing the state ----------------------------------------------------------------------------
     async def show_state(self, *, focus: bool = True) -> None:
         """Show what the transcript now says: log, composer, panel, top bar; then offer a checklist."""
-        from assistant.tui.preview import preview_of
+        from assistant.application.conversation_view import view_of
 
         if not self.is_active:
             # A dialog is on top: mounting into a screen under a dialog can render widgets before
@@ -250,7 +198,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
             self._stale = True
             return
         m = self.meeting
-        await self.show_preview(preview_of(m), focus=focus)
+        await self.show_view(view_of(m), focus=focus)
         if not m.has_unsaved:
             self.composer.clear_unsaved()
         pending = m.view.pending_selection
@@ -260,8 +208,8 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
             # screen's layout holding them, to be drawn (without styles) when the dialog closes.
             self.call_after_refresh(self.offer_checklist)
 
-    async def show_preview(self, shown: Preview, *, focus: bool = True) -> None:
-        """Show a conversation's state from plain data (the meeting's, or the helper's before it opens)."""
+    async def show_view(self, shown: ConversationView, *, focus: bool = True) -> None:
+        """Show a conversation's state from its view (assistant.application.conversation_view)."""
         log = self.log_view
         at_end = log.scroll_y >= log.max_scroll_y - 1
         await log.sync(shown.entries)
@@ -392,7 +340,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
 
     def _keep_time_after_change(self) -> None:
         from assistant.core.store_errors import SaveError, StoreError
-        from assistant.tui.meeting import RECORD_AFTER_CHANGE
+        from assistant.application.meeting import RECORD_AFTER_CHANGE
 
         try:
             self.meeting.keep_time(RECORD_AFTER_CHANGE)

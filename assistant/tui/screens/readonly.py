@@ -39,7 +39,7 @@ class ReadOnlyScreen(Screen[None]):
     async def on_mount(self) -> None:
         from assistant.core.effects import View
         from assistant.core.engine import evaluate
-        from assistant.tui.chatlog import build_log
+        from assistant.application.chatlog import build_log
 
         library = self.app.library  # type: ignore[attr-defined]
         script = library.scripts.get(self.transcript.meta.script)

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from assistant.core.safetext import one_line
 from assistant.tui.widgets.answers.text import OrderedInput
 from assistant.tui.widgets.keybar import KeyBar
-from assistant.tui.commands import ActionsProvider
+from assistant.tui.palette import ActionsProvider
 from assistant.tui.actions import REVIEW, install
 
 SEARCH_DELAY = 0.25  # seconds of quiet typing before a search runs
@@ -45,6 +45,7 @@ def cut(text: str) -> Text:
 
 
 class ReviewScreen(Screen[None]):
+    ACTIONS = REVIEW  # its keys, key bar and palette entries (assistant.tui.actions)
     COMMANDS = {ActionsProvider}
     AUTO_FOCUS = "#transcripts"
     # The match column gets what the other columns leave: a few letters at 80 columns. The chosen
@@ -57,7 +58,7 @@ class ReviewScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(classes="review")
         self.strings = self.app.strings  # type: ignore[attr-defined]
-        install(self, REVIEW, self.strings)
+        install(self, self.ACTIONS, self.strings)
         self.rows: dict[str, Any] = {}     # row key (transcript name) -> TranscriptInfo
         self._timer = None
         self._to_table = False

@@ -12,18 +12,19 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.tui.widgets.keybar import KeyBar
-from assistant.tui.commands import ActionsProvider
+from assistant.tui.palette import ActionsProvider
 from assistant.tui.actions import START, install
 
 
 class StartScreen(Screen[None]):
+    ACTIONS = START  # its keys, key bar and palette entries (assistant.tui.actions)
     COMMANDS = {ActionsProvider}
     AUTO_FOCUS = "#scripts"
 
     def __init__(self) -> None:
         super().__init__(classes="start")
         self.strings = self.app.strings  # type: ignore[attr-defined]
-        install(self, START, self.strings)
+        install(self, self.ACTIONS, self.strings)
         self.open_infos: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:

@@ -18,55 +18,27 @@ from textual.widgets import LoadingIndicator, Static
 
 from assistant.core.transcript import Transcript
 from assistant.tui.widgets.keybar import KeyBar
-from assistant.tui.commands import ActionsProvider
+from assistant.tui.palette import ActionsProvider
 from assistant.tui.actions import SUMMARY, install
 
 Back = Literal["home", "conversation", "review"]
 
 
-def linked_of(app: Any, transcript: Transcript) -> list[Transcript]:
-    """The transcripts `transcript` refers to (the previous meeting, the preparation, the hand-overs)."""
-    linked = []
-    for ref in (transcript.meta.follows, transcript.meta.prepared_by, *transcript.handovers()):
-        if ref:
-            try:
-                linked.append(app.store.load(ref))
-            except Exception:  # a linked transcript that was deleted or damaged: the summary names the id
-                pass
-    return linked
-
-
 def render_for(app: Any, transcript: Transcript, meeting: Any = None, *, anonymise: bool = False,
                anonymised: Any = None) -> str:
-    """The summary's Markdown: with the engine's view (suggestions, hints) and the linked transcripts;
-    `anonymised`: the transcript as the check before sharing left it (assistant.core.pseudonym_choices)."""
-    from assistant.core.engine import evaluate
-    from assistant.core.handover import is_preparation
-    from assistant.core.summary import render_summary
+    """The summary's Markdown as `dialoog summary` makes it, with the open meeting's view if there is one."""
+    from assistant.application.summaries import summarise
 
-    library = app.library
-    linked = linked_of(app, transcript)
-    if anonymise and anonymised is None:
-        anonymised = anonymised_for(app, transcript)
-    if is_preparation(transcript):  # as `dialoog summary` prints it: the one-page sheet for the parent conversation
-        from assistant.core.prepsheet import render_prep_sheet
-
-        return render_prep_sheet(transcript, library.banks, scripts=library.scripts, lang=app.settings.lang,
-                                 linked=linked, anonymised=anonymised)
-    script = library.scripts.get(transcript.meta.script)
-    view = meeting.view if meeting is not None else (evaluate(script, library.banks, transcript) if script else None)
-    return render_summary(transcript, library.banks, view=view, script_title=script.title if script else None,
-                          lang=app.settings.lang, linked=linked, anonymised=anonymised)
+    return summarise(app.store, app.library, transcript, lang=app.settings.lang,
+                     view=meeting.view if meeting is not None else None, anonymise=anonymise, anonymised=anonymised)
 
 
 def anonymised_for(app: Any, transcript: Transcript, *, extra: dict[str, str] | None = None,
                    checked: bool | None = None) -> Any:
     """The transcript (and its linked ones) anonymised with the decisions kept for it."""
-    from assistant.core.pseudonym_choices import anonymised
+    from assistant.application import summaries
 
-    files = app.store.locate(transcript.meta.id)
-    return anonymised(files, transcript, linked=linked_of(app, transcript), banks=app.library.banks, extra=extra,
-                      checked=checked)
+    return summaries.anonymised_for(app.store, app.library, transcript, extra=extra, checked=checked)
 
 
 def export_summary(app: Any, transcript: Transcript, *, anonymise: bool, meeting: Any = None,
@@ -145,6 +117,7 @@ def export_anonymous(screen: Any, transcript: Transcript, status: Callable[..., 
 
 
 class SummaryScreen(Screen[None]):
+    ACTIONS = SUMMARY  # its keys, key bar and palette entries (assistant.tui.actions)
     COMMANDS = {ActionsProvider}
 
     def __init__(self, transcript: Transcript, *, meeting: Any = None, back: Back = "home") -> None:
@@ -153,7 +126,7 @@ class SummaryScreen(Screen[None]):
         self.meeting = meeting
         self.back = back
         self.strings = self.app.strings  # type: ignore[attr-defined]
-        install(self, SUMMARY, self.strings)
+        install(self, self.ACTIONS, self.strings)
         self.markdown = ""
 
     def compose(self) -> ComposeResult:

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from assistant.core.safetext import first_unsafe, visible
-from assistant.tui.entries import (
+from assistant.application.log_entries import (
     ActionStatusEntry,
     AnswerEntry,
     Entry,
@@ -395,11 +395,6 @@ class ChatLog(VerticalScroll, can_focus=False):
         self.cursor = None
         self.by_key = {e.key: ChatMessage(e, self._content_for(e)) for e in entries}
         await self.mount_all(self.by_key.values())
-
-    def refresh_texts(self) -> None:
-        """Render every message again (the language changed)."""
-        for widget in self.by_key.values():
-            widget.show(widget.entry, self._content_for(widget.entry))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Without a message being picked (the read-only view) the arrows and the page keys scroll;

@@ -11,10 +11,10 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from assistant.tui.prompt import Prompt
-from assistant.tui.slash import completions
+from assistant.application.prompt import Prompt
+from assistant.tui.slash_commands import completions
 from assistant.tui.strings import Strings
-from assistant.tui.typing import KeysInOrder, settle
+from assistant.tui.keys_in_order import KeysInOrder, settle
 from assistant.tui.widgets.answers import AnswerBox, answer_box
 
 

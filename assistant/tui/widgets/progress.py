@@ -11,7 +11,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.core.safetext import one_line
-from assistant.tui.prompt import SectionProgress
+from assistant.application.prompt import SectionProgress
 from assistant.tui.strings import Strings
 
 

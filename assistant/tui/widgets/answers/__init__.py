@@ -10,7 +10,7 @@ from assistant.tui.widgets.answers.base import AnswerBox
 def answer_box(question: Any, value: Any = None, *, id: str | None = None) -> AnswerBox:
     """The widget that fits the question's type, holding `value` when an answer is revisited.
 
-    `question` is a core Question or a QuestionSpec; types compare as strings. Each module is
+    `question` is a core Question (or an ad-hoc stand-in); types compare as strings. Each module is
     imported when a question of its kind first comes up."""
     kind = str(question.type)
     if kind in ("text", "number"):

@@ -7,7 +7,7 @@ from typing import Any
 from textual.containers import Vertical
 from textual.message import Message
 
-# `question` is a core.bank.Question or an assistant.tui.prompt.QuestionSpec: the same attributes.
+# `question` is a core.bank.Question.
 Question = Any
 
 

@@ -16,8 +16,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import OptionList, SelectionList
 
-from assistant.tui.prompt import NO, YES
-from assistant.tui.typing import KeysInOrder, TogglesInOrder
+from assistant.core.answers import NO, YES
+from assistant.tui.keys_in_order import KeysInOrder, TogglesInOrder
 from assistant.tui.widgets.answers.base import AnswerBox, Question
 from assistant.tui.widgets.ticks import TickBoxes
 

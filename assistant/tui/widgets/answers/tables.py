@@ -13,8 +13,9 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
-from assistant.tui.prompt import ACTION_FIELDS, FACTOR_SIDES, RENAMED_BANDS, count_cell
-from assistant.tui.typing import KeysInOrder, settle
+from assistant.core.answers import ACTION_FIELDS, FACTOR_SIDES, count_cell
+from assistant.core.bank import RENAMED_BANDS
+from assistant.tui.keys_in_order import KeysInOrder, settle
 from assistant.tui.widgets.answers.base import AnswerBox
 from assistant.tui.widgets.answers.text import OrderedTextArea
 

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
-from assistant.tui.typing import KeysInOrder
+from assistant.tui.keys_in_order import KeysInOrder
 from assistant.tui.widgets.answers.base import AnswerBox, Question
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from assistant.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 ORDER = 50
 

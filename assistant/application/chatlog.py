@@ -17,9 +17,9 @@ from assistant.core.bank import AnswerType, Question
 from assistant.core.effects import PriorityHint, Signal, Suggestion, View, is_priority_key
 from assistant.core.handover import has_sensitive_notes
 from assistant.core.questions import QuestionIndex
-from assistant.core.transcript import EventKind, Flag, Transcript
+from assistant.core.transcript import EventKind, Transcript
 
-from assistant.tui.entries import (
+from assistant.application.log_entries import (
     ActionStatusEntry,
     AnswerEntry,
     Entry,
@@ -33,7 +33,7 @@ from assistant.tui.entries import (
     StatusEntry,
     SuggestionEntry,
 )
-from assistant.tui.prompt import ADHOC_PREFIX, Prompt
+from assistant.application.prompt import ADHOC_PREFIX, Prompt
 
 MULTI_LINE = {AnswerType.COUNTS, AnswerType.ACTIONS, AnswerType.FACTORS}
 
@@ -362,10 +362,6 @@ def build_log(transcript: Transcript, view: View, places: QuestionIndex, prompt:
     builder.attach()
     builder.tail(prompt)
     return builder.entries
-
-
-def flag_names(flags: Iterable[tuple[str, int | None]]) -> list[tuple[Flag, int | None]]:
-    return [(Flag(name), rank) for name, rank in flags]
 
 
 def earlier_answers(meeting: Any) -> dict[str, str]:

@@ -1,8 +1,4 @@
-"""The messages of the chat log as plain data: what the log shows, independent of how it was derived.
-
-Kept free of the core on purpose: the app paints its first screen from these (computed in a
-helper process) before the core is even imported.
-"""
+"""The messages of the chat log as plain data: what the log shows, independent of how it was derived."""
 
 from __future__ import annotations
 

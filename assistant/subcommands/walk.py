@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from assistant.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 ORDER = 60
 
@@ -41,8 +41,9 @@ def _fail(lines: list[Any], code: int) -> int:
 
 
 def run_walk(args: argparse.Namespace) -> int:
+    from assistant.application.library import load_library
     from assistant.core import locations
-    from assistant.core.catalog import display_path, load_bank_folder, load_script_folder
+    from assistant.core.catalog import display_path
     from assistant.core.script import load_script
     from assistant.core.yamlsource import SourceErrors
 
@@ -50,7 +51,7 @@ def run_walk(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         return _fail([f"dialoog: no question banks at {display_path(folder)}"], EXIT_USAGE)
     try:
-        banks = load_bank_folder(folder)
+        banks = load_library(folder, scripts=False).banks
     except SourceErrors as exc:
         return _fail(exc.errors, EXIT_INVALID)
     given = Path(args.script)
@@ -60,7 +61,7 @@ def run_walk(args: argparse.Namespace) -> int:
                 return _fail([f"dialoog: no such script file: {args.script}"], EXIT_USAGE)
             script = load_script(given, banks, display_path(given))
         else:
-            scripts = load_script_folder(locations.scripts_dir(), banks) if locations.scripts_dir().is_dir() else {}
+            scripts = load_library(folder).scripts
             if args.script not in scripts:
                 known = ", ".join(sorted(scripts)) or "none"
                 return _fail([f"dialoog: unknown script '{args.script}' (bundled: {known})"], EXIT_USAGE)

@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, typed_text
+from assistant.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from assistant.subcommands._arguments import typed_text
 
 ORDER = 42
 
@@ -41,13 +42,13 @@ def _fail(lines: list, code: int = EXIT_INVALID) -> int:
 
 
 def run_handover(args: argparse.Namespace) -> int:
+    from assistant.application.library import load_library
     from assistant.core import locations
-    from assistant.core.catalog import load_bank_folder, load_script_folder
     from assistant.core.handover import start_from_preparation
     from assistant.core.store import Store
     from assistant.core.store_errors import StoreError, TranscriptError
     from assistant.core.yamlsource import SourceErrors
-    from assistant.tui.settings import parse_participants  # plain data, no Textual
+    from assistant.application.settings import parse_participants
 
     meta = {key: getattr(args, key) for key in ("facilitator", "subject") if getattr(args, key) is not None}
     if args.participant:
@@ -56,13 +57,12 @@ def run_handover(args: argparse.Namespace) -> int:
         except ValueError as exc:
             return _fail([f"dialoog: --participant '{exc}': write 'NAME (ROLE)'"], EXIT_USAGE)
     try:
-        banks = load_bank_folder(locations.banks_dir())
-        scripts = load_script_folder(locations.scripts_dir(), banks)
+        library = load_library()
     except SourceErrors as exc:
         return _fail(exc.errors)
     store = Store(locations.transcripts_dir(getattr(args, "transcripts", None)))
     try:
-        session = start_from_preparation(store, args.preparation, banks=banks, scripts=scripts, **meta)
+        session = start_from_preparation(store, args.preparation, banks=library.banks, scripts=library.scripts, **meta)
         warnings = list(session.warnings)
         try:
             session.close()

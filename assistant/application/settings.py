@@ -33,14 +33,6 @@ class Start:
 
 
 @dataclass(frozen=True)
-class Library:
-    """The banks and scripts the app works with (loaded by the command line, or by a test)."""
-
-    banks: Mapping[str, Any]
-    scripts: Mapping[str, Any]
-
-
-@dataclass(frozen=True)
 class Settings:
     lang: str = "nl"
     start: Start = field(default_factory=Start)

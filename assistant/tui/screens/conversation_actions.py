@@ -7,9 +7,9 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from assistant.tui.actions import CONVERSATION
-from assistant.tui.settings import NewMeta
-from assistant.tui.slash import SlashError, parse
-from assistant.tui.typing import settle
+from assistant.application.settings import NewMeta
+from assistant.tui.slash_commands import SlashError, parse
+from assistant.tui.keys_in_order import settle
 
 if TYPE_CHECKING:
     from assistant.tui.screens.conversation import ConversationScreen as _Base
@@ -104,7 +104,7 @@ class CommandsMixin(_Base):
     async def offer_checklist(self) -> None:
         from assistant.tui.dialogs.checklist import ChecklistDialog
 
-        from assistant.tui.chatlog import checklist_where
+        from assistant.application.chatlog import checklist_where
 
         m = self.meeting
         offered = list(m.view.pending_selection)
@@ -219,7 +219,7 @@ class CommandsMixin(_Base):
     @once_open
     async def action_prep(self) -> None:
         """The preparation's sensitive notes, in a dialog of their own: off the shared screen until now."""
-        from assistant.tui.chatlog import prep_notes
+        from assistant.application.chatlog import prep_notes
         from assistant.tui.dialogs.prep_notes import PrepNotesDialog
 
         t = self.strings

@@ -8,8 +8,9 @@ from typing import Any
 from assistant.core.store import Store
 from assistant.core.store_errors import StoreError
 from assistant.core.transcript import Transcript
-from assistant.tui.meeting import Meeting
-from assistant.tui.settings import Library, NewMeta
+from assistant.application.meeting import Meeting
+from assistant.application.library import Library
+from assistant.application.settings import NewMeta
 
 
 class OpenError(Exception):

@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import EXIT_INVALID, EXIT_USAGE, emit, refused_output
+from assistant.exit_codes import EXIT_INVALID, EXIT_USAGE
+from assistant.subcommands._output import emit, refused_output
 
 ORDER = 45
 
@@ -63,24 +64,12 @@ def _fail(lines: list[Any], code: int = EXIT_INVALID) -> int:
     return code
 
 
-def _library() -> tuple[dict[str, Any], dict[str, Any]]:
-    """The bundled banks and scripts; raises SourceErrors (file:line:col) when one is broken."""
-    from assistant.core import locations
-    from assistant.core.catalog import load_bank_folder, load_script_folder
-
-    banks = load_bank_folder(locations.banks_dir()) if locations.banks_dir().is_dir() else {}
-    scripts = load_script_folder(locations.scripts_dir(), banks) if locations.scripts_dir().is_dir() else {}
-    return banks, scripts
-
-
 def run_summary(args: argparse.Namespace) -> int:
+    from assistant.application.library import load_library
+    from assistant.application.summaries import summarise
     from assistant.core import locations
-    from assistant.core.engine import evaluate
-    from assistant.core.handover import is_preparation
-    from assistant.core.prepsheet import render_prep_sheet
     from assistant.core.store import Store
     from assistant.core.store_errors import StoreError, TranscriptError
-    from assistant.core.summary import render_summary
     from assistant.core.yamlsource import SourceErrors
 
     refused = refused_output(args.output, args.force)  # before the work: a refusal is said at once
@@ -88,38 +77,18 @@ def run_summary(args: argparse.Namespace) -> int:
         return refused
     store = Store(locations.transcripts_dir(getattr(args, "transcripts", None)))
     try:
-        files = store.locate(args.transcript)
         transcript = store.load(args.transcript)
-        linked = []
-        for ref in (transcript.meta.follows, transcript.meta.prepared_by, *transcript.handovers()):
-            if ref:
-                try:
-                    linked.append(store.load(ref))
-                except StoreError:
-                    pass  # deleted or damaged since: the summary names the id
+        library = load_library()
+        # nobody to ask here: anonymised with the decisions made in the app, every other probable name hidden
+        markdown = summarise(store, library, transcript, lang=getattr(args, "lang", "nl"), anonymise=args.anonymise)
     except TranscriptError as exc:
         return _fail(list(exc.errors))
     except StoreError as exc:
         return _fail([f"dialoog: {exc}"])
-    finally:
-        store.close()
-    try:
-        banks, scripts = _library()
     except SourceErrors as exc:
         return _fail(exc.errors)
-    anonymised = None
-    if args.anonymise:  # nobody to ask here: the decisions made in the app, and every other probable name hidden
-        from assistant.core.pseudonym_choices import anonymised as anonymised_with_choices
-
-        anonymised = anonymised_with_choices(files, transcript, linked=linked, banks=banks)
-    if is_preparation(transcript):  # a preparation's summary is the one-page sheet for the parent conversation
-        markdown = render_prep_sheet(transcript, banks, scripts=scripts, lang=getattr(args, "lang", "nl"),
-                                     linked=linked, anonymised=anonymised)
-    else:
-        script = scripts.get(transcript.meta.script)
-        view = evaluate(script, banks, transcript) if script else None
-        markdown = render_summary(transcript, banks, view=view, script_title=script.title if script else None,
-                                  lang=getattr(args, "lang", "nl"), linked=linked, anonymised=anonymised)
+    finally:
+        store.close()
     if not args.docx:
         return emit(markdown, args.output, args.force)
     from assistant.core import durable
@@ -146,8 +115,11 @@ def run_sheet(args: argparse.Namespace) -> int:
     refused = refused_output(args.output, args.force)
     if refused is not None:
         return refused
+    from assistant.application.library import load_library
+
     try:
-        banks, scripts = _library()
+        library = load_library()
+        banks, scripts = library.banks, library.scripts
         given = Path(args.script)
         if given.suffix in (".yaml", ".yml") or given.exists():
             if not given.is_file():

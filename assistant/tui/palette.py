@@ -14,19 +14,11 @@ from typing import Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from assistant.core.safetext import visible
-from assistant.tui.actions import CONVERSATION, REVIEW, START, SUMMARY, ActionSpec
+from assistant.tui.actions import ActionSpec
+
 
 def _specs(screen: Any) -> tuple[ActionSpec, ...]:
-    from assistant.tui.screens.conversation import ConversationScreen
-    from assistant.tui.screens.review import ReviewScreen
-    from assistant.tui.screens.start import StartScreen
-    from assistant.tui.screens.summary import SummaryScreen
-
-    for kind, specs in ((ConversationScreen, CONVERSATION), (StartScreen, START), (ReviewScreen, REVIEW),
-                        (SummaryScreen, SUMMARY)):
-        if isinstance(screen, kind):
-            return specs
-    return ()
+    return getattr(screen, "ACTIONS", ())  # each screen names its actions: the palette needs no screen module
 
 
 class ActionsProvider(Provider):

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from assistant.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
 ORDER = 40
 
@@ -362,7 +362,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from assistant.cli import emit, refused_output
+    from assistant.subcommands._output import emit, refused_output
     from assistant.core.transcript_files import YAML_HEADER, yaml_document
 
     refused = refused_output(args.output, args.force)

@@ -21,7 +21,7 @@ from assistant.core.questions import QuestionIndex
 from assistant.core.script import Script
 from assistant.core.store_errors import SaveError
 from assistant.core.transcript import ActionStatus, Decision, Event, EventKind, Flag, Transcript
-from assistant.tui.prompt import ADHOC_PREFIX, Prompt, SectionProgress
+from assistant.application.prompt import ADHOC_PREFIX, Prompt, SectionProgress
 
 
 
@@ -88,9 +88,6 @@ class Meeting:
         if target in answers:
             return Prompt(question, revisit=True, value=answers[target])
         return Prompt(question, revisit=self.asking is not None)
-
-    def pending_suggestions(self) -> tuple[Suggestion, ...]:
-        return self.view.suggestions
 
     def suggestion(self, key: str) -> Suggestion | None:
         return next((s for s in self.view.suggestions if s.key == key), None)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
+from typing import TYPE_CHECKING
 
-from assistant.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, typed_text
+from assistant.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from assistant.subcommands._arguments import typed_text
+
+if TYPE_CHECKING:
+    from assistant.application.library import Library
+    from assistant.application.settings import Start
 
 ORDER = 10
 LANGS = ("nl", "en")
@@ -46,18 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     review.set_defaults(handler=run_app, start="review")
 
 
-def _library():
-    from assistant.core import locations
-    from assistant.core.catalog import load_bank_folder, load_script_folder
-    from assistant.tui.settings import Library
-
-    banks = load_bank_folder(locations.banks_dir())
-    scripts = load_script_folder(locations.scripts_dir(), banks) if locations.scripts_dir().is_dir() else {}
-    return Library(banks, scripts)
-
-
 def _start(args: argparse.Namespace):
-    from assistant.tui.settings import NewMeta, Start, parse_participants
+    from assistant.application.settings import NewMeta, Start, parse_participants
 
     kind = getattr(args, "start", "home")
     if kind == "new":
@@ -74,17 +69,9 @@ def _start(args: argparse.Namespace):
     return Start(kind)
 
 
-def check(store_root: str | None, start) -> tuple[str, int] | None:
-    """What keeps `start` from opening, as (message, exit code), or None. Imports the core."""
-    from assistant.core.yamlsource import SourceErrors
-
-    gc.enable()  # the core is needed before the first screen: collect as usual (see run_app)
-
-    try:
-        library = _library()
-    except SourceErrors as exc:
-        return "\n".join(str(e) for e in exc.errors), EXIT_INVALID
-    if start.kind == "new" and start.script not in library.scripts:
+def check(store_root: str | None, start: Start, library: Library | None) -> tuple[str, int] | None:
+    """What keeps `start` from opening, as (message, exit code), or None. `library` is None when it is broken."""
+    if start.kind == "new" and library is not None and start.script not in library.scripts:
         return f"dialoog: unknown script '{start.script}' (known: {', '.join(library.scripts) or 'none'})", EXIT_USAGE
     if start.kind == "resume":
         from assistant.core.store import Store
@@ -95,22 +82,6 @@ def check(store_root: str | None, start) -> tuple[str, int] | None:
         except StoreError as exc:
             return f"dialoog: {exc}", EXIT_INVALID
     return None
-
-
-def run_app(args: argparse.Namespace) -> int:
-    """Start the app. For a conversation given on the command line, a helper process computes its
-    first screen while this one imports Textual and starts (assistant.tui.preview), unless an earlier
-    run kept it (assistant.tui.firstscreens); the core is imported only after that screen is painted."""
-    collecting = gc.isenabled()
-    # Start-up allocates hundreds of thousands of long-lived objects (Textual, the screen) and no
-    # garbage worth collecting: the cyclic collector would spend ~30 ms of it walking them. It
-    # resumes when the core is first needed, which is after the first screen is painted.
-    gc.disable()
-    try:
-        return _run_app(args)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def no_terminal() -> str | None:
@@ -124,62 +95,38 @@ def no_terminal() -> str | None:
             "not one); without one, use list, show, summary or export")
 
 
-def _run_app(args: argparse.Namespace) -> int:
+def run_app(args: argparse.Namespace) -> int:
+    """Start the app: a mistake in the arguments or a broken bank is said on one line before it takes over
+    the terminal; the conversation given on the command line opens once the first frame is painted."""
+    from assistant.application.library import load_library
+    from assistant.application.settings import Settings
+    from assistant.core.yamlsource import SourceErrors
+
     try:
         start = _start(args)
     except SystemExit as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     root = getattr(args, "transcripts", None)
+    try:
+        library = load_library()
+    except SourceErrors as exc:
+        library, broken = None, ("\n".join(str(e) for e in exc.errors), EXIT_INVALID)
+    else:
+        broken = None
+    problem = broken or check(root, start, library)
     refused = no_terminal()
-    if refused is not None:  # a mistake in the arguments first, it is the more useful thing to hear; nothing starts
-        problem = check(root, start)
+    if problem is not None or refused is not None:  # a mistake in the arguments first, it is the more useful thing to hear
         print(problem[0] if problem else refused, file=sys.stderr)
         return problem[1] if problem else EXIT_USAGE
-    handle = None
-    kept = None  # the first screen of a new conversation, as kept by an earlier run
-    if start.kind == "resume" or (start.kind == "new" and start.meta is not None):
-        from assistant.tui import firstscreens, preview
-
-        signed = firstscreens.signature(start.script) if start.kind == "new" and firstscreens.cacheable(start.meta) else None
-        kept = firstscreens.load(start.script, signed, start.meta)
-        if kept is None:  # with the screen in hand the app needs no helper: it creates the transcript itself
-            handle = preview.fork(root, start.script, start.ref, start.meta, keep=signed)
-    if handle is None and kept is None:  # the start screen, the review, the details form, or no fork here
-        problem = check(root, start)
-        if problem is not None:
-            print(problem[0], file=sys.stderr)
-            return problem[1]
+    from assistant.core.store import Store
     from assistant.tui.app import DialoogApp
-    from assistant.tui.lazy import Later
-    from assistant.tui.settings import Settings
 
-    if handle is not None and not handle.opened():  # the helper could not open it: say why, as before
-        handle = None
-        problem = check(root, start)
-        if problem is not None:
-            print(problem[0], file=sys.stderr)
-            return problem[1]
-
-    def make_store():
-        from assistant.core.store import Store
-
-        gc.enable()
-        return Store(root)
-
-    def make_library():
-        gc.enable()
-        return _library()
-
-    store = Later(make_store)
-    created = handle.created if handle is not None and start.kind == "new" else None
-    app = DialoogApp(store=store, library=Later(make_library), preview=kept, pending=handle, created=created,
-                     settings=Settings(lang=getattr(args, "lang", "nl"), start=start))
+    store = Store(root)
     try:
-        app.run()
+        DialoogApp(store=store, library=library, settings=Settings(lang=getattr(args, "lang", "nl"), start=start)).run()
     finally:
-        if store.made() is not None:
-            store.made().close()
+        store.close()
     return EXIT_OK
 
 
