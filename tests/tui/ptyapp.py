@@ -31,6 +31,7 @@ def terminal_environment() -> dict[str, str]:
 
 
 class PtyApp:
+    running: set[PtyApp] = set()  # ended by `end_all` after each test (tests/conftest.py), also a failed one
     def __init__(self, *args: str, cwd: Path, size: tuple[int, int] = (80, 24), env: dict | None = None) -> None:
         argv = [sys.executable, "-m", "assistant", *args]
         environment = {**terminal_environment(), "PYTHONPATH": str(ROOT), **(env or {})}
@@ -41,6 +42,7 @@ class PtyApp:
             os.execvpe(argv[0], argv, environment)
         self.output = b""
         self.status: int | None = None
+        PtyApp.running.add(self)
 
     def _read(self, timeout: float) -> None:
         """What the program drew, waiting for it at most `timeout` seconds (a poll's interval)."""
@@ -96,4 +98,24 @@ class PtyApp:
             os.kill(self.pid, signal.SIGKILL)
             raise
         os.close(self.fd)
+        PtyApp.running.discard(self)
         return self.status
+
+    @classmethod
+    def end_all(cls) -> None:
+        """Close the terminal of every app a test left running (a wait that failed): it ends on the hangup,
+        and is killed if it does not, so no app outlives its test."""
+        for app in list(cls.running):
+            cls.running.discard(app)
+            try:
+                os.close(app.fd)
+            except OSError:
+                pass
+            try:
+                wait_until(lambda: os.waitpid(app.pid, os.WNOHANG)[0], "the app has ended on the hangup", timeout=5)
+            except (AssertionError, ChildProcessError):
+                try:
+                    os.kill(app.pid, signal.SIGKILL)
+                    os.waitpid(app.pid, 0)
+                except (OSError, ChildProcessError):
+                    pass
