@@ -262,10 +262,10 @@ def describe(transcript, banks: dict) -> list[str]:
     lines.append(f"created: {meta.created}    updated: {meta.updated}")
     if meta.follows:
         lines.append(f"follows: {meta.follows}")
-    carried = meta.carried or {}
-    if carried.get("from"):
+    carried = meta.carried
+    if carried.from_meeting:
         counts = carried_counts(transcript)
-        lines.append(f"carried from {carried.get('from', '?')} ({carried.get('date', '?')}): "
+        lines.append(f"carried from {carried.from_meeting} ({carried.from_date or '?'}): "
                      f"{counts['previous']} earlier answer(s), {counts['parked']} parked question(s), "
                      f"{counts['suggested']} suggested question(s), {counts['actions']} open action(s)")
     lines += preparation_lines(transcript)
@@ -320,14 +320,13 @@ def preparation_lines(transcript) -> list[str]:
     """The link between a preparation and the conversation started from it, seen from either side."""
     from assistant.core.handover import focus_topics, prior_knowledge
 
-    meta, carried = transcript.meta, transcript.meta.carried or {}
+    meta, carried = transcript.meta, transcript.meta.carried
     lines = []
     if meta.prepared_by:
-        known = carried.get("known") if isinstance(carried.get("known"), dict) else {}
         lines.append(f"prepared by: {meta.prepared_by}")
         lines.append(f"  focus: {', '.join(focus_topics(transcript)) or '-'}; "
-                     f"{len(carried.get('first') or [])} question(s) first; {len(carried.get('signals') or [])} signal(s)")
-        for section in known:
+                     f"{len(carried.first)} question(s) first; {len(carried.signals)} signal(s)")
+        for section in carried.known:
             text = prior_knowledge(transcript, section)
             if text:
                 lines.append(f"  the school knew ({section}): {' / '.join(x.strip() for x in text.splitlines() if x.strip())}")

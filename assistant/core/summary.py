@@ -206,7 +206,7 @@ class _Summary:
         self.texts = fixed_texts(lang)
         self.answers = transcript.answers()
         self.answer_events = transcript.answer_events()
-        self.carried = transcript.meta.carried or {}
+        self.carried = transcript.meta.carried
         self.previous = {q: e.get("value") for q, e in previous_answers(transcript).items()}  # last known, carried along
         self.previous_date = {q: str(e.get("date") or "") for q, e in previous_answers(transcript).items()}
         self.previous_meeting = previous if isinstance(previous, Transcript) else None
@@ -409,7 +409,7 @@ class _Summary:
         places = [p for p in self.index if p.question.type == AnswerType.SCALE]
         history = series(self.t)
         if not history:  # a follow-up from before the series was carried: last time's answers
-            meeting = str(self.carried.get("from") or (self.previous_meeting.meta.id if self.previous_meeting else "vorige"))
+            meeting = self.carried.from_meeting or (self.previous_meeting.meta.id if self.previous_meeting else "vorige")
             history = {q: [{"meeting": meeting, "date": self.previous_date.get(q, ""), "value": v}]
                        for q, v in self.previous.items()}
         columns: dict[str, str] = {}

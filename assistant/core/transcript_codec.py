@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from assistant.core.carried import Carried
 from assistant.core.transcript import ActionStatus, Decision, Event, EventKind, Flag, Meta, Participant, Transcript
 
 FORMAT = "dialoog-transcript/1"
@@ -89,7 +90,7 @@ def meta_to_dict(meta: Meta) -> dict[str, Any]:
         "bank_versions": dict(meta.bank_versions),
         "follows": meta.follows,
         "prepared_by": meta.prepared_by,
-        "carried": plain(meta.carried),
+        "carried": meta.carried.to_plain(),
     }
 
 
@@ -331,7 +332,7 @@ def meta_from_dict(data: Any, at: Path_ = ()) -> Meta:
         id=data["id"], script=data["script"].strip(), created=data["created"], updated=data["updated"],
         facilitator=data.get("facilitator") or "", participants=tuple(people), subject=data.get("subject") or "",
         tags=tuple(tags), status=status, bank_versions=dict(versions), follows=data.get("follows"),
-        prepared_by=data.get("prepared_by"), carried=plain(carried),
+        prepared_by=data.get("prepared_by"), carried=Carried.from_plain(plain(carried)),
     )
 
 
