@@ -28,7 +28,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from assistant.core.carried import CARRIED_RULE, Carried, carried_key
+from assistant.core.carried import Carried, carried_key
 from assistant.core.session import as_participants
 from assistant.core.transcript import ActionItem, ActionStatus, Decision, EventKind, Transcript
 from assistant.core.transcript_codec import plain
