@@ -40,7 +40,7 @@ def follow_up() -> Conversation:
 
 def test_a_carried_action_names_roles_and_keeps_what_identifies_the_meeting() -> None:
     done = anonymise(follow_up().t)
-    carried = done.transcript.meta.carried
+    carried = done.transcript.meta.carried.to_plain()
     action = carried["actions"][0]
     assert action["wie"] == "[moeder]"
     assert action["wat"] == "Gesprek met [leerling] over de busrit"

@@ -65,7 +65,7 @@ def test_what_is_dealt_with_stops_being_carried_and_the_rest_goes_on(store, firs
     assert [a["action"] for a in carried_actions(third)] == ["b1"]
     assert previous_answer(third, "reflectie.zelfscore") == 8
     assert previous_answer(third, "beleid.visie") == "Er is een visietekst"  # from two meetings ago
-    assert third.meta.carried["previous"]["beleid.visie"]["date"] == first.transcript.meta.created[:10]
+    assert third.meta.carried.last_answers["beleid.visie"]["date"] == first.transcript.meta.created[:10]
 
 
 def test_the_next_meeting_may_use_another_script(store, first):
@@ -158,8 +158,8 @@ def test_the_questions_the_summary_suggested_are_carried_and_proposed_first(stor
     assert [s["question"] for s in left] == proposed[1:]  # the parked one is carried as parked, not twice
     second = follow_up(store, first.id, banks=banks, scripts=scripts)
     t = second.transcript
-    assert [p["question"] for p in t.meta.carried["parked"]] == proposed[:1]
-    assert [s["question"] for s in t.meta.carried["suggested"]] == proposed[1:]
+    assert [p["question"] for p in t.meta.carried.parked] == proposed[:1]
+    assert [s["question"] for s in t.meta.carried.suggested] == proposed[1:]
     start = evaluate(scripts["school_dialogue"], banks, t)
     assert [s.question_id for s in start.suggestions[:len(proposed)]] == proposed
     assert [s.origin for s in start.suggestions[:len(proposed)]] == ["parked"] + ["suggested"] * (len(proposed) - 1)
@@ -172,7 +172,7 @@ def test_the_questions_the_summary_suggested_are_carried_and_proposed_first(stor
     assert proposed[0] not in {s.question_id for s in after.suggestions}
     second.close("closed")
     third = follow_up(store, second.id, banks=banks, scripts=scripts).transcript
-    assert [p["suggestion"] for p in third.meta.carried["parked"]] == [start.suggestions[0].key]
+    assert [p["suggestion"] for p in third.meta.carried.parked] == [start.suggestions[0].key]
 
 
 def test_a_carried_question_dismissed_is_not_offered_again_in_the_checklist(store):

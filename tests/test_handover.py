@@ -120,7 +120,7 @@ def test_the_parent_conversation_starts_with_the_focus_questions_then_the_focus_
     assert transcript.meta.script == "parent_dialogue" and transcript.meta.prepared_by == prep.id
     assert transcript.meta.subject == "Yasmine El Amrani (3B)" and transcript.meta.facilitator == "Sofie Janssens"
     assert [p.role for p in transcript.meta.participants] == ["moeder"]
-    carried = transcript.meta.carried
+    carried = transcript.meta.carried.to_plain()
     # the shared "raam" text stands for the raam question of each focus topic; focus topics come first
     assert carried["first"] == ["school.vakken", "school.raam", "sociaal.raam", "thuis.brussen"]
     assert carried["sections_first"] == ["school", "sociaal"] and focus_topics(transcript) == ["school", "sociaal"]
@@ -136,7 +136,7 @@ def test_without_a_focus_topic_the_raam_text_means_every_topics_raam_question(tm
     store = new_store(tmp_path)
     answers = {**PREP_ANSWERS, "prep.focus.topics": [], "prep.focus.vragen": [RAAM]}
     with prepared(store, answers) as prep, hand_over(store, prep) as parent:
-        carried = parent.transcript.meta.carried
+        carried = parent.transcript.meta.carried.to_plain()
     assert carried["first"] == ["thuis.raam", "school.raam", "sociaal.raam", "individu.raam", "cultuur.raam"]
     assert carried["sections_first"] == [] and carried["focus_topics"] == []
 
@@ -254,7 +254,7 @@ def test_an_empty_preparation_hands_over_a_plain_parent_conversation(tmp_path):
     store = new_store(tmp_path)
     with prepared(store, {}) as prep, hand_over(store, prep) as parent:
         transcript = parent.transcript
-    assert transcript.meta.carried["first"] == [] and transcript.meta.carried["signals"] == []
+    assert transcript.meta.carried.first == () and transcript.meta.carried.signals == ()
     assert parent_walk(transcript, 2) == ["thuis.praktische-problemen", "thuis.relatie-ouders"]
 
 
@@ -266,7 +266,7 @@ def test_a_focus_text_the_parent_dialogue_no_longer_has_is_kept_on_the_sheet_onl
     prep = read_preparation(transcript, banks, target_script=scripts["parent_dialogue"])
     assert [(q.question_id, q.text) for q in prep.first] == [("thuis.brussen", "Hoe is de relatie met brussen?"),
                                                             (None, "Een vraag van vroeger?")]
-    assert prep.carried()["first"] == ["thuis.brussen"]
+    assert prep.carried().first == ("thuis.brussen",)
     assert "Een vraag van vroeger? *(niet (meer) in het dialoogdocument ouders)*" in render_prep_sheet(transcript, banks)
 
 
@@ -278,9 +278,9 @@ def test_a_handover_can_follow_an_earlier_parent_conversation(tmp_path):
     with prepared(store) as prep, hand_over(store, prep, follows="earlier1") as parent:
         transcript = parent.transcript
     assert transcript.meta.follows == "earlier1" and transcript.meta.prepared_by == prep.id
-    assert transcript.meta.carried["from"] == "earlier1"
-    assert transcript.meta.carried["parked"] == [{"question": "thuis.opvoeding"}]
-    assert transcript.meta.carried["first"][0] == "school.vakken"
+    assert transcript.meta.carried.from_meeting == "earlier1"
+    assert transcript.meta.carried.parked == ({"question": "thuis.opvoeding"},)
+    assert transcript.meta.carried.first[0] == "school.vakken"
 
 
 def test_anonymising_replaces_names_in_what_the_preparation_handed_over(tmp_path):

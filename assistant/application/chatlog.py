@@ -62,8 +62,7 @@ class _Builder:
         self.entries: list[Entry] = []
         self.answer_at: dict[str, int] = {}
         self.section: str | None = None
-        carried = transcript.meta.carried or {}
-        self.prep_notes = [n for n in (carried.get(k) for k in ("known", "to_learn")) if isinstance(n, dict)]
+        self.prep_notes = (transcript.meta.carried.known, transcript.meta.carried.to_learn)
         self.flags: dict[str, list[tuple[str, int | None]]] = {}
         self.held: dict[str, list[Entry]] = {}  # notes waiting for their question to be shown
         for (question, flag), event in transcript.flags().items():
@@ -92,28 +91,22 @@ class _Builder:
         meta = self.transcript.meta
         if not meta.prepared_by:
             return
-        carried = meta.carried or {}
-        topics = carried.get("focus_topics")
-        self.entries.append(PrepEntry("prep", str(carried.get("preparation_date") or ""),
-                                      tuple(str(t) for t in topics) if isinstance(topics, list) else (),
+        self.entries.append(PrepEntry("prep", meta.carried.preparation_date or "", meta.carried.focus_topics,
                                       has_sensitive_notes(self.transcript)))
 
     def follow(self) -> None:
         """A follow-up opens with the meeting it follows and what is left to review from it (ctrl+e)."""
         meta = self.transcript.meta
-        carried = meta.carried or {}
-        if not meta.follows or not isinstance(carried, dict):
+        if not meta.follows:
             return
         reviewed = self.transcript.action_statuses()
-        actions = carried.get("actions") if isinstance(carried.get("actions"), list) else []
-        open_actions = sum(1 for a in actions if isinstance(a, dict) and str(a.get("action")) not in reviewed)
+        open_actions = sum(1 for a in meta.carried.actions if str(a.get("action")) not in reviewed)
         questions = sum(1 for s in self.view.suggestions if s.origin)
-        self.entries.append(FollowEntry("follow", str(carried.get("date") or ""), open_actions, questions))
+        self.entries.append(FollowEntry("follow", meta.carried.from_date or "", open_actions, questions))
 
     def action_status(self, event: Any) -> None:
-        carried = self.transcript.meta.carried or {}
-        actions = carried.get("actions") if isinstance(carried, dict) and isinstance(carried.get("actions"), list) else []
-        wat = next((str(a.get("wat", "")) for a in actions if isinstance(a, dict) and a.get("action") == event.get("action")),
+        actions = self.transcript.meta.carried.actions
+        wat = next((str(a.get("wat", "")) for a in actions if a.get("action") == event.get("action")),
                    str(event.get("action")))
         self.entries.append(ActionStatusEntry(f"as:{event.seq}", wat, str(event.get("status")), str(event.get("note") or "")))
 
@@ -264,11 +257,11 @@ def prep_notes(transcript: Transcript, places: QuestionIndex, t: Any) -> list[tu
     """The preparation's sensitive notes, as (heading, text) for the facilitator's own view: the
     sensitivities, then per topic (in the conversation's order) what the school knew and wants to learn.
     `t`: the interface strings."""
-    carried = transcript.meta.carried or {}
+    carried = transcript.meta.carried
     notes: list[tuple[str, str]] = []
-    if _text(carried.get("sensitivities")):
-        notes.append((t("prep.sensitivities"), _text(carried.get("sensitivities"))))
-    known, to_learn = (carried.get(k) if isinstance(carried.get(k), dict) else {} for k in ("known", "to_learn"))
+    if _text(carried.sensitivities):
+        notes.append((t("prep.sensitivities"), _text(carried.sensitivities)))
+    known, to_learn = carried.known, carried.to_learn
     titles = {p.section.id: p.section.title for p in places}
     for section in dict.fromkeys([*known, *to_learn]):
         title = titles.get(section, str(section))
@@ -366,10 +359,8 @@ def build_log(transcript: Transcript, view: View, places: QuestionIndex, prompt:
 
 def earlier_answers(meeting: Any) -> dict[str, str]:
     """What a follow-up carried from the previous meeting, as the chat shows it ("vorige keer")."""
-    carried = meeting.transcript.meta.carried or {}
-    previous = carried.get("previous") if isinstance(carried, dict) else None
     result: dict[str, str] = {}
-    for qid, item in previous.items() if isinstance(previous, dict) else ():
-        if isinstance(item, dict) and "value" in item:
+    for qid, item in meeting.transcript.meta.carried.last_answers.items():
+        if "value" in item:
             result[qid] = answer_text(meeting.question(qid), item["value"])
     return result

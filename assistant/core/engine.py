@@ -55,7 +55,7 @@ class _State:
         for event in transcript.of_kind(EventKind.ANSWER):
             answers[event.data["question"]] = event.data["value"]
             answered_at[event.data["question"]] = event.seq
-        carried = transcript.meta.carried or {}
+        carried = transcript.meta.carried
         parked, passed = _carried_decided(transcript)
         return cls(
             answers,
@@ -64,8 +64,8 @@ class _State:
             frozenset(transcript.deferred()) | (parked - answers.keys()),
             frozenset(transcript.skipped()) | (passed - answers.keys()),
             transcript.basis_only(),
-            _ids(carried.get("first")),
-            _ids(carried.get("sections_first")),
+            tuple(dict.fromkeys(carried.first)),  # each once
+            tuple(dict.fromkeys(carried.sections_first)),
         )
 
     def is_open(self, question: str) -> bool:
@@ -100,9 +100,7 @@ class _State:
 
 def _carried_decided(transcript: Transcript) -> tuple[set[str], set[str]]:
     """The carried questions parked again, and those dismissed, in this meeting."""
-    carried = transcript.meta.carried or {}
-    questions = {carried_items.carried_key(item): item.get("question")
-                 for origin in ("parked", "suggested") for item in carried_items.items(carried, origin)}
+    questions = {carried_items.carried_key(item): item.get("question") for item in transcript.meta.carried.questions}
     parked: set[str] = set()
     passed: set[str] = set()
     if not questions:
@@ -115,11 +113,6 @@ def _carried_decided(transcript: Transcript) -> tuple[set[str], set[str]]:
             elif event.data["decision"] == Decision.DISMISSED:
                 passed.add(question)
     return parked, passed
-
-
-def _ids(value: Any) -> tuple[str, ...]:
-    """A carried list of ids, each once; anything else (a hand-edited transcript) counts as none."""
-    return tuple(dict.fromkeys(v for v in value if isinstance(v, str))) if isinstance(value, list | tuple) else ()
 
 
 def _hidden(rules: tuple[Rule, ...], fired: tuple[Rule, ...]) -> frozenset[str]:
@@ -153,7 +146,7 @@ def _suggestions(
     decisions = transcript.decisions()
     decided: list[tuple[Suggestion, str]] = []
     accepted_at: dict[str, int] = {}
-    carried = carried_items.proposals(transcript.meta.carried, _question_text(banks)) if transcript.meta.carried else []
+    carried = carried_items.proposals(transcript.meta.carried, _question_text(banks))
     carried_keys = {s.key for s in carried}
     settled: set[str] = set()  # carried questions decided here: a rule does not propose them again
     for suggestion in carried:

@@ -1,7 +1,7 @@
 """The next meeting starts from the last one: what was parked, which actions are open, what was said.
 
 `follow_up` creates a transcript linked to the previous one (`meta.follows`) and stores in
-`meta.carried` what it brings along:
+`meta.carried` (an assistant.core.carried.Carried) what it brings along, stored as:
 
     from      the previous transcript's id; date: its creation date
     parked    questions deferred to the next meeting ({"question": id}) and parked suggestions
@@ -28,17 +28,13 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from assistant.core.carried import CARRIED_RULE, carried_key, items
+from assistant.core.carried import Carried, carried_key
 from assistant.core.session import as_participants
 from assistant.core.transcript import ActionStatus, Decision, EventKind, Transcript
 from assistant.core.transcript_codec import plain
 
 ACTION_FIELDS = ("wat", "wie", "wanneer", "check")
 _CLOSED = (ActionStatus.DONE, ActionStatus.DROPPED)
-
-
-def _carried(transcript: Transcript, key: str) -> list[dict[str, Any]]:
-    return items(transcript.meta.carried, key)
 
 
 def _question_ids(transcript: Transcript) -> set[str]:
@@ -95,7 +91,7 @@ def still_parked(transcript: Transcript) -> list[dict[str, Any]]:
     did not decide or answer, its own deferrals, and the suggestions it parked (inherited ones too)."""
     decided = transcript.decisions()
     once = _Once(_question_ids(transcript), set(transcript.answers()))
-    for item in _carried(transcript, "parked"):
+    for item in transcript.meta.carried.parked:
         if carried_key(item) not in decided:  # decided here: parked again comes below, with the decision
             once.add(item)
     for question in transcript.deferred():
@@ -155,7 +151,7 @@ def reviewed_actions(transcript: Transcript) -> list[dict[str, Any]]:
     """Every inherited action with its status in this meeting: "status" (done, partly, dropped, open,
     or None when it was not looked at) and "note"; last time's review stays as "before"/"before_note"."""
     result = []
-    for action in _carried(transcript, "actions"):
+    for action in transcript.meta.carried.actions:
         status, note = transcript.action_status(str(action.get("action", "")))
         before = {"before": action.get("status"), "before_note": action.get("note"), "before_date": action.get("noted")}
         result.append({**action, **before, "status": status, "note": note})
@@ -183,8 +179,7 @@ def open_actions(transcript: Transcript) -> list[dict[str, Any]]:
 
 def previous_answers(transcript: Transcript) -> dict[str, dict[str, Any]]:
     """The last known answer per question from earlier meetings, with its date."""
-    value = transcript.meta.carried.get("previous") if transcript.meta.carried else None
-    return {str(k): dict(v) for k, v in value.items() if isinstance(v, dict)} if isinstance(value, dict) else {}
+    return {question: dict(answer) for question, answer in transcript.meta.carried.last_answers.items()}
 
 
 def previous_answer(transcript: Transcript, question: str) -> Any | None:
@@ -199,11 +194,7 @@ def _number(value: Any) -> bool:
 
 def series(transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
     """The numbers answered per question over the meetings before this one (oldest first), as carried."""
-    value = transcript.meta.carried.get("series") if transcript.meta.carried else None
-    if not isinstance(value, Mapping):
-        return {}
-    return {str(q): [dict(p) for p in points if isinstance(p, Mapping) and _number(p.get("value"))]
-            for q, points in value.items() if isinstance(points, list)}
+    return {question: [dict(p) for p in points] for question, points in transcript.meta.carried.series.items()}
 
 
 def series_with(transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
@@ -216,13 +207,13 @@ def series_with(transcript: Transcript) -> dict[str, list[dict[str, Any]]]:
     return result
 
 
-def carry_over(previous: Transcript, view: Any = None) -> dict[str, Any]:
+def carry_over(previous: Transcript, view: Any = None) -> Carried:
     """What a meeting following `previous` brings along (the `carried` metadata). `view` is the engine's
     view of `previous` (its suggestions); without it no suggested follow-up questions are carried."""
     last_known = previous_answers(previous)
     for question, event in previous.answer_events().items():
         last_known[question] = {"value": event.data["value"], "date": event.at[:10]}
-    return plain({
+    return Carried.from_plain(plain({
         "from": previous.meta.id,
         "date": previous.meta.created[:10],
         "parked": still_parked(previous),
@@ -230,7 +221,7 @@ def carry_over(previous: Transcript, view: Any = None) -> dict[str, Any]:
         "actions": open_actions(previous),
         "previous": last_known,
         "series": series_with(previous),
-    })
+    }))
 
 
 def view_of(transcript: Transcript, banks: Mapping[str, Any] | None, scripts: Mapping[str, Any] | None) -> Any:
@@ -265,9 +256,7 @@ def follow_up(store: Any, previous_ref: str | os.PathLike[str], *, banks: Mappin
 
 def carried_counts(transcript: Transcript) -> dict[str, int]:
     """How much a follow-up brought along, as `dialoog show` counts it."""
-    carried = transcript.meta.carried or {}
-    previous = carried.get("previous")
-    return {"previous": len(previous) if isinstance(previous, Mapping) else 0,
-            "parked": len(_carried(transcript, "parked")), "suggested": len(_carried(transcript, "suggested")),
-            "actions": len(_carried(transcript, "actions"))}
+    carried = transcript.meta.carried
+    return {"previous": len(carried.last_answers), "parked": len(carried.parked), "suggested": len(carried.suggested),
+            "actions": len(carried.actions)}
 

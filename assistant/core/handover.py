@@ -4,7 +4,7 @@ A preparation (script `parent_prep`, bank ids `prep.*`) ends with the focus of t
 the topics and the parent-dialogue questions to ask first, what the school already knows per topic,
 and the sensitivities to keep in mind; its rules raise the zorgcontinuüm signals. `start_from_preparation`
 creates the parent conversation from it. The new transcript's `meta.prepared_by` names the preparation
-and `meta.carried` holds, as plain data:
+and `meta.carried` (an assistant.core.carried.Carried) holds, stored as plain data:
 
     preparation       the preparation's id; preparation_date: its creation date (YYYY-MM-DD)
     focus_topics      the topics chosen, as written in the preparation ("thuis", "school" ...)
@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.core.bank import AnswerType, Bank
+from assistant.core.carried import Carried
 from assistant.core.engine import evaluate
 from assistant.core.questions import QuestionIndex
 from assistant.core.session import Session, as_participants
@@ -91,10 +92,10 @@ class Preparation:
     def focus_topics(self) -> tuple[TopicNotes, ...]:
         return tuple(t for t in self.topics if t.focus)
 
-    def carried(self) -> dict[str, Any]:
+    def carried(self) -> Carried:
         """The `meta.carried` of the conversation started from this preparation."""
         meta = self.transcript.meta
-        return plain({
+        return Carried.from_plain(plain({
             "preparation": meta.id,
             "preparation_date": meta.created[:10],
             "focus_topics": [t.topic for t in self.focus_topics],
@@ -104,7 +105,7 @@ class Preparation:
             "to_learn": {t.section: t.to_learn for t in self.topics if t.section and t.to_learn},
             "sensitivities": self.sensitivities,
             "signals": list(self.signals),
-        })
+        }))
 
 
 def is_preparation(transcript: Transcript) -> bool:
@@ -289,7 +290,7 @@ def _create(store: Any, preparation: Preparation, target: Any, banks: Mapping[st
 
         previous = store.load(fields["follows"])
         fields["follows"] = previous.meta.id
-        carried = {**carry_over(previous, view_of(previous, banks, scripts)), **carried}
+        carried = carry_over(previous, view_of(previous, banks, scripts)).with_(carried)
     fields["prepared_by"] = old.id
     fields["carried"] = carried
     session = store.create(Transcript.new(target.id, **fields))
@@ -304,18 +305,13 @@ def _create(store: Any, preparation: Preparation, target: Any, banks: Mapping[st
 # -- what the parent conversation shows -------------------------------------------------------------
 # What the school told the CLB in the preparation: its sensitivities, and per topic what it already knew
 # and wants to learn. Sensitive: kept off the shared screen of the parent conversation (the parents may
-# see it) until the facilitator opens it (the app's prep notes, F12).
-SENSITIVE = ("sensitivities", "known", "to_learn")
-
-
-def _carried(transcript: Transcript) -> Mapping[str, Any]:
-    return transcript.meta.carried or {}
+# see it) until the facilitator opens it (the app's prep notes, F12): `Carried.sensitivities`, `.known`, `.to_learn`.
 
 
 def has_sensitive_notes(transcript: Transcript) -> bool:
     """Whether the preparation this conversation started from left any sensitive note."""
-    carried = _carried(transcript)
-    return any(_has_text(carried.get(key)) for key in SENSITIVE)
+    carried = transcript.meta.carried
+    return any(_has_text(value) for value in (carried.sensitivities, carried.known, carried.to_learn))
 
 
 def _has_text(value: Any) -> bool:
@@ -326,36 +322,31 @@ def _has_text(value: Any) -> bool:
     return False
 
 
-def _by_section(transcript: Transcript, key: str, section_id: str) -> str | None:
-    value = _carried(transcript).get(key)
-    text = value.get(section_id) if isinstance(value, Mapping) else None
-    return text.strip() or None if isinstance(text, str) else None
+def _by_section(notes: Mapping[str, str], section_id: str) -> str | None:
+    return (notes.get(section_id) or "").strip() or None
 
 
 def prior_knowledge(transcript: Transcript, section_id: str) -> str | None:
     """What the school already knew about this topic (a section of the parent dialogue), from the
     preparation; None when nothing was noted. Shown beside the topic while it is discussed."""
-    return _by_section(transcript, "known", section_id)
+    return _by_section(transcript.meta.carried.known, section_id)
 
 
 def to_learn(transcript: Transcript, section_id: str) -> str | None:
     """What the school wanted to learn from the parents about this topic, from the preparation."""
-    return _by_section(transcript, "to_learn", section_id)
+    return _by_section(transcript.meta.carried.to_learn, section_id)
 
 
 def sensitivities(transcript: Transcript) -> str | None:
     """The sensitivities the preparation asks to keep in mind during the conversation."""
-    value = _carried(transcript).get("sensitivities")
-    return value.strip() or None if isinstance(value, str) else None
+    return transcript.meta.carried.sensitivities.strip() or None
 
 
 def focus_topics(transcript: Transcript) -> list[str]:
-    value = _carried(transcript).get("focus_topics")
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return list(transcript.meta.carried.focus_topics)
 
 
 def carried_signals(transcript: Transcript) -> list[dict[str, str]]:
     """The preparation's signals this conversation carries ({rule, text, because, [trigger]})."""
-    value = _carried(transcript).get("signals")
-    return [dict(v) for v in value if isinstance(v, Mapping) and v.get("rule")] if isinstance(value, list) else []
+    return [dict(v) for v in transcript.meta.carried.signals if v.get("rule")]
 

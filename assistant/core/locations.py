@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import platformdirs
+
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # the banks and scripts travel inside the package
 TRANSCRIPTS_ENV = "DIALOOG_TRANSCRIPTS"
 BANKS_ENV = "DIALOOG_BANKS"
@@ -68,8 +70,9 @@ def pseudonyms_path(folder: Path, stem: str) -> Path:
 
 
 def cache_dir() -> Path:
-    """Validated banks and scripts (DIALOOG_CACHE, else $XDG_CACHE_HOME/dialoog, else ~/.cache/dialoog)."""
+    """Validated banks and scripts: DIALOOG_CACHE, else the system's cache folder for Dialoog
+    ($XDG_CACHE_HOME/dialoog or ~/.cache/dialoog on Linux, ~/Library/Caches/dialoog on macOS,
+    %LOCALAPPDATA%\\dialoog\\Cache on Windows), as platformdirs knows it (Textual uses it too)."""
     if os.environ.get(CACHE_ENV):
         return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "dialoog"
+    return platformdirs.user_cache_path("dialoog", appauthor=False)

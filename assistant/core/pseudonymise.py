@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from assistant.core.carried import Carried
 from assistant.core.transcript import Event, EventKind, Participant, Transcript
 
 REPLACE, KEEP = "replace", "keep"
@@ -434,9 +435,10 @@ class _Pseudonymiser:
         )
         return Transcript(new_meta, events)
 
-    def _carried(self, carried: Any) -> dict[str, Any]:
-        """A follow-up's or a hand-over's carried material: the free text in it, not its ids."""
-        result = dict(carried or {})
+    def _carried(self, carried: Carried) -> Carried:
+        """A follow-up's or a hand-over's carried material: the free text in it, not its ids. Worked on as
+        stored, so that what this version does not read (a hand-edited value) is hidden too."""
+        result = carried.to_plain()
         if isinstance(result.get("previous"), dict):
             result["previous"] = {q: {**v, "value": self.deep(v.get("value"))} if isinstance(v, dict) else v
                                   for q, v in result["previous"].items()}
@@ -454,7 +456,7 @@ class _Pseudonymiser:
                 result[key] = self.deep(result[key])
         if "signals" in result:
             result["signals"] = self.deep(result["signals"], typed=False)
-        return result
+        return Carried.from_plain(result)
 
     def _event(self, event: Event) -> Event:
         typed = event.kind not in (EventKind.SIGNAL, EventKind.DECISION)  # those texts come from the scripts

@@ -206,7 +206,7 @@ class _Summary:
         self.texts = fixed_texts(lang)
         self.answers = transcript.answers()
         self.answer_events = transcript.answer_events()
-        self.carried = transcript.meta.carried or {}
+        self.carried = transcript.meta.carried
         self.previous = {q: e.get("value") for q, e in previous_answers(transcript).items()}  # last known, carried along
         self.previous_date = {q: str(e.get("date") or "") for q, e in previous_answers(transcript).items()}
         self.previous_meeting = previous if isinstance(previous, Transcript) else None
@@ -409,7 +409,7 @@ class _Summary:
         places = [p for p in self.index if p.question.type == AnswerType.SCALE]
         history = series(self.t)
         if not history:  # a follow-up from before the series was carried: last time's answers
-            meeting = str(self.carried.get("from") or (self.previous_meeting.meta.id if self.previous_meeting else "vorige"))
+            meeting = self.carried.from_meeting or (self.previous_meeting.meta.id if self.previous_meeting else "vorige")
             history = {q: [{"meeting": meeting, "date": self.previous_date.get(q, ""), "value": v}]
                        for q, v in self.previous.items()}
         columns: dict[str, str] = {}
@@ -435,38 +435,52 @@ class _Summary:
     def groups(self) -> list[Group]:
         """The answers per section (a bank heading over each bank when there are several), then the
         answers to questions the banks do not know (a bank changed since the conversation)."""
-        placed_as_follow_up: set[str] = set()
-        for trigger, suggestions in self.follow_ups.items():
-            if trigger in self.answers:
-                placed_as_follow_up |= {s.question_id for s in suggestions if s.question_id and s.question_id != trigger}
+        placed = self.placed_as_follow_up()
         shown: set[str] = set()
         several = len(self.banks) > 1
         groups: list[Group] = []
         for bank in self.banks:
-            mine: list[Group] = []
-            for path, section in bank.walk_sections():
-                chosen = [q for q in section.questions if q.id in self.answers and q.id not in placed_as_follow_up]
-                parts = []
-                for wanted in (Level.BASIS, Level.VERDIEPEND):
-                    answers: list[Answer] = []
-                    for question in (q for q in chosen if q.level == wanted):
-                        if not self.in_window(question.id):
-                            answers.append(self.answer(self.index.get(question.id), self.answers[question.id]))
-                        answers += self.follow_up_answers(question.id, shown, {question.id})
-                    parts.append(tuple(answers))
-                level = 2 + len(path) + several
-                known = prior_knowledge(self.t, section.id) or ""
-                if parts[0] or parts[1]:
-                    mine.append(Group(section.title, level, parts[0] + parts[1], len(parts[0]) if parts[1] else -1, known=known))
-                elif known or (len(path) == 1 and any(q.id in self.answers for s in section.sections for q in s.questions)):
-                    mine.append(Group(section.title, level, known=known))  # a heading over answered subsections
+            mine = [g for path, section in bank.walk_sections()
+                    if (g := self.section_group(section, 2 + len(path) + several, len(path) == 1, placed, shown))]
             if mine and several:
                 groups.append(Group(bank.title, 3))
             groups += mine
-        ad_hoc = {s.key for ss in self.follow_ups.values() for s in ss if not s.question_id}
-        other = tuple(Answer(question=q, kind="text", text=_plain(v), notes=tuple(self.notes.get(q, ())))
-                      for q, v in self.answers.items() if q not in self.index and q not in ad_hoc)
+        other = self.other_answers()
         return groups + [Group("", 3, other, kind="other")] if other else groups
+
+    def placed_as_follow_up(self) -> set[str]:
+        """The questions shown under the answer that brought them up (not in their own section)."""
+        placed: set[str] = set()
+        for trigger, suggestions in self.follow_ups.items():
+            if trigger in self.answers:
+                placed |= {s.question_id for s in suggestions if s.question_id and s.question_id != trigger}
+        return placed
+
+    def section_group(self, section: Any, level: int, top: bool, placed: set[str], shown: set[str]) -> Group | None:
+        """One section's answers, basic questions first (each with its follow-ups), with what the school knew
+        of it; a top section with no answers of its own is a heading over its answered subsections."""
+        chosen = [q for q in section.questions if q.id in self.answers and q.id not in placed]
+        basis, deeper = (self.level_answers(chosen, wanted, shown) for wanted in (Level.BASIS, Level.VERDIEPEND))
+        known = prior_knowledge(self.t, section.id) or ""
+        if basis or deeper:
+            return Group(section.title, level, basis + deeper, len(basis) if deeper else -1, known=known)
+        if known or (top and any(q.id in self.answers for s in section.sections for q in s.questions)):
+            return Group(section.title, level, known=known)
+        return None
+
+    def level_answers(self, chosen: list[Any], wanted: Level, shown: set[str]) -> tuple[Answer, ...]:
+        answers: list[Answer] = []
+        for question in (q for q in chosen if q.level == wanted):
+            if not self.in_window(question.id):
+                answers.append(self.answer(self.index.get(question.id), self.answers[question.id]))
+            answers += self.follow_up_answers(question.id, shown, {question.id})
+        return tuple(answers)
+
+    def other_answers(self) -> tuple[Answer, ...]:
+        """Answers to questions no bank knows (an ad-hoc follow-up is shown under its trigger instead)."""
+        ad_hoc = {s.key for ss in self.follow_ups.values() for s in ss if not s.question_id}
+        return tuple(Answer(question=q, kind="text", text=_plain(v), notes=tuple(self.notes.get(q, ())))
+                     for q, v in self.answers.items() if q not in self.index and q not in ad_hoc)
 
     def in_window(self, question_id: str) -> bool:
         place = self.index.get(question_id)
@@ -512,27 +526,31 @@ class _Summary:
         """What the next meeting takes up: the same lists a follow-up carries (assistant.core.followup)."""
         parked_entries = still_parked(self.t)
         suggested_entries = suggested_next(self.t, self.view)
-        parked = [self.next_item(e) for e in parked_entries]
-        suggestions = [self.next_item(e) for e in suggested_entries]
         decided = [s for s, _ in self.view.decided] if self.view else []
+        listed = {e.get("question") for e in (*parked_entries, *suggested_entries)} | {s.question_id for s in decided}
+        return {
+            "parked": [self.next_item(e) for e in parked_entries],
+            "suggestions": [self.next_item(e) for e in suggested_entries],
+            "proposals": self.proposals(priorities),
+            "unanswered": self.unanswered_basics(listed),
+            "open_actions": self.still_open(),
+        }
+
+    def unanswered_basics(self, listed: set[Any]) -> list[Item]:
+        """The basic questions of the banks walked that were shown and not answered, nor listed otherwise."""
         visible = set(self.view.visible) if self.view and self.view.visible else None
         in_use = {b.id for b in self.walked}
-        listed = {e.get("question") for e in (*parked_entries, *suggested_entries)} | {s.question_id for s in decided}
-        unanswered = [
+        return [
             Item(p.question.text, Ref(p.where, ""))
             for p in self.index
             if p.bank.id in in_use and p.question.level == Level.BASIS and p.question.id not in self.answers
             and p.question.id not in listed and (visible is None or p.question.id in visible)
         ]
-        still_open = [OpenAction(*(str(a.get(f) or "") for f in ("wat", "wie", "wanneer")),
-                                 str(a.get("note") or "") if a.get("status") == "partly" else "") for a in open_actions(self.t)]
-        return {
-            "parked": parked,
-            "suggestions": suggestions,
-            "proposals": self.proposals(priorities),
-            "unanswered": unanswered,
-            "open_actions": still_open,
-        }
+
+    def still_open(self) -> list[OpenAction]:
+        """Every action still open, a partly done one with its note."""
+        return [OpenAction(*(str(a.get(f) or "") for f in ("wat", "wie", "wanneer")),
+                           str(a.get("note") or "") if a.get("status") == "partly" else "") for a in open_actions(self.t)]
 
     def context(self, script_title: str | None, linked: list[Transcript]) -> dict[str, Any]:
         actions = self.actions()

@@ -15,6 +15,9 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from assistant.core.carried import EMPTY as EMPTY_CARRIED
+from assistant.core.carried import Carried
+
 
 class EventKind(StrEnum):
     ANSWER = "answer"            # question, value, [speaker]
@@ -106,7 +109,11 @@ class Meta:
     bank_versions: Mapping[str, int] = field(default_factory=dict)
     follows: str | None = None
     prepared_by: str | None = None
-    carried: Mapping[str, Any] = field(default_factory=dict)  # what a follow-up brought along
+    carried: Carried = EMPTY_CARRIED  # what a follow-up or a preparation brought along
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.carried, Carried):  # given as plain data, as it is stored
+            object.__setattr__(self, "carried", Carried.from_plain(self.carried))
 
 
 @dataclass(frozen=True)
@@ -258,9 +265,9 @@ class Transcript:
     def question_ids(self) -> set[str]:
         """Every question id the events (and the carried material of a follow-up) refer to."""
         ids = {e.data["question"] for e in self.events if isinstance(e.data.get("question"), str)}
-        carried = self.meta.carried or {}
-        ids |= {str(q) for q in carried.get("previous") or {}}
-        ids |= {p["question"] for p in carried.get("parked") or () if isinstance(p, Mapping) and p.get("question")}
+        carried = self.meta.carried
+        ids |= set(carried.last_answers)
+        ids |= {p["question"] for p in carried.parked if p.get("question")}
         return ids
 
     def unknown_questions(self, banks: Any) -> list[str]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from assistant.core.carried import Carried
 from assistant.core.transcript import ActionStatus, Decision, Event, EventKind, Flag, Meta, Participant, Transcript
 
 FORMAT = "dialoog-transcript/1"
@@ -89,7 +90,7 @@ def meta_to_dict(meta: Meta) -> dict[str, Any]:
         "bank_versions": dict(meta.bank_versions),
         "follows": meta.follows,
         "prepared_by": meta.prepared_by,
-        "carried": plain(meta.carried),
+        "carried": meta.carried.to_plain(),
     }
 
 
@@ -272,9 +273,35 @@ def meta_from_dict(data: Any, at: Path_ = ()) -> Meta:
         raise ShapeErrors([(at, f"'meta' must be a mapping, not {_type_name(data)}")])
     problems: list[tuple[Path_, str]] = []
 
-    def bad(key: str, message: str) -> None:
-        problems.append(((*at, key), message))
+    def bad(key: str | int, message: str, *deeper: str | int) -> None:
+        problems.append(((*at, key, *deeper), message))
 
+    _check_keys(data, bad, problems, at)
+    _check_identity(data, bad)
+    _check_texts(data, bad)
+    _check_links(data, bad)
+    status = _status(data, bad)
+    people = _participants(data, bad)
+    tags = _tags(data, bad)
+    versions = _bank_versions(data, bad)
+    carried = _carried(data, bad)
+    if problems:
+        raise ShapeErrors(problems)
+    return Meta(
+        id=data["id"], script=data["script"].strip(), created=data["created"], updated=data["updated"],
+        facilitator=data.get("facilitator") or "", participants=people, subject=data.get("subject") or "",
+        tags=tags, status=status, bank_versions=versions, follows=data.get("follows"),
+        prepared_by=data.get("prepared_by"), carried=carried,
+    )
+
+
+# The steps of meta_from_dict: each checks its keys, reports what is wrong through `bad(key, message)`,
+# and returns what it read (the caller raises once every step has had its say).
+Bad = Callable[..., None]  # bad(key, message, *deeper path)
+
+
+def _check_keys(data: Mapping[str, Any], bad: Bad, problems: list[tuple[Path_, str]], at: Path_) -> None:
+    """No unknown key (with the known one it was probably meant to be), none of the required ones missing."""
     for key in data:
         if key not in _META_KEYS:
             close = difflib.get_close_matches(str(key), _META_KEYS, n=1)
@@ -282,6 +309,10 @@ def meta_from_dict(data: Any, at: Path_ = ()) -> Meta:
     for key in ("id", "script", "created", "updated"):
         if key not in data:
             problems.append((at, f"missing key '{key}'"))
+
+
+def _check_identity(data: Mapping[str, Any], bad: Bad) -> None:
+    """The id, the script and the two timestamps, where given."""
     if "id" in data and not (isinstance(data["id"], str) and _ID.fullmatch(data["id"])):
         bad("id", "'id' must be letters, digits, '-' or '_' (at most 64)")
     if "script" in data and not (isinstance(data["script"], str) and data["script"].strip()):
@@ -289,50 +320,75 @@ def meta_from_dict(data: Any, at: Path_ = ()) -> Meta:
     for key in ("created", "updated"):
         if key in data and not is_timestamp(data[key]):
             bad(key, f"'{key}' must be a date-time (YYYY-MM-DDTHH:MM:SS+hh:mm)")
+
+
+def _check_texts(data: Mapping[str, Any], bad: Bad) -> None:
     for key in ("facilitator", "subject"):
         if not isinstance(data.get(key, ""), str):
             bad(key, f"'{key}' must be text, not {_type_name(data[key])}")
+
+
+def _check_links(data: Mapping[str, Any], bad: Bad) -> None:
+    """A link to another transcript is its id or file name, never a path."""
     for key in ("follows", "prepared_by"):
         if data.get(key) is not None and not isinstance(data[key], str):
             bad(key, f"'{key}' must be a transcript id, not {_type_name(data[key])}")
         elif data.get(key) is not None and not _REF.fullmatch(data[key]):
             bad(key, f"'{key}' must be a transcript id or file name (letters, digits, '-' or '_'), not a path")
+
+
+def _status(data: Mapping[str, Any], bad: Bad) -> str:
     status = data.get("status", "open")
     if status not in STATUSES:
         bad("status", f"unknown status '{status}' (expected one of: open, closed)")
+    return status
+
+
+def _participants(data: Mapping[str, Any], bad: Bad) -> tuple[Participant, ...]:
     participants = data.get("participants") or []
-    people: list[Participant] = []
     if not isinstance(participants, list):
         bad("participants", f"'participants' must be a list, not {_type_name(participants)}")
-    else:
-        for i, person in enumerate(participants):
-            if not isinstance(person, Mapping) or set(person) - {"name", "role"} or not all(
-                isinstance(person.get(k, ""), str) for k in ("name", "role")
-            ):
-                problems.append(((*at, "participants", i), "a participant is a mapping with text 'name' and 'role'"))
-            else:
-                people.append(Participant(person.get("name", ""), person.get("role", "")))
+        return ()
+    people: list[Participant] = []
+    for i, person in enumerate(participants):
+        if not isinstance(person, Mapping) or set(person) - {"name", "role"} or not all(
+            isinstance(person.get(k, ""), str) for k in ("name", "role")
+        ):
+            bad("participants", "a participant is a mapping with text 'name' and 'role'", i)
+        else:
+            people.append(Participant(person.get("name", ""), person.get("role", "")))
+    return tuple(people)
+
+
+def _tags(data: Mapping[str, Any], bad: Bad) -> tuple[str, ...]:
     tags = data.get("tags") or []
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         bad("tags", "'tags' must be a list of text")
+        return ()
+    return tuple(tags)
+
+
+def _bank_versions(data: Mapping[str, Any], bad: Bad) -> dict[str, int]:
     versions = data.get("bank_versions") or {}
     if not isinstance(versions, Mapping) or not all(
         isinstance(v, int) and not isinstance(v, bool) for v in versions.values()
     ):
         bad("bank_versions", "'bank_versions' must map bank ids to version numbers")
+        return {}
+    return dict(versions)
+
+
+def _carried(data: Mapping[str, Any], bad: Bad) -> Carried:
+    """Any mapping of plain data: its shape is the Carried record's to read (assistant.core.carried)."""
     carried = data.get("carried") or {}
     if not isinstance(carried, Mapping):
         bad("carried", f"'carried' must be a mapping, not {_type_name(carried)}")
-    elif _plain_problem(carried):
-        bad("carried", f"'carried': {_plain_problem(carried)}")
-    if problems:
-        raise ShapeErrors(problems)
-    return Meta(
-        id=data["id"], script=data["script"].strip(), created=data["created"], updated=data["updated"],
-        facilitator=data.get("facilitator") or "", participants=tuple(people), subject=data.get("subject") or "",
-        tags=tuple(tags), status=status, bank_versions=dict(versions), follows=data.get("follows"),
-        prepared_by=data.get("prepared_by"), carried=plain(carried),
-    )
+        return Carried()
+    problem = _plain_problem(carried)
+    if problem:
+        bad("carried", f"'carried': {problem}")
+        return Carried()
+    return Carried.from_plain(plain(carried))
 
 
 def transcript_from_dict(data: Any) -> Transcript:

@@ -233,105 +233,167 @@ def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").split("\n")
 
 
+# What `dialoog show` says around the transcript's own words, in one place: English, like the rest of
+# the command line (the transcript's words stay as they were typed).
+SHOW = {
+    "head": "id: {id}    script: {script}    status: {status}",
+    "who": "school/pupil: {subject}    facilitator: {facilitator}",
+    "participants": "participants: {people}",
+    "tags": "tags: {tags}",
+    "when": "created: {created}    updated: {updated}",
+    "follows": "follows: {follows}",
+    "carried": "carried from {meeting} ({date}): {previous} earlier answer(s), {parked} parked question(s), "
+               "{suggested} suggested question(s), {actions} open action(s)",
+    "time": "time spent: {minutes} min",
+    "answers": "Answers ({count})",
+    "unknown_question": "(not in the current banks)",
+    "earlier": "   (earlier: {answers})",
+    "last_time": "   (last time: {answer})",
+    "notes": "Notes",
+    "flags": "Flags",
+    "rank": " (rank {rank})",
+    "actions": "Actions",
+    "carried_action": "  (carried: {status}{note})",
+    "not_reviewed": "not reviewed",
+    "next_meeting": "For the next meeting",
+    "events": "{count} event(s)",
+    "prepared_by": "prepared by: {preparation}",
+    "focus": "  focus: {topics}; {first} question(s) first; {signals} signal(s)",
+    "school_knew": "  the school knew ({section}): {text}",
+    "handed_over": "handed over to: {transcript}",
+}
+_ACTION_MARKS = {"done": "x", "partly": "~", "dropped": "-"}
+
+
 def describe(transcript, banks: dict) -> list[str]:
-    """A transcript as lines of plain text for review."""
-    from assistant.core.answers import answer_as_text
-    from assistant.core.followup import carried_counts, plan_rows, previous_answer, reviewed_actions, still_parked
+    """A transcript as lines of plain text for review: who and when, what it carried, then what was said."""
     from assistant.core.questions import QuestionIndex
 
     places = QuestionIndex(banks)
-    meta = transcript.meta
-
-    def answer(question_id: str, value: Any) -> str:
-        place = places.get(question_id)
-        if place is None:
-            return _text(value)
-        try:
-            return answer_as_text(place.question, value)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            return _text(value)  # an answer recorded against an older version of the question
-
-    lines = [
-        f"id: {meta.id}    script: {meta.script}    status: {meta.status}",
-        f"school/pupil: {meta.subject or '-'}    facilitator: {meta.facilitator or '-'}",
+    return [
+        *_about(transcript), *preparation_lines(transcript), *_time_spent(transcript),
+        *_answers(transcript, banks, places), *_notes(transcript), *_flags(transcript), *_actions(transcript),
+        *_next_meeting(transcript, places), "", SHOW["events"].format(count=len(transcript.events)),
     ]
+
+
+def _answer_text(places: Any, question_id: str, value: Any) -> str:
+    from assistant.core.answers import answer_as_text
+
+    place = places.get(question_id)
+    if place is None:
+        return _text(value)
+    try:
+        return answer_as_text(place.question, value)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return _text(value)  # an answer recorded against an older version of the question
+
+
+def _about(transcript) -> list[str]:
+    """Who, when, and what a follow-up carried from the meeting before."""
+    from assistant.core.followup import carried_counts
+
+    meta = transcript.meta
+    lines = [SHOW["head"].format(id=meta.id, script=meta.script, status=meta.status),
+             SHOW["who"].format(subject=meta.subject or "-", facilitator=meta.facilitator or "-")]
     if meta.participants:
-        lines.append("participants: " + ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in meta.participants))
+        lines.append(SHOW["participants"].format(
+            people=", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in meta.participants)))
     if meta.tags:
-        lines.append("tags: " + ", ".join(meta.tags))
-    lines.append(f"created: {meta.created}    updated: {meta.updated}")
+        lines.append(SHOW["tags"].format(tags=", ".join(meta.tags)))
+    lines.append(SHOW["when"].format(created=meta.created, updated=meta.updated))
     if meta.follows:
-        lines.append(f"follows: {meta.follows}")
-    carried = meta.carried or {}
-    if carried.get("from"):
-        counts = carried_counts(transcript)
-        lines.append(f"carried from {carried.get('from', '?')} ({carried.get('date', '?')}): "
-                     f"{counts['previous']} earlier answer(s), {counts['parked']} parked question(s), "
-                     f"{counts['suggested']} suggested question(s), {counts['actions']} open action(s)")
-    lines += preparation_lines(transcript)
-    if transcript.seconds_spent():
-        lines.append(f"time spent: {round(transcript.seconds_spent() / 60)} min")
-    unknown = set(transcript.unknown_questions(banks)) if banks else set()
+        lines.append(SHOW["follows"].format(follows=meta.follows))
+    if meta.carried.from_meeting:
+        lines.append(SHOW["carried"].format(meeting=meta.carried.from_meeting, date=meta.carried.from_date or "?",
+                                            **carried_counts(transcript)))
+    return lines
+
+
+def _time_spent(transcript) -> list[str]:
+    seconds = transcript.seconds_spent()
+    return [SHOW["time"].format(minutes=round(seconds / 60))] if seconds else []
+
+
+def _answers(transcript, banks: dict, places: Any) -> list[str]:
+    """Each answer under its question, with who said it, what it said before, and last meeting's answer."""
+    from assistant.core.followup import previous_answer
+
     events = transcript.answer_events()
-    if events:
-        lines += ["", f"Answers ({len(events)})"]
-        for question_id, event in events.items():
-            place = places.get(question_id)
-            title = place.question.text if place else ("(not in the current banks)" if question_id in unknown else "")
-            lines.append(f"  {question_id}" + (f" — {title}" if title else ""))
-            history = transcript.history(question_id)
-            earlier = "; ".join(_one_line(answer(question_id, v)) for v in history[:-1])
-            extra = f"   (earlier: {earlier})" if len(history) > 1 else ""
-            speaker = f"   [{_one_line(str(event.get('speaker')))}]" if event.get("speaker") else ""
-            before = previous_answer(transcript, question_id)
-            last_time = f"   (vorige keer: {_one_line(answer(question_id, before))})" if before is not None else ""
-            lines.append(f"      {_indented(answer(question_id, event.data['value']), '      ')}{speaker}{extra}{last_time}")
+    if not events:
+        return []
+    unknown = set(transcript.unknown_questions(banks)) if banks else set()
+    lines = ["", SHOW["answers"].format(count=len(events))]
+    for question_id, event in events.items():
+        place = places.get(question_id)
+        title = place.question.text if place else (SHOW["unknown_question"] if question_id in unknown else "")
+        lines.append(f"  {question_id}" + (f" — {title}" if title else ""))
+        history = transcript.history(question_id)
+        earlier = "; ".join(_one_line(_answer_text(places, question_id, v)) for v in history[:-1])
+        extra = SHOW["earlier"].format(answers=earlier) if len(history) > 1 else ""
+        speaker = f"   [{_one_line(str(event.get('speaker')))}]" if event.get("speaker") else ""
+        before = previous_answer(transcript, question_id)
+        last_time = SHOW["last_time"].format(answer=_one_line(_answer_text(places, question_id, before))) if before is not None else ""
+        lines.append(f"      {_indented(_answer_text(places, question_id, event.data['value']), '      ')}{speaker}{extra}{last_time}")
+    return lines
+
+
+def _notes(transcript) -> list[str]:
     notes = transcript.notes()
-    if notes:
-        lines += ["", "Notes"] + [f"  - {_indented(str(n.data['text']), '    ')}" +
-                                  (f"  [{n.get('question')}]" if n.get("question") else "") for n in notes]
+    return ["", SHOW["notes"]] + [f"  - {_indented(str(n.data['text']), '    ')}" +
+                                  (f"  [{n.get('question')}]" if n.get("question") else "") for n in notes] if notes else []
+
+
+def _flags(transcript) -> list[str]:
     flags = transcript.flags()
-    if flags:
-        lines += ["", "Flags"] + [f"  {flag}: {q}" + (f" (rank {e.get('rank')})" if e.get("rank") is not None else "")
-                                  for (q, flag), e in flags.items()]
+    return ["", SHOW["flags"]] + [f"  {flag}: {q}" + (SHOW["rank"].format(rank=e.get("rank")) if e.get("rank") is not None else "")
+                                  for (q, flag), e in flags.items()] if flags else []
+
+
+def _actions(transcript) -> list[str]:
+    """The actions carried from before with their review here, then this meeting's own."""
+    from assistant.core.followup import plan_rows, reviewed_actions
+
     def fields(item: Any) -> str:
         return " / ".join(str(item.get(k)) for k in ("wat", "wie", "wanneer", "check") if item.get(k))
 
-    marks = {"done": "x", "partly": "~", "dropped": "-"}
-    actions = [(marks.get(str(a.get("status")), " "), fields(a) + f"  (carried: {a.get('status') or 'not reviewed'}"
-                + (f": {a['note']}" if a.get("note") else "") + ")") for a in reviewed_actions(transcript)]
+    def carried(action: Any) -> str:
+        note = f": {action['note']}" if action.get("note") else ""
+        return SHOW["carried_action"].format(status=action.get("status") or SHOW["not_reviewed"], note=note)
+
+    actions = [(_ACTION_MARKS.get(str(a.get("status")), " "), fields(a) + carried(a)) for a in reviewed_actions(transcript)]
     actions += [(" ", fields(row)) for row in plan_rows(transcript)]
     actions += [("x" if a.done else " ", " / ".join(x for x in (a.wat, a.wie, a.wanneer, a.check) if x)) for a in transcript.actions()]
-    if actions:
-        lines += ["", "Actions"] + [f"  [{mark}] {text}" for mark, text in actions]
+    return ["", SHOW["actions"]] + [f"  [{mark}] {text}" for mark, text in actions] if actions else []
+
+
+def _next_meeting(transcript, places: Any) -> list[str]:
+    from assistant.core.followup import still_parked
 
     def question_text(item: Any) -> str:
         place = places.get(item.get("question"))
         return place.question.text if place else str(item.get("text") or item.get("question") or item.get("suggestion"))
 
     parked = still_parked(transcript)
-    if parked:
-        lines += ["", "For the next meeting"] + [f"  - {question_text(p)}" for p in parked]
-    lines += ["", f"{len(transcript.events)} event(s)"]
-    return lines
+    return ["", SHOW["next_meeting"]] + [f"  - {question_text(p)}" for p in parked] if parked else []
 
 
 def preparation_lines(transcript) -> list[str]:
     """The link between a preparation and the conversation started from it, seen from either side."""
     from assistant.core.handover import focus_topics, prior_knowledge
 
-    meta, carried = transcript.meta, transcript.meta.carried or {}
+    meta, carried = transcript.meta, transcript.meta.carried
     lines = []
     if meta.prepared_by:
-        known = carried.get("known") if isinstance(carried.get("known"), dict) else {}
-        lines.append(f"prepared by: {meta.prepared_by}")
-        lines.append(f"  focus: {', '.join(focus_topics(transcript)) or '-'}; "
-                     f"{len(carried.get('first') or [])} question(s) first; {len(carried.get('signals') or [])} signal(s)")
-        for section in known:
+        lines.append(SHOW["prepared_by"].format(preparation=meta.prepared_by))
+        lines.append(SHOW["focus"].format(topics=", ".join(focus_topics(transcript)) or "-", first=len(carried.first),
+                                          signals=len(carried.signals)))
+        for section in carried.known:
             text = prior_knowledge(transcript, section)
             if text:
-                lines.append(f"  the school knew ({section}): {' / '.join(x.strip() for x in text.splitlines() if x.strip())}")
-    lines += [f"handed over to: {ident}" for ident in transcript.handovers()]
+                lines.append(SHOW["school_knew"].format(
+                    section=section, text=" / ".join(x.strip() for x in text.splitlines() if x.strip())))
+    lines += [SHOW["handed_over"].format(transcript=ident) for ident in transcript.handovers()]
     return lines
 
 

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from assistant.tui.strings import Strings
+from assistant.tui.textual_private import add_binding
 
 
 @dataclass(frozen=True)
@@ -81,4 +82,4 @@ def install(node: DOMNode, specs: tuple[ActionSpec, ...], strings: Strings) -> N
     for spec in specs:
         binding = Binding(spec.key, spec.action, strings(spec.label), show=spec.show, priority=spec.priority,
                           tooltip=strings(spec.help))
-        node._bindings.key_to_bindings.setdefault(spec.key, []).append(binding)
+        add_binding(node, binding)

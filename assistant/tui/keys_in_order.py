@@ -8,7 +8,8 @@ The opposite happens inside a box: an input inserts a letter as it reads the key
 bindings (backspace, arrows, ctrl+u, ctrl+w) only once the key has bubbled up through every
 parent to the app. Keys that arrive in one burst (tmux, a fast typist, a slow machine) are then
 inserted before the editing key before them takes effect: ctrl+u followed by new text cleared the
-new text too. `KeysInOrder` runs the box's own bindings as it reads the key (Textual issue #6605).
+new text too. `KeysInOrder` runs the box's own bindings as it reads the key (Textual issue #6605, see
+assistant.tui.textual_private).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import asyncio
 
 from textual import events
 from textual.screen import Screen
+
+from assistant.tui.textual_private import bindings_for
 
 
 async def settle(screen: Screen) -> None:
@@ -35,7 +38,7 @@ class KeysInOrder:
     async def _on_key(self, event: events.Key) -> None:
         # Priority bindings were checked before the key got here, and the focused widget is the
         # first the app would ask about the rest: running its binding now changes only when.
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):  # type: ignore[attr-defined]
+        for binding in bindings_for(self, event.key):  # type: ignore[arg-type]
             if not binding.priority and await self.app.run_action(binding.action, self):  # type: ignore[attr-defined]
                 event.prevent_default()  # the widget's own key handling (which would insert) is done
                 event.stop()

@@ -239,7 +239,7 @@ def record(transcript: Transcript, ids: dict[str, str]) -> dict[str, Any]:
     return {
         "meta": _stable({"script": meta.script, "status": meta.status, "facilitator": meta.facilitator,
                          "subject": meta.subject, "participants": [f"{p.name} ({p.role})" for p in meta.participants],
-                         "follows": meta.follows, "prepared_by": meta.prepared_by, "carried": dict(meta.carried or {})}, ids),
+                         "follows": meta.follows, "prepared_by": meta.prepared_by, "carried": meta.carried.to_plain()}, ids),
         "events": events,
     }
 

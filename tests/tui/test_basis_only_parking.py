@@ -28,7 +28,7 @@ def test_questions_chosen_before_basis_only_mode_are_parked_for_the_next_meeting
         parked = summary.split("### Geparkeerde vragen", 1)[1].split("###", 1)[0]
         texts = [meeting.question(q).text for q in chosen]
         assert all(text in parked for text in texts), parked
-        assert {p["question"] for p in carry_over(meeting.transcript)["parked"]} >= set(chosen)
+        assert {p["question"] for p in carry_over(meeting.transcript).parked} >= set(chosen)
 
         meeting.set_basis_only(False)  # time after all: they are asked again, first
         assert meeting.prompt().question.id == chosen[0]

@@ -4,8 +4,8 @@ burst (tmux, a paste, a fast typist): the command runs, nothing of it lands in t
 from __future__ import annotations
 
 from textual import events
-from textual.keys import _character_to_key
 
+from assistant.tui.textual_private import key_for
 from tests.tui.driving import ready
 from tests.waiting import wait_for
 
@@ -14,7 +14,7 @@ def burst(app, *keys: str) -> None:
     """Put the keys in the app's queue at once, without waiting in between (as a terminal delivers them)."""
     for key in keys:
         if len(key) == 1:
-            app.post_message(events.Key(_character_to_key(key), key))
+            app.post_message(events.Key(key_for(key), key))
         else:
             app.post_message(events.Key(key, None))
 

@@ -101,7 +101,7 @@ async def test_an_own_suggestion_parked_is_still_marked_as_our_own_next_time(new
         await pilot.press("ctrl+q")
     session = follow_up(store, first, banks=library.banks, scripts=library.scripts)
     session.close()
-    assert next(p for p in session.transcript.meta.carried["parked"] if p.get("suggestion") == own.key)["own"] is True
+    assert next(p for p in session.transcript.meta.carried.parked if p.get("suggestion") == own.key)["own"] is True
     again = make_app(Start("resume", ref=session.id))
     async with again.run_test(size=(100, 30)) as pilot:
         await ready(pilot)

@@ -57,7 +57,7 @@ async def test_the_parents_are_added_in_the_details_form_before_the_conversation
     assert (parent.meta.script, parent.meta.prepared_by) == ("parent_dialogue", prep.meta.id)
     assert (parent.meta.facilitator, parent.meta.subject, parent.meta.tags) == ("Els Maes", "Noor Vermeulen", ("fase 1",))
     assert [(p.name, p.role) for p in parent.meta.participants] == [("Fatima", "moeder"), ("Karim", "vader")]
-    assert parent.meta.carried and parent.meta.carried["preparation"] == prep.meta.id
+    assert parent.meta.carried.preparation == prep.meta.id
     assert [e.get("transcript") for e in store.load(prep.meta.id).of_kind(EventKind.HANDOVER)] == [parent_id]
 
 

@@ -173,11 +173,11 @@ def test_three_linked_meetings_carry_each_agreement_once_to_the_last_summary(tmp
     app.wait_for("(ctrl+e)")  # and the key that brings the review back (the notice may wrap before it)
     second_id = next(i.id for i in Store(folder).list() if i.id != first)
     two = Store(folder).load(second_id)
-    carried_parked = identities(two.meta.carried["parked"])
-    carried_suggested = identities(two.meta.carried["suggested"])
+    carried_parked = identities(two.meta.carried.parked)
+    carried_suggested = identities(two.meta.carried.suggested)
     assert carried_parked == parked_one  # each parked question of the first meeting, once
     assert not set(carried_parked) & set(carried_suggested) and len(carried_suggested) == len(set(carried_suggested))
-    assert [a["wat"] for a in two.meta.carried["actions"]] == plan
+    assert [a["wat"] for a in two.meta.carried.actions] == plan
     accepted, parked_again, dropped = carried_parked[:3]
     app.wait_for(text[accepted][:40])                     # the question taken up now is asked first
     step(app, ["Dat zoeken we nog uit", CTRL_S], TABLE)  # then the walk: its first question, the table of codes
@@ -206,7 +206,7 @@ def test_three_linked_meetings_carry_each_agreement_once_to_the_last_summary(tmp
     third_id = next(i.id for i in Store(folder).list() if i.id not in (first, second_id))
     finish(app)
     three = saved(folder, third_id)
-    carried = three.meta.carried
+    carried = three.meta.carried.to_plain()
     parked_three, suggested_three = identities(carried["parked"]), identities(carried["suggested"])
     assert accepted not in parked_three + suggested_three and dropped not in parked_three + suggested_three
     assert parked_three.count(parked_again) == 1 and len(parked_three) == len(set(parked_three))

@@ -28,6 +28,7 @@ from assistant.tui.screens.conversation_actions import CommandsMixin, once_open
 from assistant.tui.screens.conversation_drafts import DraftsMixin
 from assistant.tui.screens.conversation_followup import FollowUpMixin
 from assistant.tui.keys_in_order import settle
+from assistant.tui.textual_private import bindings_for, hand_key
 from assistant.tui.widgets.answers import AnswerBox
 from assistant.tui.widgets.chat import ChatLog
 from assistant.tui.widgets.composer import CommandLine, Composer
@@ -109,10 +110,10 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
 
     def take_idle_keys(self) -> list[events.Key]:
         """What was typed into the idle box (no question waiting), as keys to type again elsewhere."""
-        from textual.keys import _character_to_key
+        from assistant.tui.textual_private import key_for
 
         idle = "".join(c if c.isprintable() else " " for c in self.composer.take_idle_text())  # no Enter: it could send
-        return [events.Key(c if c.isalnum() else _character_to_key(c), c) for c in idle]
+        return [events.Key(c if c.isalnum() else key_for(c), c) for c in idle]
 
     async def _type_early_keys(self) -> None:
         # Keys typed while these are typed are kept too, and typed after them: in the order typed.
@@ -133,7 +134,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
                 self.app.post_message(events.Key(key.key, key.character))
             elif key.is_printable or not await self._box_binding(target, key.key):
                 if key.key not in ("tab", "shift+tab"):  # unbound in this box: not the app's focus_next either
-                    target._forward_event(events.Key(key.key, key.character))  # as the app hands a key on
+                    hand_key(target, events.Key(key.key, key.character))  # as the app hands a key on
 
     async def _box_binding(self, focused: Widget, key: str) -> bool:
         """Run the box's own priority binding for `key` (as the app runs it when it reads the key); False
@@ -141,7 +142,7 @@ class ConversationScreen(FollowUpMixin, DraftsMixin, CommandsMixin, Screen[None]
         for node in focused.ancestors_with_self:
             if node is self.composer:
                 break
-            for binding in node._bindings.key_to_bindings.get(key, ()):
+            for binding in bindings_for(node, key):
                 if binding.priority and await self.app.run_action(binding.action, node):
                     return True
         return False

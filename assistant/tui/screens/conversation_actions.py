@@ -227,8 +227,7 @@ class CommandsMixin(_Base):
         if not notes:
             self.notify(t("conv.no_prep"), timeout=3)
             return
-        carried = self.meeting.transcript.meta.carried or {}
-        title = t("prep.title", date=str(carried.get("preparation_date") or "-"))
+        title = t("prep.title", date=self.meeting.transcript.meta.carried.preparation_date or "-")
 
         def closed(_: None) -> None:
             self.composer.focus_answer()

@@ -73,8 +73,7 @@ class FollowUpMixin(_Base):
         from assistant.tui.dialogs.carried import CarriedDialog
 
         t = self.strings
-        carried = self.meeting.transcript.meta.carried or {}
-        title = t("carried.title", date=str(carried.get("date") or "-"))
+        title = t("carried.title", date=self.meeting.transcript.meta.carried.from_date or "-")
 
         async def decide(row: ReviewRow, value: str, note: str) -> str | None:
             from assistant.core.store_errors import StoreError

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
 from assistant.core.transcript import Transcript
+from assistant.tui.textual_private import add_binding
 from assistant.tui.widgets.keybar import KeyBar
 from assistant.tui.widgets.chat import ChatLog
 
@@ -17,8 +19,8 @@ class ReadOnlyScreen(Screen[None]):
         self.transcript = transcript
         self.strings = self.app.strings  # type: ignore[attr-defined]
         t = self.strings
-        self._bindings.bind("escape", "close", t("app.back"))
-        self._bindings.bind("s", "summary", t("review.summary"))
+        add_binding(self, Binding("escape", "close", t("app.back")))
+        add_binding(self, Binding("s", "summary", t("review.summary")))
 
     def compose(self) -> ComposeResult:
         from assistant.core.questions import QuestionIndex

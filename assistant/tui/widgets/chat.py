@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import fields, replace
+from functools import singledispatch
 from typing import Literal
 
 from textual.binding import Binding
@@ -75,91 +76,133 @@ def shown(entry: Entry) -> Entry:
 
 def render_entry(entry: Entry, t: Strings, question_text: Callable[[str], str], *, opened: bool = False) -> Content:
     """The text of one message. User data goes in as plain text, never as markup, and shown (`shown`).
-    `opened`: the source of a suggestion is shown too."""
-    entry = shown(entry)
-    if isinstance(entry, SectionEntry):
-        if entry.noted:
-            return Content.assemble((f"── {entry.title} ──", "bold"), "\n", (t("conv.prep_noted"), "dim italic"))
-        return Content.styled(f"── {entry.title} ──", "bold")
-    if isinstance(entry, FollowEntry):
-        counted = [t.count(noun, n) for noun, n in (("action", entry.actions), ("question", entry.questions)) if n]
-        what = t("count.and", first=counted[0], second=counted[1]) if len(counted) == 2 else "".join(counted)
-        left = t("conv.follows.left", what=what) if what else t("conv.follows.done")
-        return Content.assemble((t("conv.follows", date=entry.date or "-"), "bold"), "\n", (left, "italic"))
-    if isinstance(entry, ActionStatusEntry):
-        status = t(f"conv.action_status.{entry.status}")
-        return Content.assemble((f"{t('conv.action')}: ", "dim"), (entry.wat, "dim italic"), (f" · {status}", "bold"),
-                                (f": {entry.note}" if entry.note else "", "italic"))
-    if isinstance(entry, PrepEntry):
-        parts: list = [(t("conv.prepared", date=entry.date or "-"), "bold")]
-        if entry.topics:
-            parts += ["\n", t("conv.prepared.topics", topics=", ".join(entry.topics))]
-        if entry.private:
-            parts += ["\n", (t("conv.prepared.private"), "dim italic")]
-        return Content.assemble(*parts)
-    if isinstance(entry, QuestionEntry):
-        badge = t(f"conv.badge.{entry.level}") if entry.level in ("basis", "verdiepend") else t("conv.adhoc")
-        parts: list[Content | str | tuple[str, str]] = [(f" {badge} ", "reverse"), " "]
-        if entry.again:
-            parts.append(("↩ ", "bold"))
-        parts.append((entry.text, "bold"))
-        if entry.probes:
-            parts += ["\n", (t("conv.probes") + " · ".join(entry.probes), "italic dim")]
-        if entry.earlier:
-            parts += ["\n", (t("conv.earlier", value=entry.earlier), "dim")]
-        if entry.has_help and entry.current:
-            parts += ["\n", (t("conv.help_hint"), "dim")]
-        return Content.assemble(*parts)
-    if isinstance(entry, AnswerEntry):
-        parts = []
-        if entry.speaker:
-            parts.append((f"{entry.speaker}: ", "bold"))
-        parts.append(entry.text)
-        for flag, rank in entry.flags:
-            parts += [" ", (f"[{_flag_label(t, flag, rank)}]", "bold")]
-        if entry.edited:
-            parts += [" ", (f"({t('conv.edited')})", "dim italic")]
-        return Content.assemble(*parts)
-    if isinstance(entry, SuggestionEntry):
-        priority = entry.kind == "priority"
-        label = t("conv.proposal") if priority else t(f"conv.carried.{entry.kind}") if entry.kind else t("conv.suggestion")
-        if entry.decision:
-            decided = t(f"conv.proposal.{entry.decision}") if priority else t(f"conv.decision.{entry.decision}")
-            return Content.assemble((f"{label} ({decided}): ", "dim"), (entry.text, "dim"))
-        # An own suggestion (or proposal, or question carried from last time) says so on its first line,
-        # also where its reason is not shown.
-        head = t("conv.own", label=label) if entry.own else label
-        parts = [(f"{head}: ", "bold"), (entry.text, "bold")]
-        if not entry.same_reason or opened:
-            parts += reason_parts("" if entry.same_reason else entry.reason, entry.source, t, opened=opened)
-        if entry.keys_hint:
-            parts += ["\n", (t("conv.proposal.keys" if priority else "conv.suggestion.keys"), "dim")]
-        return Content.assemble(*parts)
-    if isinstance(entry, SignalEntry):
-        # A signal is not picked (no r for its source): a rule whose reason is its quote alone (issue 15's
-        # grounded signals, 'Bron: ... ("...")') shows that quote, or the log would not say why at all.
-        why = reason_parts(entry.reason, entry.source, t) if entry.reason else ["\n", (entry.source, "italic")] if entry.source else []
-        return Content.assemble((f"⚑ {t('conv.signal')}: ", "bold"), (entry.text, "bold"), *why, " ",
-                                (f"({t('conv.rule', rule=entry.rule_id)})", "dim"))
-    if isinstance(entry, NoteEntry):
-        return Content.assemble((f"✎ {t('conv.note_entry')}: ", "dim"), entry.text)
-    if isinstance(entry, MarkEntry):
-        names = "; ".join(question_text(q) for q in entry.questions)
-        text = {
-            "skip": lambda: t("conv.skipped", question=names),
-            "defer": lambda: t("conv.parked", question=names),
-            "select": lambda: t("conv.selected", question=names),
-            "mode_on": lambda: t("conv.mode_on_parked", question=names) if names else t("conv.mode_on"),
-            "mode_off": lambda: t("conv.mode_off"),
-            "close": lambda: t("conv.finished"),
-            "reopen": lambda: t("conv.reopened"),
-        }[entry.kind]()
-        return Content.styled(text, "dim italic")
-    if isinstance(entry, StatusEntry):
-        if entry.kind == "checklist":
-            return Content.styled(t("checklist.title", section=entry.section), "bold")
-        return Content.styled(t("conv.done"), "bold")
+    `opened`: the source of a suggestion is shown too. Each kind of entry has its renderer below."""
+    return _render(shown(entry), t, question_text, opened)
+
+
+QuestionText = Callable[[str], str]
+
+
+@singledispatch
+def _render(entry: Entry, t: Strings, question_text: QuestionText, opened: bool) -> Content:
     raise TypeError(entry)  # pragma: no cover - the entry types are closed
+
+
+@_render.register(SectionEntry)
+def _section(entry: SectionEntry, t: Strings, question_text: QuestionText, opened: bool) -> Content:
+    if entry.noted:
+        return Content.assemble((f"── {entry.title} ──", "bold"), "\n", (t("conv.prep_noted"), "dim italic"))
+    return Content.styled(f"── {entry.title} ──", "bold")
+
+
+@_render.register(FollowEntry)
+def _follow(entry: FollowEntry, t: Strings, question_text: QuestionText, opened: bool) -> Content:
+    counted = [t.count(noun, n) for noun, n in (("action", entry.actions), ("question", entry.questions)) if n]
+    what = t("count.and", first=counted[0], second=counted[1]) if len(counted) == 2 else "".join(counted)
+    left = t("conv.follows.left", what=what) if what else t("conv.follows.done")
+    return Content.assemble((t("conv.follows", date=entry.date or "-"), "bold"), "\n", (left, "italic"))
+
+
+@_render.register(ActionStatusEntry)
+def _action_status(entry: ActionStatusEntry, t: Strings, question_text: QuestionText, opened: bool) -> Content:
+    status = t(f"conv.action_status.{entry.status}")
+    return Content.assemble((f"{t('conv.action')}: ", "dim"), (entry.wat, "dim italic"), (f" · {status}", "bold"),
+                            (f": {entry.note}" if entry.note else "", "italic"))
+
+
+@_render.register(PrepEntry)
+def _prep(entry: PrepEntry, t: Strings, question_text: QuestionText, opened: bool) -> Content:
+    parts: list = [(t("conv.prepared", date=entry.date or "-"), "bold")]
+    if entry.topics:
+        parts += ["\n", t("conv.prepared.topics", topics=", ".join(entry.topics))]
+    if entry.private:
+        parts += ["\n", (t("conv.prepared.private"), "dim italic")]
+    return Content.assemble(*parts)
+
+
+@_render.register(QuestionEntry)
+def _question(entry: QuestionEntry, t: Strings, question_text: QuestionText, opened: bool) -> Content:
+    badge = t(f"conv.badge.{entry.level}") if entry.level in ("basis", "verdiepend") else t("conv.adhoc")
+    parts: list[Content | str | tuple[str, str]] = [(f" {badge} ", "reverse"), " "]
+    if entry.again:
+        parts.append(("↩ ", "bold"))
+    parts.append((entry.text, "bold"))
+    if entry.probes:
+        parts += ["\n", (t("conv.probes") + " · ".join(entry.probes), "italic dim")]
+    if entry.earlier:
+        parts += ["\n", (t("conv.earlier", value=entry.earlier), "dim")]
+    if entry.has_help and entry.current:
+        parts += ["\n", (t("conv.help_hint"), "dim")]
+    return Content.assemble(*parts)
+
+
+@_render.register(AnswerEntry)
+def _answer(entry: AnswerEntry, t: Strings, question_text: QuestionText, opened: bool) -> Content:
+    parts: list[Content | str | tuple[str, str]] = []
+    if entry.speaker:
+        parts.append((f"{entry.speaker}: ", "bold"))
+    parts.append(entry.text)
+    for flag, rank in entry.flags:
+        parts += [" ", (f"[{_flag_label(t, flag, rank)}]", "bold")]
+    if entry.edited:
+        parts += [" ", (f"({t('conv.edited')})", "dim italic")]
+    return Content.assemble(*parts)
+
+
+@_render.register(SuggestionEntry)
+def _suggestion(entry: SuggestionEntry, t: Strings, question_text: QuestionText, opened: bool) -> Content:
+    priority = entry.kind == "priority"
+    label = t("conv.proposal") if priority else t(f"conv.carried.{entry.kind}") if entry.kind else t("conv.suggestion")
+    if entry.decision:
+        decided = t(f"conv.proposal.{entry.decision}") if priority else t(f"conv.decision.{entry.decision}")
+        return Content.assemble((f"{label} ({decided}): ", "dim"), (entry.text, "dim"))
+    # An own suggestion (or proposal, or question carried from last time) says so on its first line,
+    # also where its reason is not shown.
+    head = t("conv.own", label=label) if entry.own else label
+    parts: list[Content | str | tuple[str, str]] = [(f"{head}: ", "bold"), (entry.text, "bold")]
+    if not entry.same_reason or opened:
+        parts += reason_parts("" if entry.same_reason else entry.reason, entry.source, t, opened=opened)
+    if entry.keys_hint:
+        parts += ["\n", (t("conv.proposal.keys" if priority else "conv.suggestion.keys"), "dim")]
+    return Content.assemble(*parts)
+
+
+@_render.register(SignalEntry)
+def _signal(entry: SignalEntry, t: Strings, question_text: QuestionText, opened: bool) -> Content:
+    # A signal is not picked (no r for its source): a rule whose reason is its quote alone (issue 15's
+    # grounded signals, 'Bron: ... ("...")') shows that quote, or the log would not say why at all.
+    why = reason_parts(entry.reason, entry.source, t) if entry.reason else ["\n", (entry.source, "italic")] if entry.source else []
+    return Content.assemble((f"⚑ {t('conv.signal')}: ", "bold"), (entry.text, "bold"), *why, " ",
+                            (f"({t('conv.rule', rule=entry.rule_id)})", "dim"))
+
+
+@_render.register(NoteEntry)
+def _note(entry: NoteEntry, t: Strings, question_text: QuestionText, opened: bool) -> Content:
+    return Content.assemble((f"✎ {t('conv.note_entry')}: ", "dim"), entry.text)
+
+
+_MARKS: dict[str, Callable[[Strings, str, int], str]] = {  # (t, the questions' texts, how many)
+    "skip": lambda t, names, n: t("conv.skipped", question=names),
+    "defer": lambda t, names, n: t("conv.parked", question=names),
+    "select": lambda t, names, n: t("conv.selected", question=names),
+    "mode_on": lambda t, names, n: t("conv.mode_on_parked", question=names) if names else t("conv.mode_on"),
+    "mode_off": lambda t, names, n: t("conv.mode_off"),
+    "close": lambda t, names, n: t("conv.finished"),
+    "reopen": lambda t, names, n: t("conv.reopened"),
+}
+
+
+@_render.register(MarkEntry)
+def _mark(entry: MarkEntry, t: Strings, question_text: QuestionText, opened: bool) -> Content:
+    names = "; ".join(question_text(q) for q in entry.questions)
+    return Content.styled(_MARKS[entry.kind](t, names, len(entry.questions)), "dim italic")
+
+
+@_render.register(StatusEntry)
+def _status(entry: StatusEntry, t: Strings, question_text: QuestionText, opened: bool) -> Content:
+    if entry.kind == "checklist":
+        return Content.styled(t("checklist.title", section=entry.section), "bold")
+    return Content.styled(t("conv.done"), "bold")
 
 
 _CLASSES = {
@@ -395,6 +438,11 @@ class ChatLog(VerticalScroll, can_focus=False):
         self.cursor = None
         self.by_key = {e.key: ChatMessage(e, self._content_for(e)) for e in entries}
         await self.mount_all(self.by_key.values())
+
+    def refresh_texts(self) -> None:
+        """Render every message again (the language changed)."""
+        for widget in self.by_key.values():
+            widget.show(widget.entry, self._content_for(widget.entry))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Without a message being picked (the read-only view) the arrows and the page keys scroll;

@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+from assistant.tui.textual_private import own_bindings
+
 KEY_STYLE = "bold $footer-key-foreground"
 
 
@@ -37,14 +39,13 @@ class KeyBar(Static):
         app = self.app
         keys: list[tuple[str, str]] = []
         seen: set[str] = set()
-        for bindings in screen._bindings.key_to_bindings.values():
-            for binding in bindings:
-                if not binding.show or not binding.description or binding.action in seen:
-                    continue
-                if screen.check_action(binding.action, ()) is False:
-                    continue
-                seen.add(binding.action)
-                keys.append((app.get_key_display(binding), f" {binding.description} "))
+        for binding in own_bindings(screen):
+            if not binding.show or not binding.description or binding.action in seen:
+                continue
+            if screen.check_action(binding.action, ()) is False:
+                continue
+            seen.add(binding.action)
+            keys.append((app.get_key_display(binding), f" {binding.description} "))
         keys.append(("^p", f" {app.strings('app.palette')}"))  # type: ignore[attr-defined]
         self._keys = keys
         self.update(Content.assemble(*self._lines(keys, self.content_size.width)))

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets._toggle_button import ToggleButton
+
+from assistant.tui.textual_private import TICK_MARK
 
 
 class TickBoxes:
@@ -21,6 +22,6 @@ class TickBoxes:
         if self.get_option_at_index(index).value in self.selected:  # type: ignore[attr-defined]
             return strip
         segments = list(strip)
-        if len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER:
+        if len(segments) > 1 and segments[1].text == TICK_MARK:
             segments[1] = Segment(" " * len(segments[1].text), segments[1].style)
         return Strip(segments, strip.cell_length)
