@@ -329,10 +329,7 @@ class Meeting:
             target = order[-1]
         else:
             return False
-        self.adhoc = None
-        self.asking = target
-        self._revisit_speaker = None
-        return True
+        return self.jump(target)
 
     def jump(self, question_id: str) -> bool:
         if self.question(question_id) is None:
